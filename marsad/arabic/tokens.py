@@ -1,0 +1,109 @@
+"""Tokens with offsets, and clitic-aware splitting for matching.
+
+Tokens are found by Unicode character classes: a run of Arabic letters (with
+their diacritics and tatweel), a run of Latin letters, a number (digits in any
+script with inner separators such as ``3.5``, ``20,000``, ``٢٠٫٥``), or a single
+punctuation or symbol character.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from marsad.arabic.normalise import normalise
+from marsad.document import LATIN, NUMBER, PUNCT, SYMBOL, WORD, Token
+
+_TOKEN = regex.compile(
+    r"""
+    (?P<number>\p{Nd}+(?:[.,٫٬]\p{Nd}+)*)
+  | (?P<word>[\p{Arabic}&&\p{L}](?:[\p{Arabic}&&\p{L}]|\p{M}|\u0640|[\u200c\u200d])*)
+  | (?P<latin>[\p{Latin}\p{M}]+(?:['’][\p{Latin}]+)*)
+  | (?P<punct>\p{P})
+  | (?P<symbol>[^\s])
+    """,
+    regex.VERBOSE | regex.V1,
+)
+_KINDS = {"number": NUMBER, "word": WORD, "latin": LATIN, "punct": PUNCT, "symbol": SYMBOL}
+
+
+def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        kind = _KINDS[match.lastgroup or "symbol"]
+        yield Token(match.start(), match.end(), kind, normalise(match.group()))
+
+
+def tokenise(text: str) -> list[Token]:
+    return list(iter_tokens(text))
+
+
+# Proclitics, longest first; ال is handled after them.
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+_ARTICLE = "ال"
+MIN_STEM = 2
+
+
+@dataclass(frozen=True, slots=True)
+class CliticSplit:
+    """A normalised word split into proclitics and stem.
+
+    ``stem_offset`` is the number of normalised characters taken by the
+    proclitics (the article included); ``article`` tells whether ال was there.
+    """
+
+    prefix: str
+    stem: str
+    article: bool
+
+    @property
+    def stem_offset(self) -> int:
+        return len(self.prefix)
+
+    @property
+    def with_article(self) -> str:
+        """The stem with its article, as a name is usually cited: الرقة for بالرقة."""
+        return (_ARTICLE + self.stem) if self.article else self.stem
+
+
+def split_clitics(norm: str, *, min_stem: int = MIN_STEM) -> CliticSplit:
+    """Split the proclitics و ف ب ل ك and the article ال off a normalised word.
+
+    The split is greedy but keeps a stem of at least ``min_stem`` letters; it is
+    for matching (a word may really begin with one of these letters), so callers
+    try the whole word first. ``لل`` is ل + ال with the alef elided (للدولة).
+    """
+    i = 0
+    if len(norm) - i > min_stem and norm[i] in _CONJUNCTIONS:
+        i += 1
+    if len(norm) - i > min_stem and norm[i] in _PREPOSITIONS:
+        if norm[i] == "ل" and norm.startswith("ل", i + 1) and len(norm) - i - 2 >= min_stem:
+            return CliticSplit(norm[: i + 2], norm[i + 2 :], True)
+        i += 1
+    article = norm.startswith(_ARTICLE, i) and len(norm) - i - 2 >= min_stem
+    if article:
+        i += 2
+    return CliticSplit(norm[:i], norm[i:], article)
+
+
+def surface_offset(surface: str, normalised_chars: int) -> int:
+    """Offset in ``surface`` after ``normalised_chars`` characters that survive normalisation.
+
+    Used to turn a clitic split of a token's normalised form back into an
+    offset of the token's own text (diacritics and tatweel are skipped).
+    """
+    if normalised_chars <= 0:
+        return 0
+    seen = 0
+    for i, char in enumerate(surface):
+        if normalise(char):
+            seen += 1
+            if seen == normalised_chars:
+                j = i + 1
+                while j < len(surface) and not normalise(surface[j]):
+                    j += 1
+                return j
+    return len(surface)

@@ -1,0 +1,96 @@
+"""One settings object, loaded from TOML and overridden by CLI flags."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from marsad.errors import ConfigError
+
+DEFAULT_PIPELINE = (
+    "tokens",
+    "sentences",
+    "quantities",
+    "times",
+    "mentions",
+    "attributions",
+    "events",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a run can be told. Defaults are the documented behaviour."""
+
+    # Inputs
+    max_bytes: int = 20_000_000
+    """Files (and JSONL records) larger than this are refused as too large."""
+    jsonl_fields: tuple[tuple[str, str], ...] = (
+        ("id", "id"),
+        ("title", "title"),
+        ("text", "text"),
+        ("date", "date"),
+        ("source", "source"),
+        ("url", "url"),
+        ("author", "author"),
+    )
+    """Map from marsad's field name to the JSONL record's field name."""
+
+    # Per-document stage
+    pipeline: tuple[str, ...] = DEFAULT_PIPELINE
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    batch_size: int = 32
+    reference_date: str | None = None
+    """ISO date used for relative times when a document has no date of its own."""
+    min_arabic_share: float = 0.0
+    """Documents are analysed as Arabic when language id says 'ar'."""
+
+    # Cross-document stage
+    duplicate_threshold: float = 0.8
+    """Jaccard similarity of shingles above which two documents are near-copies."""
+    shingle_size: int = 5
+    minhash_permutations: int = 128
+    seed: int = 1
+    story_threshold: float = 0.35
+    story_max_days: int = 30
+
+    # Outputs
+    report_html: bool = True
+
+    def replace(self, **changes: Any) -> Settings:
+        known = {f.name for f in dataclasses.fields(self)}
+        unknown = set(changes) - known
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @property
+    def field_map(self) -> dict[str, str]:
+        return dict(self.jsonl_fields)
+
+
+def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
+    """Settings from a TOML file (a ``[marsad]`` table or top-level keys), then overrides.
+
+    A named file that does not exist is an error, never a silent default.
+    """
+    settings = Settings()
+    if path is not None:
+        if not path.is_file():
+            raise ConfigError(f"settings file not found: {path}")
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read settings file {path}: {exc}") from exc
+        table = data.get("marsad", data)
+        if "jsonl_fields" in table:
+            merged = settings.field_map | dict(table["jsonl_fields"])
+            table = table | {"jsonl_fields": tuple(merged.items())}
+        if "pipeline" in table:
+            table = table | {"pipeline": tuple(table["pipeline"])}
+        settings = settings.replace(**table)
+    return settings.replace(**overrides)
