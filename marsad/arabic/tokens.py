@@ -72,21 +72,30 @@ class CliticSplit:
 def split_clitics(norm: str, *, min_stem: int = MIN_STEM) -> CliticSplit:
     """Split the proclitics و ف ب ل ك and the article ال off a normalised word.
 
-    The split is greedy but keeps a stem of at least ``min_stem`` letters; it is
-    for matching (a word may really begin with one of these letters), so callers
-    try the whole word first. ``لل`` is ل + ال with the alef elided (للدولة).
+    A stem keeps at least ``min_stem`` letters after the article and one more
+    without it (بلد and ولد stay whole). The split is for matching (a word may
+    really begin with one of these letters), so callers try the whole word
+    first. ``لل`` is ل + ال with the alef elided (للدولة).
     """
+    bare_min = min_stem + 1
     i = 0
-    if len(norm) - i > min_stem and norm[i] in _CONJUNCTIONS:
-        i += 1
-    if len(norm) - i > min_stem and norm[i] in _PREPOSITIONS:
-        if norm[i] == "ل" and norm.startswith("ل", i + 1) and len(norm) - i - 2 >= min_stem:
+    if norm[:1] in _CONJUNCTIONS and _splittable(norm, 1, min_stem, bare_min):
+        i = 1
+    if norm[i : i + 1] in _PREPOSITIONS:
+        if norm.startswith("لل", i) and len(norm) - i - 2 >= min_stem:
             return CliticSplit(norm[: i + 2], norm[i + 2 :], True)
-        i += 1
-    article = norm.startswith(_ARTICLE, i) and len(norm) - i - 2 >= min_stem
-    if article:
-        i += 2
-    return CliticSplit(norm[:i], norm[i:], article)
+        if _splittable(norm, i + 1, min_stem, bare_min):
+            i += 1
+    if norm.startswith(_ARTICLE, i) and len(norm) - i - 2 >= min_stem:
+        return CliticSplit(norm[: i + 2], norm[i + 2 :], True)
+    return CliticSplit(norm[:i], norm[i:], False)
+
+
+def _splittable(norm: str, at: int, min_stem: int, bare_min: int) -> bool:
+    """Whether what follows position ``at`` is long enough to be a stem."""
+    rest = len(norm) - at
+    has_article = norm.startswith(_ARTICLE, at) or norm.startswith("لل", at)
+    return rest >= (min_stem + 2 if has_article else bare_min)
 
 
 def surface_offset(surface: str, normalised_chars: int) -> int:

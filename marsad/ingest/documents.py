@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from marsad.arabic.language import identify_language
@@ -75,7 +75,10 @@ def _iso_or_none(value: str | None) -> str | None:
     """A date given in metadata, as ISO 8601, if it is one (``2015-07-21T10:00:00``, ``2017-04-27``)."""
     if not value:
         return None
-    try:
-        return datetime.fromisoformat(value.strip().replace(" ", "T", 1)).isoformat()
-    except ValueError:
-        return None
+    value = value.strip()
+    for parse in (date.fromisoformat, lambda v: datetime.fromisoformat(v.replace(" ", "T", 1))):
+        try:
+            return parse(value).isoformat()
+        except ValueError:
+            continue
+    return None
