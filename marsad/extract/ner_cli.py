@@ -1,0 +1,57 @@
+"""``marsad ner``: tag a CoNLL file with the packaged NER tagger, or score it against the file's own tags."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from marsad.errors import MarsadError
+from marsad.extract.tagger import format_conll, format_scores, load_tagger, read_conll, score_entities
+
+app = typer.Typer(help="Named-entity tagger (BIO with PER/ORG/LOC/MISC) on CoNLL files.", no_args_is_help=True)
+
+ConllFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="one token per line")]
+ModelOption = Annotated[Optional[Path], typer.Option("--model", help="a model.crfsuite (default: the packaged one)")]
+
+
+def _sentences(path: Path) -> list:
+    with path.open(encoding="utf-8-sig") as lines:
+        return list(read_conll(lines, str(path)))
+
+
+@app.command()
+def tag(
+    file: ConllFile,
+    out: Annotated[Optional[Path], typer.Option("--out", help="write here instead of stdout")] = None,
+    model: ModelOption = None,
+) -> None:
+    """Write token<TAB>predicted-tag lines in the file's layout (a second column, if any, is ignored)."""
+    try:
+        tagger = load_tagger(model)
+        sentences = _sentences(file)
+    except MarsadError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
+    with out.open("w", encoding="utf-8") if out else nullcontext(sys.stdout) as stream:
+        for sentence in sentences:
+            stream.write(format_conll(sentence, tagger.tag(sentence.words)))
+
+
+@app.command("eval")
+def evaluate(file: ConllFile, model: ModelOption = None) -> None:
+    """Print exact-match P/R/F1 per entity type and micro-averaged, with the file's second column as gold."""
+    try:
+        tagger = load_tagger(model)
+        sentences = _sentences(file)
+    except MarsadError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
+    if any(sentence.gold is None for sentence in sentences):
+        typer.echo(f"error: {file} has no gold tag column", err=True)
+        raise typer.Exit(1)
+    predicted = tagger.tag_sentences(sentence.words for sentence in sentences)
+    typer.echo(format_scores(score_entities([sentence.gold for sentence in sentences], predicted)))

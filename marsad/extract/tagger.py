@@ -1,0 +1,394 @@
+"""Named-entity tagger: a linear-chain CRF over Arabic word features.
+
+``load_tagger().tag(words)`` gives one BIO tag (PER, ORG, LOC, MISC) per
+token of a sentence. Tokens are expected as ``marsad.arabic.tokens.iter_tokens``
+cuts them: punctuation split off, clitics left attached.
+
+Clitics, for the code that turns tags into mention spans: the training corpora
+(ANERcorp, AQMAR) tag a word with its proclitics attached as a whole, so
+``بالرقة`` is one token tagged ``B-LOC`` and ``والصين`` is ``B-LOC``. The tag
+says the token holds a name; the name's own span starts after the clitics
+(``split_clitics`` and ``surface_offset`` in ``marsad.arabic.tokens`` find it).
+Titles (الرئيس، وزير الدفاع) are mostly left outside PER spans by the corpora,
+but not always, so callers should still trim them.
+
+The module also holds the CoNLL reader and writer and the entity-level scorer
+that ``marsad ner``, ``bench/ner_bench.py`` and ``scripts/train_ner.py`` share.
+Nothing is loaded at import: the model and the word lists are read on first use.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+from marsad.arabic.normalise import normalise
+from marsad.arabic.tokens import split_clitics
+from marsad.errors import ModelError, ParseError
+
+ENTITY_LABELS = ("PER", "ORG", "LOC", "MISC")
+OUTSIDE = "O"
+MODEL_FILE = "model.crfsuite"
+# Longest gazetteer phrase looked for, in tokens.
+MAX_PLACE_TOKENS = 4
+# Words whose features are kept between sentences; news vocabulary fits easily.
+WORD_CACHE_SIZE = 200_000
+# Neighbour offsets whose word features each token sees (the order of _WordEntry's fields).
+WINDOW = (-2, -1, 1, 2)
+# Brown-cluster path prefixes used as features (the whole path is used too).
+CLUSTER_PREFIXES = (4, 8, 12)
+
+
+def _ner_data(name: str) -> Path:
+    return Path(str(resources.files("marsad.data").joinpath("ner", name)))
+
+
+def match_key(word: str) -> str:
+    """The form a word is looked up by: normalised Arabic, case-folded Latin."""
+    return normalise(word).casefold()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists the features consult, all in ``match_key`` form."""
+
+    triggers: dict[str, frozenset[str]] = field(default_factory=dict)
+    given_names: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    clusters: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def place_first_words(self) -> frozenset[str]:
+        return _first_words(self.places)
+
+
+@cache
+def _first_words(places: frozenset[str]) -> frozenset[str]:
+    return frozenset(name.split(" ", 1)[0] for name in places if " " in name)
+
+
+def _read_lines(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def read_lexicon(folder: Path) -> Lexicon:
+    """Word lists from a model folder; a missing optional file gives an empty list."""
+    try:
+        raw_triggers = json.loads((folder / "triggers.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ModelError(f"cannot read NER trigger words: {error}", path=str(folder / "triggers.json")) from None
+    triggers = {
+        name: frozenset(match_key(word) for word in words)
+        for name, words in raw_triggers.items()
+        if not name.startswith("_")
+    }
+    clusters = {}
+    for line in _read_lines(folder / "clusters.tsv"):
+        word, path = line.split("\t")
+        clusters[word] = path
+    return Lexicon(
+        triggers=triggers,
+        given_names=frozenset(match_key(name) for name in _read_lines(folder / "given_names.txt")),
+        places=frozenset(_read_lines(folder / "places.txt")),
+        clusters=clusters,
+    )
+
+
+class FeatureExtractor:
+    """Turns a sentence of tokens into CRF attribute lists, one list per token.
+
+    Features of a word alone (its forms, affixes, shape, list memberships,
+    cluster) are computed once per distinct word and cached with their
+    neighbour-prefixed copies, so a sentence costs little more than list joins.
+    """
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._cache: dict[str, _WordEntry] = {}
+
+    def word_features(self, word: str) -> tuple[list[str], list[str]]:
+        """(features of the word at the current position, the subset its neighbours see)."""
+        key = match_key(word)
+        split = split_clitics(key)
+        stem = split.stem
+        forms = {key, stem, split.with_article}
+        lexicon = self.lexicon
+        shape = f"sh={_shape(word)}"
+        own = [f"w={key}", shape]
+        near = [f"w={key}", shape]
+        if stem != key:
+            own += [f"s={stem}", f"pre={split.prefix}"]
+            near.append(f"s={stem}")
+        own += [f"p2={stem[:2]}", f"p3={stem[:3]}", f"x1={key[-1:]}", f"x2={key[-2:]}", f"x3={key[-3:]}"]
+        own.append(f"len={min(len(stem), 8)}")
+        for name, words in lexicon.triggers.items():
+            if forms & words:
+                own.append(f"t={name}")
+                near.append(f"t={name}")
+        if forms & lexicon.given_names:
+            own.append("given")
+            near.append("given")
+        if forms & lexicon.places:
+            own.append("place")
+            near.append("place")
+        clustered = [form for form in (key, split.with_article, stem) if form in lexicon.clusters]
+        if clustered:
+            cluster = lexicon.clusters[clustered[0]]
+            own += [f"c{n}={cluster[:n]}" for n in CLUSTER_PREFIXES if n < len(cluster)]
+            own.append(f"c={cluster}")
+            near.append(f"c={cluster[: CLUSTER_PREFIXES[-1]]}")
+        return own, near
+
+    def _entry(self, word: str) -> _WordEntry:
+        entry = self._cache.get(word)
+        if entry is None:
+            own, near = self.word_features(word)
+            key = match_key(word)
+            split = split_clitics(key)
+            starts = frozenset({key, split.with_article, split.stem}) & self.lexicon.place_first_words
+            neighbours = tuple(tuple(f"{offset}{feature}" for feature in near) for offset in WINDOW)
+            entry = _WordEntry(key, starts, tuple(own), *neighbours)
+            if len(self._cache) >= WORD_CACHE_SIZE:
+                self._cache.clear()
+            self._cache[word] = entry
+        return entry
+
+    def sentence_features(self, words: Sequence[str]) -> list[list[str]]:
+        entries = [self._entry(word) for word in words]
+        places = self._place_phrases(entries)
+        last = len(entries) - 1
+        features = []
+        for i, entry in enumerate(entries):
+            items = list(entry.own)
+            if i >= 2:
+                items += entries[i - 2].before2
+            if i >= 1:
+                items += entries[i - 1].before1
+                items.append(f"b-={entries[i - 1].key}|{entry.key}")
+            else:
+                items.append("BOS")
+            if i < last:
+                items += entries[i + 1].after1
+                items.append(f"b+={entry.key}|{entries[i + 1].key}")
+            else:
+                items.append("EOS")
+            if i + 2 <= last:
+                items += entries[i + 2].after2
+            if places[i]:
+                items.append(places[i])
+            features.append(items)
+        return features
+
+    def _place_phrases(self, entries: list[_WordEntry]) -> list[str]:
+        """``gB``/``gI`` marks on tokens that form a multi-word gazetteer place name."""
+        marks = [""] * len(entries)
+        places = self.lexicon.places
+        for i, entry in enumerate(entries):
+            for first in entry.place_starts:
+                for length in range(min(MAX_PLACE_TOKENS, len(entries) - i), 1, -1):
+                    phrase = " ".join([first] + [e.key for e in entries[i + 1 : i + length]])
+                    if phrase in places:
+                        marks[i] = "gB"
+                        marks[i + 1 : i + length] = ["gI"] * (length - 1)
+                        break
+        return marks
+
+
+class _WordEntry(NamedTuple):
+    """Cached features of one word: its key, the place-name starts it can be, its own
+    features and the copies its neighbours at offsets -2, -1, +1, +2 see."""
+
+    key: str
+    place_starts: frozenset[str]
+    own: tuple[str, ...]
+    before2: tuple[str, ...]
+    before1: tuple[str, ...]
+    after1: tuple[str, ...]
+    after2: tuple[str, ...]
+
+
+def _shape(word: str) -> str:
+    first = word[0]
+    if first.isdigit():
+        return "digit"
+    if not first.isalpha():
+        return "punct"
+    if "LATIN" in unicodedata.name(first, ""):
+        if word.isupper() and len(word) > 1:
+            return "LATIN"
+        return "Latin" if first.isupper() else "latin"
+    return "arabic"
+
+
+def repair_bio(tags: list[str]) -> list[str]:
+    """An ``I-X`` that does not continue an ``X`` entity becomes ``B-X``."""
+    repaired = []
+    previous = OUTSIDE
+    for tag in tags:
+        if tag.startswith("I-") and previous[2:] != tag[2:]:
+            tag = "B-" + tag[2:]
+        repaired.append(tag)
+        previous = tag
+    return repaired
+
+
+class Tagger:
+    """A trained CRF and the feature extractor it was trained with."""
+
+    def __init__(self, model_path: Path, lexicon: Lexicon) -> None:
+        import pycrfsuite
+
+        self.model_path = model_path
+        self.features = FeatureExtractor(lexicon)
+        self._crf = pycrfsuite.Tagger()
+        try:
+            self._crf.open(str(model_path))
+        except (OSError, ValueError) as error:
+            raise ModelError(f"cannot open NER model: {error}", path=str(model_path)) from None
+
+    def tag(self, words: Sequence[str]) -> list[str]:
+        """BIO tags (``B-PER``, ``I-LOC``, ``O``, ...) for one sentence of tokens."""
+        if not words:
+            return []
+        return repair_bio(self._crf.tag(self.features.sentence_features(words)))
+
+    def tag_sentences(self, sentences: Iterable[Sequence[str]]) -> list[list[str]]:
+        return [self.tag(words) for words in sentences]
+
+
+@cache
+def load_tagger(path: Path | None = None) -> Tagger:
+    """The tagger whose model is ``path`` (default: the packaged one); word lists sit beside it."""
+    model_path = Path(path) if path is not None else _ner_data(MODEL_FILE)
+    if not model_path.exists():
+        raise ModelError("NER model not found; rebuild it with scripts/train_ner.py", path=str(model_path))
+    return Tagger(model_path, read_lexicon(model_path.parent))
+
+
+# CoNLL files ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ConllSentence:
+    """One sentence of a CoNLL file: its tokens, gold tags if the file has a second column,
+    and the number of blank lines that followed it (kept so that output mirrors the input)."""
+
+    words: list[str]
+    gold: list[str] | None = None
+    blank_lines: int = 1
+
+
+def read_conll(lines: Iterable[str], path: str | None = None) -> Iterator[ConllSentence]:
+    """Sentences of a CoNLL file: one token per line, optional tag column, blank line between sentences."""
+    words: list[str] = []
+    gold: list[str] = []
+    blanks = 0
+    two_columns: bool | None = None
+    for number, line in enumerate(lines, start=1):
+        columns = line.split()
+        if not columns:
+            blanks += 1
+            continue
+        if words and blanks:
+            yield ConllSentence(words, gold if two_columns else None, blanks)
+            words, gold = [], []
+        blanks = 0
+        has_tag = len(columns) > 1
+        if two_columns is None:
+            two_columns = has_tag
+        elif has_tag != two_columns:
+            raise ParseError("every token line must have the same number of columns", path=path, line=number)
+        words.append(columns[0])
+        if has_tag:
+            gold.append(columns[1])
+    if words:
+        yield ConllSentence(words, gold if two_columns else None, blanks)
+
+
+def format_conll(sentence: ConllSentence, tags: Sequence[str]) -> str:
+    """``token<TAB>tag`` lines of one sentence followed by its blank lines."""
+    rows = "".join(f"{word}\t{tag}\n" for word, tag in zip(sentence.words, tags, strict=True))
+    return rows + "\n" * sentence.blank_lines
+
+
+# Entity-level scoring ------------------------------------------------------------------------
+
+
+def entity_spans(tags: Sequence[str]) -> set[tuple[str, int, int]]:
+    """(type, first token, end token) of every entity in a BIO sequence, conlleval style:
+    an ``I-X`` that does not continue an ``X`` entity starts one."""
+    spans = set()
+    label, start = None, 0
+    for i, tag in enumerate([*tags, OUTSIDE]):
+        prefix, _, kind = tag.partition("-")
+        continues = prefix == "I" and kind == label
+        if label is not None and not continues:
+            spans.add((label, start, i))
+            label = None
+        if prefix in ("B", "I") and not continues:
+            label, start = kind, i
+    return spans
+
+
+@dataclass
+class Score:
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 0.0
+
+    @property
+    def recall(self) -> float:
+        expected = self.true_positives + self.false_negatives
+        return self.true_positives / expected if expected else 0.0
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+
+MICRO = "micro"
+
+
+def score_entities(gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]]) -> dict[str, Score]:
+    """Exact-match P/R/F1 per entity type and their micro average (key ``"micro"``)."""
+    scores: dict[str, Score] = {}
+    for gold_tags, predicted_tags in zip(gold, predicted, strict=True):
+        expected, found = entity_spans(gold_tags), entity_spans(predicted_tags)
+        for kind, outcome in (
+            *((span[0], "tp") for span in expected & found),
+            *((span[0], "fp") for span in found - expected),
+            *((span[0], "fn") for span in expected - found),
+        ):
+            for key in (kind, MICRO):
+                score = scores.setdefault(key, Score())
+                if outcome == "tp":
+                    score.true_positives += 1
+                elif outcome == "fp":
+                    score.false_positives += 1
+                else:
+                    score.false_negatives += 1
+    scores.setdefault(MICRO, Score())
+    return dict(sorted(scores.items(), key=lambda item: (item[0] == MICRO, item[0])))
+
+
+def format_scores(scores: dict[str, Score]) -> str:
+    lines = [f"{'type':<6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}"]
+    for kind, score in scores.items():
+        gold = score.true_positives + score.false_negatives
+        lines.append(f"{kind:<6} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} {gold:6d}")
+    return "\n".join(lines)

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from marsad.errors import ParseError
+from marsad.extract.ner_cli import app
+from marsad.extract.tagger import (
+    MICRO,
+    FeatureExtractor,
+    Lexicon,
+    entity_spans,
+    format_conll,
+    load_tagger,
+    read_conll,
+    repair_bio,
+    score_entities,
+)
+
+LEXICON = Lexicon(
+    triggers={"title": frozenset({"الرييس", "وزير"}), "place": frozenset({"مدينه"})},
+    given_names=frozenset({"سمير"}),
+    places=frozenset({"حلب", "الرقه", "دير الزور"}),
+    clusters={"حلب": "0110", "الرقه": "0111"},
+)
+
+
+def test_word_features_strip_clitics_and_find_lists():
+    own, near = FeatureExtractor(LEXICON).word_features("بالرقة")
+    assert {"w=بالرقه", "s=رقه", "pre=بال", "place", "c=0111", "sh=arabic", "x1=ه"} <= set(own)
+    assert near == ["w=بالرقه", "sh=arabic", "s=رقه", "place", "c=0111"]
+
+
+def test_word_features_of_latin_and_digits():
+    extractor = FeatureExtractor(LEXICON)
+    assert "sh=Latin" in extractor.word_features("Reuters")[0]
+    assert "sh=LATIN" in extractor.word_features("SDF")[0]
+    assert "w=reuters" in extractor.word_features("REUTERS")[0]
+    assert "sh=digit" in extractor.word_features("٢٠٢٤")[0]
+
+
+def test_sentence_features_see_neighbours_and_place_phrases():
+    words = ["قال", "الرئيس", "سمير", "في", "دير", "الزور"]
+    features = FeatureExtractor(LEXICON).sentence_features(words)
+    assert len(features) == len(words)
+    assert "BOS" in features[0] and "EOS" in features[-1]
+    assert {"-1t=title", "given", "-2w=قال", "1w=في", "2w=دير", "b-=الرييس|سمير"} <= set(features[2])
+    assert "gB" in features[4] and "gI" in features[5]
+    assert not {"gB", "gI"} & set(features[3])
+
+
+def test_packaged_tagger_finds_obvious_entities():
+    words = "قال الرئيس الفرنسي إيمانويل ماكرون في باريس".split()
+    tags = load_tagger().tag(words)
+    assert entity_spans(tags) >= {("PER", 3, 5), ("LOC", 6, 7)}
+    assert tags[1] == "O"
+    assert load_tagger().tag([]) == []
+    assert load_tagger().tag_sentences([words, ["باريس"]])[0] == tags
+
+
+def test_repair_bio():
+    assert repair_bio(["I-PER", "I-PER", "O", "I-LOC", "B-ORG", "I-LOC"]) == [
+        "B-PER", "I-PER", "O", "B-LOC", "B-ORG", "B-LOC",
+    ]
+
+
+def test_conll_round_trip_keeps_blank_lines():
+    text = "قال\tO\nماكرون\tB-PER\n\n\nفي\tO\nباريس\tB-LOC\n"
+    sentences = list(read_conll(io.StringIO(text)))
+    assert [s.words for s in sentences] == [["قال", "ماكرون"], ["في", "باريس"]]
+    assert [s.gold for s in sentences] == [["O", "B-PER"], ["O", "B-LOC"]]
+    assert [s.blank_lines for s in sentences] == [2, 0]
+    assert "".join(format_conll(s, s.gold) for s in sentences) == text
+
+
+def test_conll_one_column_and_mixed_columns():
+    sentences = list(read_conll(["سمير\n", "\n", "حلب\n", "\n"]))
+    assert [(s.words, s.gold, s.blank_lines) for s in sentences] == [(["سمير"], None, 1), (["حلب"], None, 1)]
+    with pytest.raises(ParseError) as error:
+        list(read_conll(["سمير\tB-PER\n", "حلب\n"], path="x.conll"))
+    assert error.value.line == 2
+
+
+def test_entity_spans_conlleval_style():
+    tags = ["B-PER", "I-PER", "I-LOC", "O", "I-ORG", "I-ORG", "B-ORG", "B-MISC"]
+    assert entity_spans(tags) == {("PER", 0, 2), ("LOC", 2, 3), ("ORG", 4, 6), ("ORG", 6, 7), ("MISC", 7, 8)}
+
+
+def test_score_entities_on_a_known_pair():
+    gold = [["B-PER", "I-PER", "O", "B-LOC"], ["B-ORG", "I-ORG", "O", "B-LOC"]]
+    predicted = [["B-PER", "O", "O", "B-LOC"], ["B-ORG", "I-ORG", "B-PER", "O"]]
+    scores = score_entities(gold, predicted)
+    assert list(scores) == ["LOC", "ORG", "PER", MICRO]
+    # gold: PER 0-2, LOC 3, ORG 0-2, LOC 3; found: PER 0-1 (wrong end), LOC 3, ORG 0-2, PER 2.
+    assert (scores["LOC"].true_positives, scores["LOC"].false_negatives) == (1, 1)
+    assert (scores["PER"].false_positives, scores["PER"].false_negatives) == (2, 1)
+    micro = scores[MICRO]
+    assert (micro.true_positives, micro.false_positives, micro.false_negatives) == (2, 2, 2)
+    assert micro.precision == micro.recall == micro.f1 == 0.5
+    assert scores["LOC"].precision == 1.0 and scores["LOC"].recall == 0.5
+    assert scores["LOC"].f1 == pytest.approx(2 / 3)
+
+
+def test_cli_tag_and_eval(tmp_path: Path):
+    path = tmp_path / "one.conll"
+    path.write_text("قال\tO\nالرئيس\tO\nإيمانويل\tB-PER\nماكرون\tI-PER\n\nفي\tO\nباريس\tB-LOC\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["tag", str(path)])
+    assert result.exit_code == 0
+    lines = result.stdout.split("\n")
+    assert lines[4] == "" and lines[6] == "باريس\tB-LOC"
+    assert [line.split("\t")[0] for line in lines if line] == ["قال", "الرئيس", "إيمانويل", "ماكرون", "في", "باريس"]
+    out = tmp_path / "tagged.conll"
+    assert runner.invoke(app, ["tag", str(path), "--out", str(out)]).exit_code == 0
+    assert out.read_text(encoding="utf-8") == result.stdout
+    result = runner.invoke(app, ["eval", str(path)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0].split() == ["type", "P", "R", "F1", "gold"]
+    assert result.stdout.splitlines()[-1].split()[0] == MICRO
