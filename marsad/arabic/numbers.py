@@ -1,94 +1,771 @@
-"""Quantities: Arabic numbers in digits and words, resolved to values (to be built, issue 3)."""
+"""Quantities: Arabic figures in digits and words, resolved to values.
+
+One pass over the tokens with a small look-ahead at each candidate; no
+backtracking regexes, so the time is linear in the text.
+
+What a :class:`~marsad.document.Quantity` covers
+    ``text[start:end]`` runs from the first hedge or range word (نحو، أكثر من،
+    ما لا يقل عن، بين، من) through the number or numbers with their scale words
+    (ألف، ملايين) to the unit (%, بالمئة, a currency and its adjective: دولار
+    أمريكي). A proclitic glued to the first word (بنحو، بثلاثة) is left out.
+    The counted noun is *not* in the span: ``counted`` is the word as written
+    after the figure (مقاتلاً) or after a partitive من (المئات من المقاتلين),
+    and ``counted_lemma`` its normalised singular (مقاتل). A figure with a unit
+    has no counted noun.
+
+Values
+    An exact figure has ``low == high``. Plurals of a unit (عشرات، مئات، آلاف،
+    عشرات الآلاف) give ``low = 2 x unit`` and no ``high``; بضعة/بضع/عدة with a
+    unit give 3 to 9 units; both are approximate. أكثر من / ما لا يقل عن X
+    give ``low = X`` and no ``high``; أقل من / ما لا يزيد على / تصل إلى / حتى
+    X give ``high = X`` and no ``low``. A range (بين 20 و30 ألف، 20-30 ألف، من
+    20 إلى 30 ألفا) gives both ends, with a scale written only on the second
+    end applied to the first; a range after an upper-bound hedge (رشى تصل إلى
+    20 و30 ألف دولار) is read as the range, which is what the writer means.
+
+Not quantities
+    Days and years of dates (27 أبريل 2017، عام 2016، في 2019، 1438 هـ) and
+    durations (3 سنوات، أربعة أشهر) are left to the dates stage; also clock
+    times (03:53), numeric dates (2017/4/27), phone numbers, numbers in URLs,
+    version numbers (2.0.1), model names (إف-16، G20), numbers that name
+    something (المادة 5، اللواء 93، القرار رقم 2254), number words with the
+    article (الثلاثة: an adjective), a lone واحد/واحدة (one of, the same) and
+    أحد/إحدى outside أحد عشر.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
+from marsad.arabic.calendar import month_number
 from marsad.arabic.normalise import normalise
-from marsad.document import Document, Quantity
+from marsad.arabic.tokens import iter_tokens, surface_offset
+from marsad.document import LATIN, NUMBER, PUNCT, SYMBOL, WORD, Document, Quantity, Token
 from marsad.pipeline import component
 from marsad.settings import Settings
 
-# Proclitics a number word may carry (وثلاثة، بعشرة، والعشرين), longest first.
-_PROCLITICS = ("وبال", "وال", "فال", "بال", "لل", "ال", "وب", "ول", "و", "ف", "ب", "ل")
-# Short number words that clitics would confuse with other words (لست 'I am not').
+PERCENT = "percent"
+
+# Proclitics a number word may carry (وثلاثة، بعشرة، فالآلاف); the article only
+# where it is allowed (vague plurals, number_word_value).
+_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+_ARTICLES = ("ال", "لل")
+# Number words of fewer letters are only taken bare or after و (لست is not ل + ست).
 _MIN_STEM_AFTER_CLITIC = 3
+_DASHES = frozenset("-–—")
+_TEEN_TAILS = frozenset({"عشر", "عشره"})
+_YEARS = range(1900, 2101)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+
+# Kinds of number words.
+_UNIT = "unit"
+_TEEN_HEAD = "teen_head"
+_TEEN_TAIL = "teen_tail"
+_TEN = "ten"
+_HUNDRED = "hundred"
+_SCALE = "scale"
+_DUAL = "dual"
+_SCALE_PLURAL = "scale_plural"
+_TENS_PLURAL = "tens_plural"
+_FRACTION = "fraction"
+_FEW = "few"
+_VAGUE_KINDS = frozenset({_SCALE_PLURAL, _TENS_PLURAL, _FEW})
+
+
+def _load(name: str) -> Any:
+    return json.loads(resources.files("marsad.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def _norms(words: Sequence[str]) -> frozenset[str]:
+    return frozenset(normalise(word) for word in words)
 
 
 @dataclass(frozen=True, slots=True)
-class _NumberWords:
-    """The number-word tables, keyed by normalised form."""
-
-    values: dict[str, float]  # every word with a definite value on its own
-    units: dict[str, int]  # 1-10
-    teen_heads: dict[str, int]  # أحد/إحدى/اثنا before عشر
-    teen_tails: frozenset[str]
-    tens: dict[str, int]
-    hundreds: dict[str, int]
-    scales: dict[str, int]  # singular scale words: ألف، مليون
-    duals: dict[str, int]  # dual scale words, valued 2 x scale
-    scale_plurals: dict[str, int]  # آلاف، ملايين: value of one unit
-    tens_plurals: dict[str, int]  # عشرات، مئات
-    fractions: dict[str, float]
-    few: frozenset[str]
+class _NumberWord:
+    kind: str
+    value: float
+    prefix: str  # normalised proclitics (and article) in front of the stem
+    article: bool
 
 
-def _forms(table: dict[str, list[str]]) -> dict[str, float]:
-    return {normalise(form): float(value) for value, forms in table.items() for form in forms}
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """Every table the scanner needs, keyed by normalised form."""
+
+    words: dict[str, _NumberWord]  # number words with every allowed proclitic
+    values: dict[str, float]  # stems with a definite value of their own
+    hedges_before: dict[tuple[str, ...], str]  # phrase -> hedge kind
+    hedges_after: dict[tuple[str, ...], str]
+    max_hedge_words: int
+    percent: dict[tuple[str, ...], int]  # phrase -> number of tokens
+    currencies: dict[str, tuple[str | None, dict[str, str]]]  # form -> (default code, adjectives)
+    symbols: dict[str, str]
+    codes: frozenset[str]
+    lemmas: dict[str, str]
+    time_units: frozenset[str]
+    labels: frozenset[str]
+    year_cues: frozenset[str]
+    year_prepositions: frozenset[str]
+    not_counted: frozenset[str]
+    hijri_months: frozenset[str]
+
+
+def _phrases(table: dict[str, list[str]]) -> dict[tuple[str, ...], str]:
+    return {tuple(normalise(phrase).split()): kind for kind, phrases in table.items() for phrase in phrases}
+
+
+def _number_words(data: dict[str, Any]) -> tuple[dict[str, _NumberWord], dict[str, float]]:
+    stems: dict[str, tuple[str, float]] = {}
+
+    def add(kind: str, table: dict[str, list[str]], factor: float = 1) -> None:
+        for value, forms in table.items():
+            for form in forms:
+                stems.setdefault(normalise(form), (kind, float(value) * factor))
+
+    add(_UNIT, data["units"])
+    add(_TEEN_HEAD, data["teen_heads"])
+    add(_TEEN_TAIL, {"10": data["teen_tails"]})
+    add(_TEN, data["tens"])
+    add(_HUNDRED, data["hundreds"])
+    for kind, factor, key in ((_SCALE, 1, "singular"), (_DUAL, 2, "dual"), (_SCALE_PLURAL, 1, "plural")):
+        add(kind, {scale: forms[key] for scale, forms in data["scales"].items()}, factor)
+    add(_TENS_PLURAL, data["tens_plurals"])
+    add(_FRACTION, data["fractions"])
+    add(_FEW, {"1": data["few"]})
+    words: dict[str, _NumberWord] = {}
+    for stem, (kind, value) in stems.items():
+        articles = ("", *_ARTICLES) if kind in _VAGUE_KINDS - {_FEW} else ("",)
+        for clitic in _CLITICS:
+            if clitic and len(stem) < _MIN_STEM_AFTER_CLITIC and clitic != "و":
+                continue
+            for article in articles:
+                if article == "لل" and clitic not in ("", "و", "ف"):
+                    continue
+                prefix = clitic + article
+                words.setdefault(prefix + stem, _NumberWord(kind, value, prefix, bool(article)))
+    definite = {_UNIT, _TEN, _HUNDRED, _SCALE, _DUAL, _FRACTION}
+    values = {stem: value for stem, (kind, value) in stems.items() if kind in definite}
+    return words, values
 
 
 @cache
-def _number_words() -> _NumberWords:
-    data = json.loads(resources.files("marsad.data").joinpath("number_words.json").read_text(encoding="utf-8"))
-    integer = lambda table: {form: int(value) for form, value in _forms(table).items()}  # noqa: E731
-    scales = {kind: integer({s: f[kind] for s, f in data["scales"].items()}) for kind in ("singular", "dual", "plural")}
-    duals = {form: 2 * value for form, value in scales["dual"].items()}
-    units, tens, hundreds = integer(data["units"]), integer(data["tens"]), integer(data["hundreds"])
-    fractions = _forms(data["fractions"])
-    values: dict[str, float] = {**fractions, **units, **tens, **hundreds, **scales["singular"], **duals}
-    return _NumberWords(
+def _lexicon() -> _Lexicon:
+    numbers, units, nouns = _load("number_words.json"), _load("units.json"), _load("counted_nouns.json")
+    words, values = _number_words(numbers)
+    hedges = {k: v for k, v in numbers["hedges"].items() if not k.startswith("_")}
+    before = _phrases({k: v for k, v in hedges.items() if not k.endswith("_after")})
+    after = _phrases({k.removesuffix("_after"): v for k, v in hedges.items() if k.endswith("_after")})
+    currencies: dict[str, tuple[str | None, dict[str, str]]] = {}
+    for entry in units["currencies"].values():
+        adjectives = {_adjective_stem(normalise(adj)): code for adj, code in entry["adjectives"].items()}
+        for form in entry["forms"]:
+            currencies[normalise(form)] = (entry["default"], adjectives)
+    percent = {tuple(normalise(p).split()): len(normalise(p).split()) for p in numbers["percent"]}
+    return _Lexicon(
+        words=words,
         values=values,
-        units=units,
-        teen_heads=integer(data["teen_heads"]),
-        teen_tails=frozenset(normalise(form) for form in data["teen_tails"]),
-        tens=tens,
-        hundreds=hundreds,
-        scales=scales["singular"],
-        duals=duals,
-        scale_plurals=scales["plural"],
-        tens_plurals=integer(data["tens_plurals"]),
-        fractions=fractions,
-        few=frozenset(normalise(form) for form in data["few"]),
+        hedges_before=before,
+        hedges_after=after,
+        max_hedge_words=max(len(p) for p in (*before, *after)),
+        percent=percent,
+        currencies=currencies,
+        symbols=units["symbols"],
+        codes=frozenset(units["codes"]),
+        lemmas={normalise(plural): normalise(single) for plural, single in nouns["lemmas"].items()},
+        time_units=_norms(nouns["time_units"]),
+        labels=_norms(nouns["labels"]),
+        year_cues=_norms(nouns["year_cues"]),
+        year_prepositions=_norms(nouns["year_prepositions"]),
+        not_counted=_norms(nouns["not_counted"]),
+        hijri_months=_norms(nouns["hijri_months"]),
     )
-
-
-def _strip_proclitics(norm: str, table: dict[str, float] | dict[str, int]) -> str | None:
-    """The form of ``norm`` found in ``table``, as is or without its proclitics."""
-    if norm in table:
-        return norm
-    for prefix in _PROCLITICS:
-        stem = norm[len(prefix) :]
-        if norm.startswith(prefix) and len(stem) >= _MIN_STEM_AFTER_CLITIC and stem in table:
-            return stem
-    return None
 
 
 def number_word_value(word: str) -> float | None:
     """Value of one Arabic number word in any case form (ثلاثة، ثلاث، عشرين، ألفا), else None.
 
-    Proclitics are allowed (وعشرين، بثلاثة، الخمسة). Words without a value of
-    their own give None: plurals (آلاف، عشرات), بضعة/عدة, ordinals (ثاني) and
-    أحد/إحدى, which count only in compounds (أحد عشر).
+    Proclitics and the article are allowed (وعشرين، بثلاثة، الخمسة). Words
+    without a value of their own give None: plurals (آلاف، عشرات), بضعة/عدة,
+    ordinals (ثاني) and أحد/إحدى, which count only in compounds (أحد عشر).
     """
     norm = normalise(word.strip())
-    words = _number_words()
-    form = _strip_proclitics(norm, words.values)
-    return None if form is None else words.values[form]
+    values = _lexicon().values
+    for prefix in ("", *(c + a for c in _CLITICS for a in ("", *_ARTICLES) if c + a)):
+        stem = norm[len(prefix) :]
+        if norm.startswith(prefix) and stem in values:
+            if prefix and len(stem) < _MIN_STEM_AFTER_CLITIC and prefix != "و":
+                continue
+            return values[stem]
+    return None
+
+
+def digits_value(norm: str) -> float | None:
+    """Value of a normalised digit token (``20,000``, ``1.5``, ``3,5``), or None if it is no amount.
+
+    Commas are thousands separators when every group after the first has
+    three digits, else a decimal comma (``2,5``); several dots are thousands
+    separators only in groups of three (``1.500.000``), otherwise the token is
+    a version number or a date (``2.0.1``, ``27.4.2017``).
+    """
+    if "," in norm and "." in norm:
+        if norm.rfind(",") < norm.rfind("."):
+            return _grouped(norm, ",", ".")
+        return _grouped(norm, ".", ",")
+    for separator in ",.":
+        if separator in norm:
+            groups = norm.split(separator)
+            if len(groups) > 2 or len(groups[1]) == 3 and separator == ",":
+                return _grouped(norm, separator, None)
+            return float(norm.replace(separator, "."))
+    return float(norm)
+
+
+def _grouped(norm: str, thousands: str, decimal: str | None) -> float | None:
+    whole, _, fraction = norm.partition(decimal) if decimal else (norm, "", "")
+    groups = whole.split(thousands)
+    if not 1 <= len(groups[0]) <= 3 or any(len(group) != 3 for group in groups[1:]) or thousands in fraction:
+        return None
+    return float("".join(groups) + ("." + fraction if fraction else ""))
+
+
+def _adjective_stem(norm: str) -> str:
+    """سعوديا، السعودية، الأمريكي -> سعودي، امريكي: the article and inflection removed."""
+    if norm.startswith("ال") and len(norm) > 4:
+        norm = norm[2:]
+    for ending in ("ين", "ون", "ات", "ه", "ا"):
+        if norm.endswith(ending) and len(norm) - len(ending) >= 3:
+            return norm[: -len(ending)]
+    return norm
+
+
+def lemma(norm: str) -> str:
+    """Normalised singular of a counted noun: مقاتلين، المقاتلين، مقاتلاً -> مقاتل; أشخاص -> شخص."""
+    lexicon = _lexicon()
+    if norm.startswith(_ARTICLES) and len(norm) > 4:
+        norm = norm[2:]
+    if norm in lexicon.lemmas:
+        return lexicon.lemmas[norm]
+    if norm.endswith("ا") and len(norm) > 3 and not norm.endswith("يا"):
+        norm = norm[:-1]
+    if norm in lexicon.lemmas:
+        return lexicon.lemmas[norm]
+    for ending, replacement in (("يين", "ي"), ("يون", "ي"), ("ين", ""), ("ون", ""), ("ات", "ه")):
+        if norm.endswith(ending) and len(norm) - len(ending) >= 3:
+            return norm[: -len(ending)] + replacement
+    return norm
+
+
+def _integral(value: float) -> float:
+    """Round away binary noise (1.2 x 10^6 is 1200000.0, not 1199999.9999999998)."""
+    rounded = round(value)
+    return float(rounded) if abs(value - rounded) < 1e-6 * max(1.0, abs(value)) else value
+
+
+@dataclass(slots=True)
+class _Figure:
+    """A number phrase: tokens ``first:end`` (end exclusive), its bounds and scale."""
+
+    first: int
+    end: int
+    start: int  # character offset, after any proclitic
+    low: float | None
+    high: float | None
+    vague: bool = False
+    digits: bool = False
+    scale: float | None = None  # the scale word written after the number, if any
+    unscaled: float = 0.0
+
+
+@dataclass(slots=True)
+class _Scanner:
+    text: str
+    tokens: Sequence[Token]
+    lexicon: _Lexicon = field(default_factory=_lexicon)
+    urls: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.urls = [m.span() for m in _URL.finditer(self.text)] if "/" in self.text or "@" in self.text else []
+
+    # Token helpers -------------------------------------------------------
+    def norm(self, i: int) -> str:
+        return self.tokens[i].norm if 0 <= i < len(self.tokens) else ""
+
+    def kind(self, i: int) -> str:
+        return self.tokens[i].kind if 0 <= i < len(self.tokens) else ""
+
+    def glued(self, i: int, j: int) -> bool:
+        """Tokens i and j touch (no space between)."""
+        return 0 <= i < j < len(self.tokens) and self.tokens[i].end == self.tokens[j].start
+
+    def surface(self, i: int) -> str:
+        token = self.tokens[i]
+        return self.text[token.start : token.end]
+
+    def word(self, i: int) -> _NumberWord | None:
+        return self.lexicon.words.get(self.tokens[i].norm) if self.kind(i) == WORD else None
+
+    def stem(self, i: int) -> str:
+        """The token's normalised form without و ف ب ل ك (and لل/ال when ``article``)."""
+        norm = self.norm(i)
+        if len(norm) > 3 and norm[0] in "وفبلك" and norm[1:] in self.lexicon.labels | self.lexicon.year_cues:
+            return norm[1:]
+        return norm
+
+    # Scanning ------------------------------------------------------------
+    def run(self) -> list[Quantity]:
+        quantities: list[Quantity] = []
+        i, n = 0, len(self.tokens)
+        while i < n:
+            kind = self.tokens[i].kind
+            if kind == NUMBER or (kind == WORD and self.tokens[i].norm in self.lexicon.words):
+                quantity, i = self.expression(i)
+                if quantity is not None:
+                    quantities.append(quantity)
+            else:
+                i += 1
+        return quantities
+
+    def expression(self, i: int) -> tuple[Quantity | None, int]:
+        """The quantity starting with the figure at token i (or None) and where to go on."""
+        first = self.figure(i)
+        if first is None:
+            return None, i + 1
+        if first.digits and (skip := self.not_an_amount(i)):
+            return None, skip
+        if self.names_or_dates(i, first):
+            return None, first.end
+        opener = self.range_opener(i)
+        last, end = first, first.end
+        second = self.range_end(first, opener)
+        if second is not None:
+            last, end = second, second.end
+        elif first.digits and self.norm(end) in _DASHES and self.kind(end + 1) == NUMBER:
+            return None, end + 2  # a score (3-1) or a descending pair: not a range
+        low, high = first.low, last.high
+        hedge, hedge_start = self.hedge_before(opener if second is not None and opener is not None else i)
+        start = first.start
+        if second is not None and opener is not None:
+            start = self.tokens[opener].start
+        if hedge_start is not None:
+            start = hedge_start
+        unit, end, unit_start = self.unit(i, end)
+        if unit_start is not None:
+            start = min(start, unit_start)
+        hedge_after, after_end = self.hedge_after(end)
+        approximate = first.vague or hedge == "approximate" or hedge_after == "approximate"
+        if hedge_after:
+            end = after_end
+        bound = hedge_after if hedge_after in ("at_least",) else hedge
+        if bound == "at_least":
+            high = None
+        elif bound == "at_most" and second is None:
+            low, high = None, first.high if first.high is not None else first.low
+        counted = None if unit else self.counted(end, first.vague)
+        if counted is not None and lemma(self.norm(counted)) in self.lexicon.time_units:
+            return None, end  # a duration: the dates stage reads it
+        if self.is_year(first, last, unit, counted, i):
+            return None, end
+        counted_text = self.surface(counted) if counted is not None else None
+        quantity = Quantity(
+            start,
+            self.tokens[end - 1].end,
+            None if low is None else _integral(low),
+            None if high is None else _integral(high),
+            approximate,
+            unit,
+            counted_text,
+            lemma(self.norm(counted)) if counted is not None else None,
+        )
+        return quantity, end
+
+    # Figures ---------------------------------------------------------------
+    def figure(self, i: int) -> _Figure | None:
+        if self.kind(i) == NUMBER:
+            return self.digits_figure(i)
+        word = self.word(i)
+        if word is None:
+            return None
+        if word.kind in _VAGUE_KINDS:
+            return self.vague_figure(i, word)
+        if word.article:
+            return None
+        return self.words_figure(i)
+
+    def start_after_prefix(self, i: int, prefix: str) -> int:
+        return self.tokens[i].start + surface_offset(self.surface(i), len(prefix))
+
+    def digits_figure(self, i: int) -> _Figure | None:
+        value = digits_value(self.norm(i))
+        if value is None:
+            return None
+        figure = _Figure(i, i + 1, self.tokens[i].start, value, value, digits=True, unscaled=value)
+        self.apply_scale(figure)
+        return figure
+
+    def apply_scale(self, figure: _Figure) -> None:
+        """Multiply by a scale word after the number (20 ألف، 3 ملايين), then add ونصف/وربع."""
+        j = figure.end
+        scale = self.word(j) if j < len(self.tokens) else None
+        if scale is None or scale.prefix or scale.kind not in (_SCALE, _SCALE_PLURAL):
+            return
+        assert figure.low is not None
+        value = figure.low * scale.value
+        j += 1
+        value, j = self.add_fraction(value, scale.value, j)
+        figure.low = figure.high = value
+        figure.end, figure.scale = j, scale.value
+
+    def add_fraction(self, value: float, scale: float, j: int) -> tuple[float, int]:
+        """مليون ونصف: add the fraction of the last scale written with و."""
+        if j < len(self.tokens) and self.norm(j) == "و" and not self.glued(j, j + 1):
+            following = self.word(j + 1) if j + 1 < len(self.tokens) else None
+            if following is not None and following.kind == _FRACTION and not following.prefix:
+                return value + following.value * scale, j + 2
+        following = self.word(j) if j < len(self.tokens) else None
+        if following is not None and following.kind == _FRACTION and following.prefix == "و":
+            return value + following.value * scale, j + 1
+        return value, j
+
+    def words_figure(self, i: int) -> _Figure | None:
+        """A number in words: units, teens, tens, hundreds and scales (ثلاثة وعشرون ألفا)."""
+        first = self.word(i)
+        assert first is not None
+        total, current = 0.0, None  # current: the group before the next scale
+        last_scale: float | None = None
+        parts = 0
+        j = i
+        while j < len(self.tokens):
+            word = self.word(j)
+            conjunction = False
+            if word is None and self.norm(j) == "و" and j > i and j + 1 < len(self.tokens):
+                following = self.word(j + 1)
+                if following is not None and not following.prefix and following.kind not in _VAGUE_KINDS:
+                    word, conjunction, j = following, True, j + 1
+            if word is None or word.article or word.kind in (_FEW, _TENS_PLURAL):
+                break
+            joined = conjunction or word.prefix == "و"
+            if j > i and word.prefix and not joined:
+                break
+            kind = word.kind
+            if kind in (_UNIT, _TEEN_HEAD) and (j == i or joined):
+                if current is not None and not joined:
+                    break
+                if self.norm(j + 1) in _TEEN_TAILS:  # أحد عشر، ثلاثة عشر
+                    current = (current or 0) + word.value + 10
+                    j += 2
+                    parts += 1
+                    continue
+                if kind == _TEEN_HEAD and word.value == 1:
+                    break
+                tail = self.word(j + 1) if j + 1 < len(self.tokens) else None
+                if tail is not None and not tail.prefix and tail.kind == _HUNDRED and tail.value == 100:
+                    current = (current or 0) + word.value * 100
+                    j += 2
+                    parts += 1
+                    continue
+                current = (current or 0) + word.value
+            elif kind in (_TEN, _HUNDRED) and (j == i or joined):
+                current = (current or 0) + word.value
+            elif kind in (_SCALE, _SCALE_PLURAL) and (j == i or not joined) and not (
+                last_scale is not None and word.value >= last_scale
+            ):
+                if kind == _SCALE_PLURAL and current is None:
+                    break
+                total += (current if current is not None else 1) * word.value
+                current, last_scale = None, word.value
+                j += 1
+                parts += 1
+                total, j = self.add_fraction(total, word.value, j)
+                continue
+            elif kind == _DUAL and current is None and (j == i or joined):
+                total += word.value
+                last_scale = word.value / 2
+            elif kind == _FRACTION and j == i:
+                scale = self.word(j + 1) if j + 1 < len(self.tokens) else None
+                if scale is None or scale.prefix or scale.kind != _SCALE:
+                    break
+                total += word.value * scale.value
+                last_scale = scale.value
+                j += 2
+                parts += 1
+                continue
+            else:
+                break
+            parts += 1
+            j += 1
+        if parts == 0:
+            return None
+        value = total + (current or 0)
+        if parts == 1 and j == i + 1 and first.kind == _UNIT and first.value == 1:
+            return None  # a lone واحد: 'one of', 'the same'
+        if self.norm(j - 1) == "و":
+            j -= 1
+        start = self.start_after_prefix(i, first.prefix)
+        return _Figure(i, j, start, value, value, unscaled=value)
+
+    def vague_figure(self, i: int, word: _NumberWord) -> _Figure | None:
+        """عشرات، مئات الآلاف، آلاف، بضعة آلاف، عدة مئات."""
+        j = i + 1
+        if word.kind == _FEW:
+            unit_word = self.word(j) if j < len(self.tokens) else None
+            if unit_word is None or unit_word.prefix or unit_word.kind not in (_SCALE_PLURAL, _TENS_PLURAL):
+                return None
+            unit = unit_word.value
+            j += 1
+            low, high = 3 * unit, 9 * unit
+        else:
+            unit = word.value
+            low, high = None, None
+        following = self.word(j) if j < len(self.tokens) else None
+        if following is not None and following.kind == _SCALE_PLURAL and following.prefix in ("", "ال"):
+            if following.value > unit:
+                unit *= following.value
+                j += 1
+        if word.kind == _FEW:
+            low, high = 3 * unit, 9 * unit
+        else:
+            low = 2 * unit
+        clitic = word.prefix[:-2] if word.article else word.prefix  # the article stays in the span
+        start = self.start_after_prefix(i, clitic)
+        return _Figure(i, j, start, low, high, vague=True, unscaled=low)
+
+    # Context ---------------------------------------------------------------
+    def not_an_amount(self, i: int) -> int:
+        """If the digits at i are no amount (time, date, phone, URL, model, version), the index after them; else 0."""
+        tokens, n = self.tokens, len(self.tokens)
+        token = tokens[i]
+        if self.urls and self.in_url(token.start):
+            return i + 1
+        if (self.glued(i - 1, i) and self.kind(i - 1) == LATIN) or (self.glued(i, i + 1) and self.kind(i + 1) == LATIN):
+            return i + 1
+        if self.kind(i - 1) == LATIN and self.norm(i - 1).upper() not in self.lexicon.codes:
+            return i + 1
+        if self.norm(i - 1) in _DASHES and self.glued(i - 1, i) and self.kind(i - 2) in (WORD, LATIN):
+            return i + 1  # إف-16
+        # Chains joined by ':' '/' or several '-' or '.': times and dates.
+        j = i
+        joiners: list[str] = []
+        while j + 2 < n and self.glued(j, j + 1) and self.glued(j + 1, j + 2) and self.kind(j + 2) == NUMBER:
+            if self.norm(j + 1) not in (":", "/", "-", ".", "\\"):
+                break
+            joiners.append(self.norm(j + 1))
+            j += 2
+        if joiners and (any(s != "-" for s in joiners) or len(joiners) > 1):
+            return j + 1
+        norm = token.norm
+        digits_only = norm.isdigit()
+        phone = (
+            (digits_only and len(norm) > 1 and norm[0] == "0")
+            or (digits_only and len(norm) >= 9)
+            or (self.norm(i - 1) == "+" and self.glued(i - 1, i))
+        )
+        if phone:
+            j = i
+            while j + 1 < n and self.kind(j + 1) == NUMBER or (self.norm(j + 1) in _DASHES and self.kind(j + 2) == NUMBER):
+                j += 1
+            return j + 1
+        return 0
+
+    def in_url(self, offset: int) -> bool:
+        k = bisect_right(self.urls, (offset, len(self.text) + 1)) - 1
+        return k >= 0 and self.urls[k][0] <= offset < self.urls[k][1]
+
+    def names_or_dates(self, i: int, figure: _Figure) -> bool:
+        """The number names something (المادة 5) or is a day or year of a date."""
+        lexicon = self.lexicon
+        previous = self.previous_word(i)
+        if previous is not None and self.stem(previous) in lexicon.labels:
+            return True
+        if previous is not None and self.stem(previous) in lexicon.year_cues:
+            return True
+        if not figure.digits or figure.scale is not None:
+            return False
+        if self.is_month(figure.end) or (previous is not None and self.is_month_before(previous)):
+            return True
+        following = self.norm(figure.end)
+        value = figure.low or 0
+        return following in ("ه", "م", "هجري", "ميلادي", "هجريه", "ميلاديه") and 1300 <= value <= 2100
+
+    def previous_word(self, i: int) -> int | None:
+        """Index of the word before token i, skipping الـ."""
+        j = i - 1
+        if self.norm(j) == "ال":
+            j -= 1
+        return j if j >= 0 and self.kind(j) in (WORD, LATIN) else None
+
+    def is_month(self, j: int) -> bool:
+        if self.kind(j) != WORD:
+            return False
+        norm = self.norm(j)
+        two = f"{norm} {self.norm(j + 1)}"
+        return (
+            month_number(norm) is not None
+            or month_number(two) is not None
+            or norm in self.lexicon.hijri_months
+            or two in self.lexicon.hijri_months
+        )
+
+    def is_month_before(self, j: int) -> bool:
+        """Token j ends a month name (أبريل، كانون الثاني، رمضان)."""
+        norm = self.norm(j)
+        return (
+            month_number(norm) is not None
+            or month_number(f"{self.norm(j - 1)} {norm}") is not None
+            or norm in self.lexicon.hijri_months
+            or f"{self.norm(j - 1)} {norm}" in self.lexicon.hijri_months
+        )
+
+    def is_year(self, first: _Figure, last: _Figure, unit: str | None, counted: int | None, i: int) -> bool:
+        """A bare four-digit figure between 1900 and 2100 after في/منذ..., or with nothing counted."""
+        if unit or first.scale or last.scale or first.vague or not first.digits:
+            return False
+        values = (first.low, last.high)
+        if not all(v is not None and v.is_integer() and int(v) in _YEARS for v in values):
+            return False
+        if not self.norm(i).isdigit():
+            return False
+        previous = self.previous_word(i)
+        after_preposition = previous is not None and self.norm(previous) in self.lexicon.year_prepositions
+        return counted is None or after_preposition
+
+    def range_opener(self, i: int) -> int | None:
+        """Index of بين / من (or ما of ما بين) before the figure at i, skipping الـ."""
+        j = i - 1
+        if self.norm(j) == "ال":
+            j -= 1
+        norm = self.norm(j)
+        if norm in ("بين", "وبين", "من"):
+            if norm == "بين" and self.norm(j - 1) == "ما":
+                return j - 1
+            return j
+        return None
+
+    def range_end(self, first: _Figure, opener: int | None) -> _Figure | None:
+        j = first.end
+        if j >= len(self.tokens):
+            return None
+        joiner = self.norm(j)
+        nxt = j + 1
+        if joiner not in ("و", "الي", "حتي", "او", *_DASHES) or nxt >= len(self.tokens):
+            return None
+        if self.norm(nxt) == "ال":
+            nxt += 1
+        second = self.figure(nxt) if nxt < len(self.tokens) else None
+        if second is None or second.vague or first.vague:
+            return None
+        if second.digits and self.not_an_amount(nxt):
+            return None
+        opened_by = self.norm(opener) if opener is not None else ""
+        if joiner == "و":
+            hedge, _ = self.hedge_before(first.first)
+            if not (opened_by in ("بين", "ما", "وبين") or hedge == "at_most" or (first.scale is None and second.scale)):
+                return None
+        elif joiner in _DASHES:
+            if not (first.digits and second.digits) or not self.glued(first.end - 1, j) and not self.glued(j, nxt):
+                if not (first.digits and second.digits):
+                    return None
+        if first.scale is None and second.scale is not None and first.low is not None and first.low < second.unscaled:
+            first.low = first.high = first.low * second.scale
+        if first.low is None or second.low is None or not first.low < second.low:
+            if joiner in _DASHES or joiner == "و" and opened_by in ("بين", "ما", "وبين"):
+                return None
+            return None
+        return second
+
+    def hedge_before(self, i: int) -> tuple[str | None, int | None]:
+        """Kind and start offset of the longest hedge phrase ending just before token i."""
+        j = i - 1
+        if self.norm(j) == "ال":
+            j -= 1
+        best: tuple[str | None, int | None] = (None, None)
+        for length in range(1, self.lexicon.max_hedge_words + 1):
+            first = j - length + 1
+            if first < 0:
+                break
+            words = [self.norm(k) for k in range(first, j + 1)]
+            kind = self.lexicon.hedges_before.get(tuple(words))
+            prefix = ""
+            if kind is None and len(words[0]) > 2 and words[0][0] in "وفبل":
+                prefix = words[0][0]
+                kind = self.lexicon.hedges_before.get((words[0][1:], *words[1:]))
+            if kind is not None:
+                best = (kind, self.start_after_prefix(first, prefix))
+        return best
+
+    def hedge_after(self, end: int) -> tuple[str | None, int]:
+        for length in range(self.lexicon.max_hedge_words, 0, -1):
+            words = tuple(self.norm(k) for k in range(end, end + length))
+            kind = self.lexicon.hedges_after.get(words)
+            if kind is not None:
+                return kind, end + length
+        return None, end
+
+    def unit(self, i: int, end: int) -> tuple[str | None, int, int | None]:
+        """Unit after the figure (%, بالمئة, a currency with its adjective) or a symbol before it.
+
+        Returns the unit, the new end token and, for a symbol written first, its start offset.
+        """
+        lexicon = self.lexicon
+        norm = self.norm(end)
+        for phrase, length in lexicon.percent.items():
+            if tuple(self.norm(k) for k in range(end, end + length)) == phrase:
+                return PERCENT, end + length, None
+        if norm in lexicon.symbols and self.kind(end) == SYMBOL:
+            return lexicon.symbols[norm], end + 1, None
+        if self.kind(end) == LATIN and norm.upper() in lexicon.codes:
+            return norm.upper(), end + 1, None
+        partitive = norm == "من" and self.norm(end + 1) in lexicon.currencies
+        currency_at = end + 1 if partitive else end
+        if self.kind(currency_at) == WORD and self.norm(currency_at) in lexicon.currencies:
+            default, adjectives = lexicon.currencies[self.norm(currency_at)]
+            code = default
+            following = currency_at + 1
+            if self.kind(following) == WORD and _adjective_stem(self.norm(following)) in adjectives:
+                code = adjectives[_adjective_stem(self.norm(following))]
+                following += 1
+            if code is not None:
+                return code, following, None
+        before = self.norm(i - 1)
+        if before in lexicon.symbols and self.kind(i - 1) == SYMBOL:
+            return lexicon.symbols[before], end, self.tokens[i - 1].start
+        if before == "%" and self.glued(i - 1, i) and self.kind(i - 2) != NUMBER:
+            return PERCENT, end, self.tokens[i - 1].start
+        return None, end, None
+
+    def counted(self, end: int, vague: bool) -> int | None:
+        """Index of the counted noun after the figure: the next word, or the word after a partitive من."""
+        lexicon = self.lexicon
+        if self.kind(end) != WORD:
+            return None
+        norm = self.norm(end)
+        if norm == "من":
+            k = end + 1
+            if self.norm(k) in ("هولاء", "هذه", "هذا", "تلك"):
+                k += 1
+            if self.kind(k) == WORD and self.norm(k) not in lexicon.not_counted and self.norm(k) not in lexicon.words:
+                return k
+            return None
+        if norm in lexicon.not_counted or norm in lexicon.words or len(norm) < 2:
+            return None
+        if norm.startswith(_ARTICLES) and not vague:
+            return None
+        if self.is_month(end):
+            return None
+        return end
+
+
+def quantities_in(text: str, tokens: Sequence[Token] | None = None) -> list[Quantity]:
+    """Every quantity in ``text``; ``tokens`` are its tokens if already known."""
+    return _Scanner(text, list(iter_tokens(text)) if tokens is None else tokens).run()
 
 
 @component("quantities", assigns="quantities", requires=("tokens",))
 def find_quantities(doc: Document, settings: Settings) -> list[Quantity]:
-    return []
+    return quantities_in(doc.text, doc.tokens or None)
