@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from marsad.errors import MarsadError
+from marsad.extract.ner_cli import app as ner_app
 from marsad.runner import Outcome
 from marsad.settings import load_settings
 
@@ -28,6 +29,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+app.add_typer(ner_app, name="ner")
 
 
 def _field_overrides(fields: list[str]) -> dict[str, str]:
