@@ -53,9 +53,9 @@ from marsad.settings import Settings
 
 PERCENT = "percent"
 
-# Proclitics a number word may carry (وثلاثة، بعشرة، فالآلاف); the article only
-# where it is allowed (vague plurals, number_word_value).
-_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+# Proclitics a number word may carry (وثلاثة، بعشرة، فالآلاف); not ك, which
+# would read كميات as ك + مئات.
+_CLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 _ARTICLES = ("ال", "لل")
 # Number words of fewer letters are only taken bare or after و (لست is not ل + ست).
 _MIN_STEM_AFTER_CLITIC = 3
@@ -141,7 +141,7 @@ def _number_words(data: dict[str, Any]) -> tuple[dict[str, _NumberWord], dict[st
     add(_FEW, {"1": data["few"]})
     words: dict[str, _NumberWord] = {}
     for stem, (kind, value) in stems.items():
-        articles = ("", *_ARTICLES) if kind in _VAGUE_KINDS - {_FEW} else ("",)
+        articles = ("",) if kind == _FEW else ("", *_ARTICLES)
         for clitic in _CLITICS:
             if clitic and len(stem) < _MIN_STEM_AFTER_CLITIC and clitic != "و":
                 continue
@@ -252,7 +252,7 @@ def lemma(norm: str) -> str:
         norm = norm[2:]
     if norm in lexicon.lemmas:
         return lexicon.lemmas[norm]
-    if norm.endswith("ا") and len(norm) > 3 and not norm.endswith("يا"):
+    if norm.endswith("ا") and len(norm) > 3 and not norm.endswith("ايا"):  # not ضحايا، قضايا
         norm = norm[:-1]
     if norm in lexicon.lemmas:
         return lexicon.lemmas[norm]
@@ -341,11 +341,15 @@ class _Scanner:
             return None, skip
         if self.names_or_dates(i, first):
             return None, first.end
+        if first.digits and self.ordinal_after_definite(i):
+            return None, first.end
         opener = self.range_opener(i)
         last, end = first, first.end
         second = self.range_end(first, opener)
         if second is not None:
             last, end = second, second.end
+            if second.digits and self.names_or_dates(second.first, second):
+                return None, end  # من 4 إلى 15 أغسطس
         elif first.digits and self.norm(end) in _DASHES and self.kind(end + 1) == NUMBER:
             return None, end + 2  # a score (3-1) or a descending pair: not a range
         low, high = first.low, last.high
@@ -368,6 +372,11 @@ class _Scanner:
         elif bound == "at_most" and second is None:
             low, high = None, first.high if first.high is not None else first.low
         counted = None if unit else self.counted(end, first.vague)
+        if counted is not None and not hedge_after:
+            hedge_after, _ = self.hedge_after(counted + 1)  # 13 شخصا على الأقل
+            if hedge_after == "at_least":
+                high = None
+            approximate = approximate or hedge_after == "approximate"
         if counted is not None and lemma(self.norm(counted)) in self.lexicon.time_units:
             return None, end  # a duration: the dates stage reads it
         if self.is_year(first, last, unit, counted, i):
@@ -394,18 +403,41 @@ class _Scanner:
             return None
         if word.kind in _VAGUE_KINDS:
             return self.vague_figure(i, word)
-        if word.article:
-            return None
+        if self.norm(i) in _TEEN_TAILS and (self.norm(i - 1) in self.lexicon.words or self.norm(i - 1).startswith("ال")):
+            return None  # عشر of الإثني عشر or of an ordinal (الثانية عشرة)
+        if word.article and not self.scale_follows(i + 1):
+            return None  # الثلاثة is an adjective; العشرة ملايين is a figure
         return self.words_figure(i)
+
+    def scale_follows(self, j: int) -> bool:
+        following = self.word(j) if j < len(self.tokens) else None
+        return following is not None and not following.prefix and following.kind in (_SCALE, _SCALE_PLURAL)
 
     def start_after_prefix(self, i: int, prefix: str) -> int:
         return self.tokens[i].start + surface_offset(self.surface(i), len(prefix))
+
+    def start_after_clitic(self, i: int, word: _NumberWord) -> int:
+        """Start of the number word at i without its proclitic; the article stays in the span."""
+        return self.start_after_prefix(i, word.prefix[:-2] if word.article else word.prefix)
 
     def digits_figure(self, i: int) -> _Figure | None:
         value = digits_value(self.norm(i))
         if value is None:
             return None
-        figure = _Figure(i, i + 1, self.tokens[i].start, value, value, digits=True, unscaled=value)
+        end = i + 1
+        # 40،000: the Arabic comma used as a thousands separator.
+        while (
+            value.is_integer()
+            and self.norm(end) == ","
+            and self.glued(end - 1, end)
+            and self.glued(end, end + 1)
+            and self.kind(end + 1) == NUMBER
+            and len(self.norm(end + 1)) == 3
+            and self.norm(end + 1).isdigit()
+        ):
+            value = value * 1000 + int(self.norm(end + 1))
+            end += 2
+        figure = _Figure(i, end, self.tokens[i].start, value, value, digits=True, unscaled=value)
         self.apply_scale(figure)
         return figure
 
@@ -448,7 +480,7 @@ class _Scanner:
                 following = self.word(j + 1)
                 if following is not None and not following.prefix and following.kind not in _VAGUE_KINDS:
                     word, conjunction, j = following, True, j + 1
-            if word is None or word.article or word.kind in (_FEW, _TENS_PLURAL):
+            if word is None or (word.article and j > i) or word.kind in (_FEW, _TENS_PLURAL):
                 break
             joined = conjunction or word.prefix == "و"
             if j > i and word.prefix and not joined:
@@ -507,8 +539,7 @@ class _Scanner:
             return None  # a lone واحد: 'one of', 'the same'
         if self.norm(j - 1) == "و":
             j -= 1
-        start = self.start_after_prefix(i, first.prefix)
-        return _Figure(i, j, start, value, value, unscaled=value)
+        return _Figure(i, j, self.start_after_clitic(i, first), value, value, unscaled=value)
 
     def vague_figure(self, i: int, word: _NumberWord) -> _Figure | None:
         """عشرات، مئات الآلاف، آلاف، بضعة آلاف، عدة مئات."""
@@ -532,9 +563,7 @@ class _Scanner:
             low, high = 3 * unit, 9 * unit
         else:
             low = 2 * unit
-        clitic = word.prefix[:-2] if word.article else word.prefix  # the article stays in the span
-        start = self.start_after_prefix(i, clitic)
-        return _Figure(i, j, start, low, high, vague=True, unscaled=low)
+        return _Figure(i, j, self.start_after_clitic(i, word), low, high, vague=True, unscaled=low)
 
     # Context ---------------------------------------------------------------
     def not_an_amount(self, i: int) -> int:
@@ -545,8 +574,9 @@ class _Scanner:
             return i + 1
         if (self.glued(i - 1, i) and self.kind(i - 1) == LATIN) or (self.glued(i, i + 1) and self.kind(i + 1) == LATIN):
             return i + 1
-        if self.kind(i - 1) == LATIN and self.norm(i - 1).upper() not in self.lexicon.codes:
-            return i + 1
+        for neighbour in (i - 1, i + 1):
+            if self.kind(neighbour) == LATIN and self.norm(neighbour).upper() not in self.lexicon.codes:
+                return i + 1  # iPhone 6، 1 Pont St
         if self.norm(i - 1) in _DASHES and self.glued(i - 1, i) and self.kind(i - 2) in (WORD, LATIN):
             return i + 1  # إف-16
         # Chains joined by ':' '/' or several '-' or '.': times and dates.
@@ -587,15 +617,24 @@ class _Scanner:
             return True
         if not figure.digits or figure.scale is not None:
             return False
-        if self.is_month(figure.end) or (previous is not None and self.is_month_before(previous)):
+        after = figure.end + 1 if self.norm(figure.end) in ("(", "/") else figure.end
+        if self.is_month(after) or (previous is not None and self.is_month_before(previous)):
             return True
         following = self.norm(figure.end)
         value = figure.low or 0
         return following in ("ه", "م", "هجري", "ميلادي", "هجريه", "ميلاديه") and 1300 <= value <= 2100
 
+    def ordinal_after_definite(self, i: int) -> bool:
+        """البطولة العربية الـ13: الـ and a number after a definite noun is an ordinal."""
+        if self.norm(i - 1) != "ال" or self.kind(i - 2) != WORD:
+            return False
+        return self.norm(i - 2).startswith("ال") and self.counted(i + 1, vague=False) is None
+
     def previous_word(self, i: int) -> int | None:
-        """Index of the word before token i, skipping الـ."""
+        """Index of the word before token i, skipping الـ and an opening bracket or quote."""
         j = i - 1
+        if self.norm(j) in ("(", "«", '"', "["):
+            j -= 1
         if self.norm(j) == "ال":
             j -= 1
         return j if j >= 0 and self.kind(j) in (WORD, LATIN) else None
@@ -632,8 +671,11 @@ class _Scanner:
         if not self.norm(i).isdigit():
             return False
         previous = self.previous_word(i)
-        after_preposition = previous is not None and self.norm(previous) in self.lexicon.year_prepositions
-        return counted is None or after_preposition
+        if previous is not None:
+            norm = self.norm(previous)
+            if norm in self.lexicon.year_prepositions or norm.startswith("ال"):
+                return True  # في 2019، كأس العالم 2018
+        return counted is None or self.norm(counted)[0] in "وف"  # 2018 وكأس آسيا
 
     def range_opener(self, i: int) -> int | None:
         """Index of بين / من (or ما of ما بين) before the figure at i, skipping الـ."""
