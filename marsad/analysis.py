@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from marsad.corpus.stage import CorpusResult, CorpusStage
 from marsad.ingest.readers import read_inputs
-from marsad.report.export import DOCUMENT_SECTIONS, SCHEMA, SECTIONS, layer_records
+from marsad.report.export import DOCUMENT_SECTIONS, SCHEMA, SECTIONS, dumps
 from marsad.report.html import write_report
 from marsad.runner import Outcome, analyse_stream
 from marsad.settings import Settings
@@ -40,10 +40,6 @@ class Summary:
         return self.done + self.skipped + self.failed
 
 
-def _dumps(record: Any) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-
-
 class _Spool:
     """One JSONL file per export section, written as documents arrive."""
 
@@ -53,8 +49,8 @@ class _Spool:
         self.folder = folder
         self._files: dict[str, IO[str]] = {s: (folder / f"{s}.jsonl").open("w", encoding="utf-8") for s in DOCUMENT_SECTIONS}
 
-    def add(self, section: str, record: dict[str, Any]) -> None:
-        self._files[section].write(_dumps(record) + "\n")
+    def add(self, section: str, line: str) -> None:
+        self._files[section].write(line + "\n")
 
     def close(self) -> None:
         for stream in self._files.values():
@@ -70,9 +66,8 @@ class _Spool:
 
 
 def _manifest_record(outcome: Outcome) -> dict[str, Any]:
-    if outcome.document is not None:
-        doc = outcome.document
-        return {"input": outcome.where, "status": "done", "id": doc.id, "language": doc.meta.language}
+    if outcome.analysed is not None:
+        return {"input": outcome.where, "status": "done", "id": outcome.analysed.id, "language": outcome.analysed.language}
     problem = outcome.problem
     assert problem is not None
     return {
@@ -100,14 +95,14 @@ def run_analysis(
     try:
         with (out_dir / MANIFEST_FILE).open("w", encoding="utf-8") as manifest:
             for outcome in analyse_stream(read_inputs(paths, settings), settings):
-                manifest.write(_dumps(_manifest_record(outcome)) + "\n")
-                if outcome.document is not None:
-                    doc = outcome.document
+                manifest.write(dumps(_manifest_record(outcome)) + "\n")
+                if outcome.analysed is not None:
+                    analysed = outcome.analysed
                     summary.done += 1
-                    summary.languages[doc.meta.language] = summary.languages.get(doc.meta.language, 0) + 1
-                    for section, record in layer_records(doc):
-                        spool.add(section, record)
-                    corpus.add(doc)
+                    summary.languages[analysed.language] = summary.languages.get(analysed.language, 0) + 1
+                    for section, line in analysed.lines:
+                        spool.add(section, line)
+                    corpus.add(analysed.signature)
                 elif outcome.problem is not None and outcome.problem.status == "skipped":
                     summary.skipped += 1
                 else:
@@ -152,7 +147,7 @@ def _with_entities(section: str, records: Iterator[dict[str, Any]], result: Corp
 
 def write_analysis(stream: IO[str], spool: _Spool, result: CorpusResult) -> None:
     """Write the whole export, one record per line inside each section's list."""
-    stream.write('{"schema":' + _dumps(SCHEMA))
+    stream.write('{"schema":' + dumps(SCHEMA))
     cross_sections = {"entities": result.entities, "claims": result.claims, "stories": result.stories}
     for section in SECTIONS:
         if section == "documents":
@@ -163,6 +158,6 @@ def write_analysis(stream: IO[str], spool: _Spool, result: CorpusResult) -> None
             records = iter(cross_sections[section])
         stream.write(f',\n"{section}":[')
         for number, record in enumerate(records):
-            stream.write(("\n" if number == 0 else ",\n") + _dumps(record))
+            stream.write(("\n" if number == 0 else ",\n") + dumps(record))
         stream.write("]")
     stream.write("}\n")

@@ -16,21 +16,37 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
+from marsad.corpus.stage import Signature, make_signature
 from marsad.document import Document
 from marsad.errors import MarsadError
 from marsad.ingest.documents import to_document
 from marsad.ingest.readers import Problem, RawInput
 from marsad.pipeline import Pipeline, build_pipeline
+from marsad.report.export import dumps, layer_records
 from marsad.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
+class Analysed:
+    """What the main process keeps of an analysed document: its export lines and its signature.
+
+    Records are serialised in the worker, so the main process only writes lines
+    and the cross-document stage only sees the compact signature.
+    """
+
+    id: str
+    language: str
+    lines: tuple[tuple[str, str], ...]  # (export section, JSON line)
+    signature: Signature
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
-    """What became of one input: a document, or the problem that stopped it."""
+    """What became of one input: an analysed document, or the problem that stopped it."""
 
     order: int
     where: str
-    document: Document | None = None
+    analysed: Analysed | None = None
     problem: Problem | None = None
 
 
@@ -43,7 +59,10 @@ def _outcome(item: RawInput | Problem, settings: Settings, pipeline: Pipeline) -
     if isinstance(item, Problem):
         return Outcome(item.order, item.where, problem=item)
     try:
-        return Outcome(item.order, item.where, document=analyse_input(item, settings, pipeline))
+        doc = analyse_input(item, settings, pipeline)
+        lines = tuple((section, dumps(record)) for section, record in layer_records(doc))
+        analysed = Analysed(doc.id, doc.meta.language, lines, make_signature(doc, item.order, settings))
+        return Outcome(item.order, item.where, analysed=analysed)
     except MarsadError as error:
         return Outcome(item.order, item.where, problem=Problem.from_error(error, item.where, id=item.id, order=item.order))
     except Exception as error:  # a bug must not stop the batch; it is reported with its place

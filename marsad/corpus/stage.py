@@ -25,12 +25,25 @@ class CorpusResult:
     document_extra: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """The compact form of a document that the cross-document stage works on."""
+
+    doc_id: str
+    order: int
+
+
+def make_signature(doc: Document, order: int, settings: Settings) -> Signature:
+    """Built in the worker process, from the analysed document."""
+    return Signature(doc.id, order)
+
+
 class CorpusStage:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.count = 0
 
-    def add(self, doc: Document) -> None:
+    def add(self, signature: Signature) -> None:
         self.count += 1
 
     def finish(self) -> CorpusResult:

@@ -7,6 +7,7 @@ filled in when the export is assembled, so memory never holds the corpus.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,6 +17,11 @@ SCHEMA = "marsad.analysis/1"
 SECTIONS = ("documents", "entities", "mentions", "quantities", "times", "attributions", "claims", "events", "stories")
 # Sections that come straight from per-document layers.
 DOCUMENT_SECTIONS = ("documents", "mentions", "quantities", "times", "attributions", "events")
+
+
+def dumps(record: Any) -> str:
+    """One compact JSON line, Arabic kept as is."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 def document_record(doc: Document) -> dict[str, Any]:
