@@ -1,12 +1,498 @@
-"""Named-entity mentions (to be built, issue 4)."""
+"""Named-entity mentions of one document: the tagger's spans, trimmed and completed by rules.
+
+The statistical tagger (:mod:`marsad.extract.tagger`) tags each sentence. Its
+spans are then cut to the name as cited, and rules add what the training
+corpora miss:
+
+- **clitics** stay out of the span: بالرقة gives الرقة (the article is part of
+  the name as cited), وواشنطن gives واشنطن. With ``لل`` (ل + ال, alef elided:
+  للمرصد) the span starts after both lams, at مرصد, so that it matches المرصد.
+  A prefix letter is only taken as a clitic when what remains is a known name
+  or starts with the article, or for و before an unknown word that is not a
+  given name (وليد stays whole);
+- **titles** (الرئيس، وزير الدفاع، المتحدث باسم، with the nationality adjectives
+  after them: الرئيس الأميركي) are left out of name spans, and outlet words
+  (صحيفة) before a name without an article (صحيفة نيويورك تايمز);
+- **curated names** (``marsad/data/aliases.json``): acronyms (داعش، قسد), known
+  actors and outlets, found even when the tagger misses them; a short form
+  such as المرصد only in a document that names the entity in full;
+- **Latin-script names** inside Arabic text (The New York Times);
+- **places**: ريف حلب الشمالي and محافظة الحسكة are one place span; a capital
+  that stands for its government (تقول واشنطن) is GPE, one that is a place
+  (في واشنطن) is LOC; countries are GPE.
+
+Where spans overlap, the longest wins, then curated names, Latin names and the
+tagger in that order.
+"""
 
 from __future__ import annotations
 
-from marsad.document import Document, Mention
+import json
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Protocol
+
+from marsad.arabic.normalise import normalise
+from marsad.arabic.tokens import MIN_STEM, iter_tokens, surface_offset
+from marsad.document import GPE, LATIN, LOC, MISC, ORG, PER, PUNCT, WORD, Document, Mention, Token
+from marsad.extract.places import is_place_key, name_key
 from marsad.pipeline import component
 from marsad.settings import Settings
+
+_CONJUNCTIONS = "وف"
+_PREPOSITIONS = "بلك"
+_ARTICLE = "ال"
+# Words before a capital that make it a place rather than its government.
+_LOCATIVE = frozenset(
+    name_key(word)
+    for word in "في إلى من قرب داخل خارج نحو حول عند العاصمة مدينة بين غرب شرق شمال جنوب".split()
+)
+# Lower-case words allowed inside a Latin-script name.
+_LATIN_CONNECTORS = frozenset(("of", "the", "and", "for", "de", "du", "al", "el", "&", "-"))
+# Last words that make an unknown Latin-script name an organisation.
+_LATIN_ORG_WORDS = frozenset(
+    "times news post journal agency press institute university council party army forces group inc ltd corp "
+    "foundation organization organisation committee ministry network radio tv channel review magazine centre "
+    "center company bank association union front movement daily weekly herald tribune guardian telegraph".split()
+)
+_MAX_LATIN_ACRONYM = 6
+_MIN_PLACE_LETTERS = 4
+# Mention types whose names, once found, are looked for again in the rest of the document.
+_REPEATED_TYPES = frozenset((PER, ORG, LOC, GPE))
+PRIORITY_ALIAS, PRIORITY_LATIN, PRIORITY_TAGGER, PRIORITY_REPEAT = 0, 1, 2, 3
+
+
+class Tagger(Protocol):
+    def tag(self, words: Sequence[str]) -> list[str]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    """One curated entity of ``aliases.json``."""
+
+    id: str
+    type: str
+    name: str
+    name_en: str | None
+    country: str | None = None  # ISO code of a country entry
+    government_of: str | None = None  # id of the country a capital stands for
+
+
+@dataclass(frozen=True, slots=True)
+class AliasTable:
+    """The curated names: an index for finding them in text and one for linking."""
+
+    entries: dict[str, AliasEntry]
+    # first token form -> (following token forms, entry, only with the full name in the document)
+    in_text: dict[str, list[tuple[tuple[str, ...], AliasEntry, bool]]]
+    by_key: dict[str, AliasEntry]  # name_key -> entry, every name of an entry
+    by_document_key: dict[str, AliasEntry]  # name_key of a short form valid beside the full name
+
+
+def token_form(text: str) -> str:
+    """The form tokens are compared by: normalised, Latin case-folded."""
+    return normalise(text).casefold()
+
+
+def _forms(name: str) -> tuple[str, ...]:
+    return tuple(token_form(name[t.start : t.end]) for t in iter_tokens(name))
+
+
+@cache
+def alias_table() -> AliasTable:
+    data = json.loads(resources.files("marsad.data").joinpath("aliases.json").read_text(encoding="utf-8"))
+    entries: dict[str, AliasEntry] = {}
+    in_text: dict[str, list[tuple[tuple[str, ...], AliasEntry, bool]]] = {}
+    by_key: dict[str, AliasEntry] = {}
+    by_document_key: dict[str, AliasEntry] = {}
+
+    def add_in_text(name: str, entry: AliasEntry, document_only: bool) -> None:
+        forms = _forms(name)
+        if forms:
+            in_text.setdefault(forms[0], []).append((forms[1:], entry, document_only))
+
+    outlet_words = _titles().outlet
+    for item in data["entities"]:
+        entry = AliasEntry(
+            item["id"], item["type"], item["name"], item.get("name_en"), item.get("country"), item.get("government_of")
+        )
+        entries[entry.id] = entry
+        findable = list(item["aliases"]) + ([] if item.get("name_link_only") else [item["name"]])
+        for name in [item["name"], *item["aliases"], *item.get("link_only", ())]:
+            by_key.setdefault(name_key(name), entry)
+        for name in findable:
+            forms = _forms(name)
+            if len(forms) > 1 and forms[0] in outlet_words and not forms[1].startswith(_ARTICLE):
+                continue  # صحيفة نيويورك تايمز: the name without the outlet word is found instead
+            add_in_text(name, entry, False)
+        for name in item.get("document_aliases", ()):
+            add_in_text(name, entry, True)
+            by_document_key.setdefault(name_key(name), entry)
+    for candidates in in_text.values():
+        candidates.sort(key=lambda candidate: -len(candidate[0]))
+    return AliasTable(entries, in_text, by_key, by_document_key)
+
+
+@dataclass(frozen=True, slots=True)
+class _Titles:
+    person: dict[str, list[tuple[str, ...]]]  # first form -> following forms, longest first
+    person_qualifiers: frozenset[str]
+    outlet: frozenset[str]
+    given_names: frozenset[str]
+
+
+@cache
+def _titles() -> _Titles:
+    data = json.loads(resources.files("marsad.data").joinpath("titles.json").read_text(encoding="utf-8"))
+    person: dict[str, list[tuple[str, ...]]] = {}
+    for title in data["person"]:
+        forms = _forms(title)
+        person.setdefault(forms[0], []).append(forms[1:])
+    for rests in person.values():
+        rests.sort(key=len, reverse=True)
+    names = resources.files("marsad.data").joinpath("ner", "given_names.txt").read_text(encoding="utf-8")
+    given = frozenset(token_form(line) for line in names.splitlines() if line and not line.startswith("#"))
+    return _Titles(
+        person,
+        frozenset(token_form(q) for q in data["person_qualifiers"]),
+        frozenset(token_form(o) for o in data["outlet"]),
+        given,
+    )
+
+
+@cache
+def outlet_keys() -> frozenset[str]:
+    """Words naming a kind of outlet (صحيفة، وكالة), as :func:`name_key` gives them."""
+    data = json.loads(resources.files("marsad.data").joinpath("titles.json").read_text(encoding="utf-8"))
+    return frozenset(name_key(word) for word in data["outlet"])
+
+
+@cache
+def _place_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Qualifiers that belong in a place span before the name (ريف، محافظة), and directions after it."""
+    data = json.loads(resources.files("marsad.data").joinpath("places.json").read_text(encoding="utf-8"))
+    before = frozenset(name_key(w) for w in (*data["vicinity"], *data["admin"]))
+    return before, frozenset(token_form(w) for w in data["directions"])
+
+
+def clitic_variants(form: str) -> list[tuple[str, int]]:
+    """A token form and its readings without proclitics, as (form, normalised letters dropped).
+
+    لل reads as ل + ال: the variant is ``ال`` + the rest, dropping both lams.
+    """
+    variants = [(form, 0)]
+    i = 0
+    if len(form) - 1 > MIN_STEM and form[0] in _CONJUNCTIONS:
+        i = 1
+        variants.append((form[1:], 1))
+    if len(form) - i - 1 > MIN_STEM and form[i] in _PREPOSITIONS:
+        if form.startswith("لل", i):
+            variants.append((_ARTICLE + form[i + 2 :], i + 2))
+        else:
+            variants.append((form[i + 1 :], i + 1))
+    return variants
+
+
+def _clitics_before(form: str, words: frozenset[str]) -> int | None:
+    """Letters of clitics before a word of ``words`` that ``form`` holds (ريف in بريف), else None."""
+    return next((dropped for variant, dropped in clitic_variants(form) if name_key(variant) in words), None)
+
+
+def _name_form(form: str, dropped: int) -> str:
+    """The reading of a token form without its first ``dropped`` letters of clitics (للمرصد, 2: المرصد)."""
+    return next(variant for variant, letters in clitic_variants(form) if letters == dropped)
+
+
+def _is_known(form: str) -> bool:
+    """A curated name, a given name or a place name (short gazetteer names are too often noise)."""
+    if form in alias_table().in_text or form in _titles().given_names:
+        return True
+    return len(form) >= _MIN_PLACE_LETTERS and is_place_key(name_key(form))
+
+
+def name_offset(form: str) -> int:
+    """How many normalised letters of a token's form are clitics before the name it holds."""
+    variants = clitic_variants(form)
+    if len(variants) == 1 or _is_known(form):
+        return 0
+    for variant, dropped in variants[1:]:
+        if _is_known(variant) or variant.startswith(_ARTICLE):
+            return dropped
+    if form[0] == "و" and form not in _titles().given_names:
+        return 1
+    return 0
+
+
+@dataclass(slots=True)
+class _Candidate:
+    first: int  # token indices, last exclusive
+    last: int
+    type: str
+    priority: int
+    dropped: int = 0  # normalised letters of the first token left out (clitics)
+    entry: AliasEntry | None = field(default=None)
+
+
+class _Text:
+    """A document's tokens with the forms the rules compare."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.tokens: Sequence[Token] = doc.tokens
+        self.forms = [t.norm.casefold() for t in self.tokens]
+        self.starts = [t.start for t in self.tokens]
+
+    def surface(self, index: int) -> str:
+        token = self.tokens[index]
+        return self.doc.text[token.start : token.end]
+
+    def span(self, candidate: _Candidate) -> tuple[int, int]:
+        first = self.tokens[candidate.first]
+        start = first.start + surface_offset(self.surface(candidate.first), candidate.dropped)
+        return start, self.tokens[candidate.last - 1].end
+
+    def sentence_range(self, start: int, end: int) -> tuple[int, int]:
+        return bisect_left(self.starts, start), bisect_left(self.starts, end)
+
+
+def _alias_hits(text: _Text) -> list[_Candidate]:
+    table = alias_table()
+    forms = text.forms
+    hits: list[_Candidate] = []
+    document_hits: list[_Candidate] = []
+    named: set[str] = set()
+    for i, form in enumerate(forms):
+        best: tuple[int, int, AliasEntry, bool] | None = None  # length, dropped, entry, document only
+        for variant, dropped in clitic_variants(form):
+            for rest, entry, document_only in table.in_text.get(variant, ()):
+                length = 1 + len(rest)
+                if (best is None or length > best[0]) and tuple(forms[i + 1 : i + length]) == rest:
+                    best = (length, dropped, entry, document_only)
+                    break
+        if best is None:
+            continue
+        length, dropped, entry, document_only = best
+        hit = _Candidate(i, i + length, entry.type, PRIORITY_ALIAS, dropped, entry)
+        if document_only:
+            document_hits.append(hit)
+        else:
+            named.add(entry.id)
+            hits.append(hit)
+    return hits + [hit for hit in document_hits if hit.entry and hit.entry.id in named]
+
+
+def _latin_names(text: _Text) -> list[_Candidate]:
+    """Runs of capitalised Latin words (with 'of', 'the' ... inside): The New York Times."""
+    names = []
+    tokens, forms = text.tokens, text.forms
+    i = 0
+    while i < len(tokens):
+        if tokens[i].kind != LATIN or not text.surface(i)[0].isupper():
+            i += 1
+            continue
+        last = i + 1
+        j = i + 1
+        while j < len(tokens) and text.doc.text[tokens[j - 1].end : tokens[j].start] in ("", " "):
+            if tokens[j].kind == LATIN and text.surface(j)[0].isupper():
+                last = j = j + 1
+            elif forms[j] in _LATIN_CONNECTORS:
+                j += 1
+            else:
+                break
+        names.append(_Candidate(i, last, _latin_type(text, i, last), PRIORITY_LATIN))
+        i = last
+    return names
+
+
+def _latin_type(text: _Text, first: int, last: int) -> str:
+    surface = text.doc.text[text.tokens[first].start : text.tokens[last - 1].end]
+    if surface.isupper() and last - first == 1 and len(surface) <= _MAX_LATIN_ACRONYM:
+        return ORG
+    return ORG if text.forms[last - 1] in _LATIN_ORG_WORDS else MISC
+
+
+def _tagger_spans(text: _Text, tagger: Tagger) -> list[_Candidate]:
+    spans = []
+    for sentence in text.doc.sentences:
+        first, last = text.sentence_range(sentence.start, sentence.end)
+        if first == last:
+            continue
+        tags = tagger.tag([text.surface(i) for i in range(first, last)])
+        current: _Candidate | None = None
+        for offset, tag in enumerate(tags):
+            i = first + offset
+            if current is not None and tag == "I-" + current.type:
+                current.last = i + 1
+                continue
+            if current is not None:
+                spans.append(current)
+                current = None
+            if tag != "O":
+                current = _Candidate(i, i + 1, tag[2:], PRIORITY_TAGGER)
+        if current is not None:
+            spans.append(current)
+    return spans
+
+
+def _skip_title(text: _Text, first: int, last: int) -> int:
+    """The first token after any person titles (and the adjectives following them) at ``first``."""
+    titles = _titles()
+    forms = text.forms
+    i = first
+    while i < last:
+        matched = 0
+        for variant, _ in clitic_variants(forms[i]):
+            for rest in titles.person.get(variant, ()):
+                if tuple(forms[i + 1 : i + 1 + len(rest)]) == rest and i + 1 + len(rest) <= last:
+                    matched = 1 + len(rest)
+                    break
+            if matched:
+                break
+        if not matched:
+            return i
+        i += matched
+        while i < last and (
+            forms[i] in titles.person_qualifiers or _is_nisba(forms[i]) or text.tokens[i].kind == PUNCT
+        ):
+            i += 1
+    return i
+
+
+def _is_nisba(form: str) -> bool:
+    """A nationality or relation adjective with the article: الأميركي، السورية."""
+    return form.startswith(_ARTICLE) and len(form) > 4 and form.endswith(("ي", "يه", "يين", "يون"))
+
+
+def _trim(text: _Text, candidate: _Candidate) -> _Candidate | None:
+    """A tagger span without titles, outlet words, punctuation and clitics; None when nothing is left."""
+    first = _skip_title(text, candidate.first, candidate.last)
+    forms = text.forms
+    if (
+        first + 1 < candidate.last
+        and _clitics_before(forms[first], _titles().outlet) is not None
+        and not forms[first + 1].startswith(_ARTICLE)
+    ):
+        first += 1
+    last = candidate.last
+    while last > first and text.tokens[last - 1].kind == PUNCT:
+        last -= 1
+    while first < last and text.tokens[first].kind == PUNCT:
+        first += 1
+    if first == last:
+        return None
+    dropped = name_offset(forms[first]) if text.tokens[first].kind == WORD else 0
+    return _Candidate(first, last, candidate.type, candidate.priority, dropped)
+
+
+def _extend_place(text: _Text, candidate: _Candidate) -> None:
+    """Take in a qualifier before a place (بريف حلب) and directions after it (ريف حلب الشمالي الشرقي)."""
+    before, directions = _place_words()
+    forms = text.forms
+    first = candidate.first
+    if first > 0 and text.tokens[first - 1].end + 1 >= text.tokens[first].start:
+        dropped = _clitics_before(forms[first - 1], before)
+        if dropped is not None:
+            candidate.first, candidate.dropped = first - 1, dropped
+    if _clitics_before(forms[candidate.first], before) is not None:
+        while candidate.last < len(forms) and forms[candidate.last] in directions:
+            candidate.last += 1
+
+
+def _against_hits(candidate: _Candidate, hits_by_first: dict[int, _Candidate], forms: list[str]) -> _Candidate:
+    """A tagger span made consistent with the curated names inside it.
+
+    A curated name plus adjectives (نيويورك تايمز الأمريكية) becomes the name; a
+    span running into a curated name of another type through a preposition
+    (ماثيو ميلر لبوليتيكو) stops before it.
+    """
+    hit = hits_by_first.get(candidate.first)
+    if hit and hit.last < candidate.last and all(_is_nisba(f) for f in forms[hit.last : candidate.last]):
+        return hit
+    for i in range(candidate.first + 1, candidate.last):
+        hit = hits_by_first.get(i)
+        if hit and hit.dropped and hit.type != candidate.type:
+            return _Candidate(candidate.first, i, candidate.type, candidate.priority, candidate.dropped)
+    return candidate
+
+
+def _repeats(text: _Text, found: list[_Candidate]) -> list[_Candidate]:
+    """Names found once, found again where the tagger missed them; a person's surname alone (إيهو) too."""
+    names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for candidate in found:
+        if candidate.type not in _REPEATED_TYPES:
+            continue
+        first = _name_form(text.forms[candidate.first], candidate.dropped)
+        forms = (first, *text.forms[candidate.first + 1 : candidate.last])
+        names.setdefault(forms[0], []).append((forms[1:], candidate.type))
+        if candidate.type == PER and len(forms) > 1 and len(forms[-1]) > MIN_STEM:
+            names.setdefault(forms[-1], []).append(((), PER))
+    repeats = []
+    for i, form in enumerate(text.forms):
+        for variant, dropped in clitic_variants(form):
+            following = text.forms[i + 1 :]
+            match = next(((r, kind) for r, kind in names.get(variant, ()) if tuple(following[: len(r)]) == r), None)
+            if match:
+                repeats.append(_Candidate(i, i + 1 + len(match[0]), match[1], PRIORITY_REPEAT, dropped))
+                break
+    return repeats
+
+
+def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
+    taken: set[int] = set()
+    chosen = []
+    for candidate in sorted(candidates, key=lambda c: (c.first - c.last, c.priority, c.first)):
+        indices = range(candidate.first, candidate.last)
+        if not taken.intersection(indices):
+            taken.update(indices)
+            chosen.append(candidate)
+    return chosen
+
+
+def _is_locative(text: _Text, candidate: _Candidate) -> bool:
+    """Whether a capital is named as a place (في واشنطن، بواشنطن) rather than as its government."""
+    if candidate.dropped and text.forms[candidate.first][candidate.dropped - 1] == "ب":
+        return True
+    window = range(max(0, candidate.first - 3), candidate.first)
+    return any(_clitics_before(text.forms[i], _LOCATIVE) is not None for i in window)
+
+
+def _final_type(text: _Text, candidate: _Candidate) -> str:
+    entry = candidate.entry
+    if entry is None and candidate.type in (LOC, GPE):
+        entry = alias_table().by_key.get(name_key(text.doc.text[slice(*text.span(candidate))]))
+        if entry is not None and entry.type not in (LOC, GPE):
+            entry = None
+    if entry is None:
+        return candidate.type
+    if entry.government_of:
+        return LOC if _is_locative(text, candidate) else GPE
+    return entry.type
+
+
+def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
+    """The mentions of ``doc`` (tokens and sentences set) with ``tagger``, or the rules alone without one."""
+    text = _Text(doc)
+    hits = _alias_hits(text)
+    hits_by_first = {hit.first: hit for hit in hits}
+    candidates = hits + _latin_names(text)
+    for span in _tagger_spans(text, tagger) if tagger else ():
+        trimmed = _trim(text, span)
+        if trimmed is None:
+            continue
+        if trimmed.type == LOC:
+            _extend_place(text, trimmed)
+        candidates.append(_against_hits(trimmed, hits_by_first, text.forms))
+    found = _resolve(candidates)
+    found = _resolve(found + _repeats(text, found))
+    mentions = [Mention(*text.span(c), type=_final_type(text, c)) for c in found]
+    return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
 @component("mentions", assigns="mentions", requires=("tokens", "sentences"))
 def find_mentions(doc: Document, settings: Settings) -> list[Mention]:
-    return []
+    from marsad.extract.tagger import load_tagger
+
+    return mentions_in(doc, load_tagger())

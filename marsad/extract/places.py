@@ -1,0 +1,275 @@
+"""Geocoding place names with the GeoNames gazetteer shipped in ``marsad/data``.
+
+The index (``gazetteer.tsv.gz``, rebuilt by ``scripts/build_gazetteer.py``)
+maps the matching key of every Arabic name (:func:`name_key`) to its places.
+A name is looked up after taking off the words that qualify it
+(``marsad/data/places.json``):
+
+- an administrative word (محافظة، ولاية) asks for the province, a settlement
+  word (مدينة، بلدة، قرية) for the town; otherwise a country comes first, then
+  a town, then a province of the same name (الموصل is the city);
+- a vicinity word or a direction (ريف حلب الشمالي، شرق دير الزور) gives the
+  coordinates of the place it qualifies, marked approximate;
+- among what is left, the most populous wins, a place in one of the countries
+  of the document counting ten times its population (طرابلس in a Lebanese
+  story), and a place in those countries wins a tie (منبج in Syria).
+
+Countries and provinces carry the coordinates of their capital or seat, so
+they are approximate too. ``places.json`` also holds overrides for names the
+gazetteer gets wrong (واشنطن is Washington, D.C., not the state).
+
+Contains data from GeoNames (https://www.geonames.org), CC BY 4.0.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import json
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+
+from marsad.arabic.normalise import fold
+
+# Kinds of gazetteer rows, in the order a bare name prefers them.
+COUNTRY = "country"
+SETTLEMENT = "settlement"
+REGION = "region"
+_DEFAULT_ORDER = (COUNTRY, SETTLEMENT, REGION)
+# A place in a country of the document counts as this many times its population
+# (طرابلس in a Lebanese story is Tripoli, Lebanon; باريس stays Paris, France).
+_CONTEXT_WEIGHT = 10
+
+_NOT_NAME_CHARACTER = regex.compile(r"[^\p{L}\p{N}]+")
+_ARTICLE = "ال"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer place; ``approximate`` when the point stands for an area."""
+
+    geonames_id: int | None
+    name_en: str
+    lat: float
+    lon: float
+    country: str | None
+    kind: str = SETTLEMENT
+    population: int = 0
+    approximate: bool = False
+
+    def as_geo(self) -> dict[str, object]:
+        """The ``geo`` object of the export contract."""
+        geo: dict[str, object] = {
+            "lat": self.lat,
+            "lon": self.lon,
+            "geonames_id": self.geonames_id,
+            "country": self.country,
+        }
+        if self.approximate:
+            geo["approximate"] = True
+        return geo
+
+
+def strip_article(word: str) -> str:
+    """A normalised word without its article (رقه for الرقه), kept whole when too short."""
+    return word[2:] if word.startswith(_ARTICLE) and len(word) > 3 else word
+
+
+def name_key(text: str) -> str:
+    """The key names are matched by: folded, punctuation to spaces, every article dropped.
+
+    الرقة, رقه and الرَّقة share one key; so do ``The New York Times`` and ``new york times``.
+    """
+    words = _NOT_NAME_CHARACTER.sub(" ", fold(text)).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(strip_article(word) for word in words)
+
+
+@dataclass(frozen=True, slots=True)
+class _Qualifiers:
+    admin: frozenset[str]
+    settlement: frozenset[str]
+    vicinity: frozenset[str]
+    directions: frozenset[str]
+    overrides: dict[str, Place]
+    capitals: tuple[Place, ...]
+
+
+@cache
+def _qualifiers() -> _Qualifiers:
+    data = json.loads(resources.files("marsad.data").joinpath("places.json").read_text(encoding="utf-8"))
+
+    def keys(name: str) -> frozenset[str]:
+        return frozenset(name_key(word) for word in data[name])
+
+    places = [
+        (entry, Place(entry["geonames_id"], entry["name_en"], entry["lat"], entry["lon"], entry["country"]))
+        for entry in data["overrides"]
+    ]
+    overrides = {name_key(name): place for entry, place in places for name in entry["names"]}
+    capitals = tuple(place for entry, place in places if entry.get("capital"))
+    return _Qualifiers(keys("admin"), keys("settlement"), keys("vicinity"), keys("directions"), overrides, capitals)
+
+
+def capital_overrides() -> tuple[Place, ...]:
+    """National capitals missing from the gazetteer (for the index build)."""
+    return _qualifiers().capitals
+
+
+def gazetteer_keys(name: str) -> set[str]:
+    """The keys a gazetteer name is indexed under: whole, and without an administrative word."""
+    key = name_key(name)
+    words = key.split()
+    keys = {key}
+    if len(words) > 1 and words[0] in _qualifiers().admin:
+        keys.add(" ".join(words[1:]))
+    return keys
+
+
+class _Gazetteer:
+    """The index: keys to row numbers; a row becomes a :class:`Place` when first asked for."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._by_key: dict[str, list[int]] = {}
+        self._by_id: dict[int, int] = {}
+        self._parsed: dict[int, Place] = {}
+        self._countries: dict[str, int] = {}
+        for number, line in enumerate(lines):
+            geonames_id, _, keys = line.partition("\t")
+            self._by_id[int(geonames_id)] = number
+            if f"\t{COUNTRY}\t" in line:
+                self._countries[line.split("\t")[5]] = number
+            for key in keys.rpartition("\t")[2].split("|"):
+                self._by_key.setdefault(key, []).append(number)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._by_key
+
+    def places(self, key: str) -> tuple[Place, ...]:
+        return tuple(self._place(number) for number in self._by_key.get(key, ()))
+
+    def place_by_id(self, geonames_id: int) -> Place | None:
+        number = self._by_id.get(geonames_id)
+        return None if number is None else self._place(number)
+
+    def country(self, code: str) -> Place | None:
+        number = self._countries.get(code)
+        return None if number is None else self._place(number)
+
+    def _place(self, number: int) -> Place:
+        place = self._parsed.get(number)
+        if place is None:
+            geonames_id, name_en, lat, lon, kind, country, population, _ = self._lines[number].split("\t")
+            place = Place(int(geonames_id), name_en, float(lat), float(lon), country, kind, int(population))
+            self._parsed[number] = place
+        return place
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    raw = resources.files("marsad.data").joinpath("gazetteer.tsv.gz").read_bytes()
+    return _Gazetteer(gzip.decompress(raw).decode("utf-8").splitlines())
+
+
+def place_by_id(geonames_id: int) -> Place | None:
+    return _gazetteer().place_by_id(geonames_id)
+
+
+def country_place(code: str) -> Place | None:
+    """The country with ISO code ``code`` (placed at its capital, approximate)."""
+    place = _gazetteer().country(code)
+    return None if place is None else dataclasses.replace(place, approximate=True)
+
+
+def is_place_key(key: str) -> bool:
+    """Whether a :func:`name_key` is a name in the gazetteer or the overrides."""
+    return key in _gazetteer() or key in _qualifiers().overrides
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    key: str
+    wanted: str | None  # COUNTRY, SETTLEMENT or REGION when a word asked for one
+    approximate: bool
+
+
+def _query(name: str) -> _Query:
+    """The bare name with its qualifying words taken off."""
+    qualifiers = _qualifiers()
+    words = name_key(name).split()
+    wanted = None
+    approximate = False
+    while len(words) > 1:
+        if words[0] in qualifiers.admin:
+            wanted = REGION
+        elif words[0] in qualifiers.settlement:
+            wanted = SETTLEMENT
+        elif words[0] in qualifiers.vicinity or words[0] in qualifiers.directions:
+            approximate = True
+        elif words[-1] in qualifiers.directions:
+            approximate = True
+            words = words[:-1]
+            continue
+        else:
+            break
+        words = words[1:]
+    return _Query(" ".join(words), wanted, approximate)
+
+
+def is_qualified(name: str) -> bool:
+    """Whether a name is an area around or part of a place (ريف حلب، شمال سوريا), not the place itself."""
+    return _query(name).approximate
+
+
+def candidates(name: str) -> tuple[Place, ...]:
+    """Every place a name may be, in no particular order."""
+    query = _query(name)
+    override = _qualifiers().overrides.get(query.key)
+    return (override,) if override else _gazetteer().places(query.key)
+
+
+def geocode(name: str, countries: Collection[str] = ()) -> Place | None:
+    """The place a name most likely denotes, preferring places in ``countries`` (ISO codes)."""
+    query = _query(name)
+    place = _qualifiers().overrides.get(query.key)
+    if place is None:
+        found = _gazetteer().places(query.key)
+        if not found:
+            return None
+        if query.wanted != REGION:
+            # a town beats the province of the same name in the same country (الموصل)
+            town_countries = {p.country for p in found if p.kind == SETTLEMENT}
+            found = tuple(p for p in found if p.kind != REGION or p.country not in town_countries)
+        place = min(
+            found,
+            key=lambda p: (
+                p.kind != (query.wanted or COUNTRY),
+                -p.population * (_CONTEXT_WEIGHT if p.country in countries else 1),
+                p.country not in countries,
+                _DEFAULT_ORDER.index(p.kind),
+                p.geonames_id,
+            ),
+        )
+    return dataclasses.replace(place, approximate=query.approximate or place.kind != SETTLEMENT)
+
+
+def document_countries(names: Sequence[str]) -> frozenset[str]:
+    """Countries a document's place names point to without doubt (one country among their candidates)."""
+    countries = set()
+    for name in names:
+        found = {place.country for place in candidates(name)}
+        if len(found) == 1:
+            countries |= found
+    return frozenset(c for c in countries if c)
+
+
+def geocode_document(names: Sequence[str]) -> list[Place | None]:
+    """Geocode the place names of one document, each disambiguated by the others."""
+    countries = document_countries(names)
+    return [geocode(name, countries) for name in names]

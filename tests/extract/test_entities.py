@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from marsad.arabic.sentences import iter_sentences
+from marsad.arabic.tokens import iter_tokens
+from marsad.document import GPE, LOC, MISC, ORG, PER, Document, Metadata
+from marsad.extract.entities import mentions_in, name_offset, token_form
+from marsad.pipeline import build_pipeline
+from marsad.settings import Settings
+
+
+class PhraseTagger:
+    """A stand-in for the statistical tagger: tags the phrases it is given wherever they occur."""
+
+    def __init__(self, phrases: dict[str, str]) -> None:
+        self.phrases = [(phrase.split(), label) for phrase, label in phrases.items()]
+
+    def tag(self, words: Sequence[str]) -> list[str]:
+        tags = ["O"] * len(words)
+        for phrase, label in self.phrases:
+            for i in range(len(words) - len(phrase) + 1):
+                if list(words[i : i + len(phrase)]) == phrase:
+                    tags[i : i + len(phrase)] = [f"B-{label}"] + [f"I-{label}"] * (len(phrase) - 1)
+        return tags
+
+
+def document(text: str) -> Document:
+    doc = Document("test", text, Metadata(language="ar"))
+    return doc.with_layer("tokens", iter_tokens(text)).with_layer("sentences", iter_sentences(text))
+
+
+def found(text: str, phrases: dict[str, str] | None = None) -> list[tuple[str, str, int]]:
+    """(surface, type, start) of every mention, checking that each span is its surface."""
+    doc = document(text)
+    mentions = mentions_in(doc, PhraseTagger(phrases or {}))
+    return [(text[m.start : m.end], m.type, m.start) for m in mentions]
+
+
+def test_clitics_stay_out_of_the_span() -> None:
+    text = "وتقدمت القوات بالرقة ووصلت والموصل."
+    result = found(text, {"بالرقة": "LOC", "والموصل": "LOC"})
+    assert result == [("الرقة", LOC, text.index("الرقة")), ("الموصل", LOC, text.index("الموصل"))]
+
+
+def test_lam_lam_drops_both_lams_so_the_name_matches_its_article_form() -> None:
+    text = "قال المرصد السوري لحقوق الإنسان إن الطائرات قصفت البلدة، وأكدت مصادر للمرصد أن القصف استمر."
+    assert found(text) == [
+        ("المرصد السوري لحقوق الإنسان", ORG, 4),
+        ("مرصد", ORG, text.index("للمرصد") + 2),
+    ]
+
+
+def test_a_short_form_needs_the_full_name_in_the_document() -> None:
+    assert found("وأضاف المرصد أن الوضع هادئ.") == []
+
+
+def test_a_given_name_beginning_with_waw_keeps_its_waw() -> None:
+    assert name_offset(token_form("وليد")) == 0
+    assert name_offset(token_form("وسامر")) == 1
+    assert name_offset(token_form("بغداد")) == 0
+    assert name_offset(token_form("ببغداد")) == 1
+
+
+def test_titles_and_the_adjectives_after_them_stay_out_of_the_name() -> None:
+    text = "وقال الرئيس الأمريكي السابق جورج بوش إن وزير الدفاع سامر حداد وصل."
+    result = found(text, {"الرئيس الأمريكي السابق جورج بوش": "PER", "وزير الدفاع سامر حداد": "PER"})
+    assert result == [("جورج بوش", PER, text.index("جورج")), ("سامر حداد", PER, text.index("سامر"))]
+
+
+def test_a_span_that_is_only_a_title_is_dropped() -> None:
+    assert found("وصل الجنرال أمس.", {"الجنرال": "PER"}) == []
+
+
+def test_an_outlet_word_before_a_foreign_name_stays_out() -> None:
+    text = "ونشرت صحيفة لوموند تقريرا، وبثت قناة الشرق الخبر."
+    result = found(text, {"صحيفة لوموند": "ORG", "قناة الشرق": "ORG"})
+    assert result == [("لوموند", ORG, text.index("لوموند")), ("قناة الشرق", ORG, text.index("قناة"))]
+
+
+def test_latin_script_names_inside_arabic_text() -> None:
+    text = "وبحسب صحيفة The New York Times ومجلة Foreign Affairs Review وموقع Mosaic فإن الهجوم فشل."
+    assert found(text) == [
+        ("The New York Times", ORG, text.index("The")),
+        ("Foreign Affairs Review", ORG, text.index("Foreign")),
+        ("Mosaic", MISC, text.index("Mosaic")),
+    ]
+
+
+def test_a_latin_name_does_not_run_across_a_line_break() -> None:
+    assert [m[0] for m in found("Reuters\nTelegram")] == ["Reuters", "Telegram"]
+
+
+def test_acronyms_and_curated_names_are_found_without_the_tagger() -> None:
+    text = "واشتبكت قسد مع عناصر لداعش قرب منبج."
+    assert found(text) == [("قسد", ORG, 8), ("داعش", ORG, text.index("داعش"))]
+
+
+def test_a_curated_name_wins_over_a_tagger_span_with_an_adjective() -> None:
+    text = "وقالت نيويورك تايمز الأمريكية إن المقاتلين فروا."
+    assert found(text, {"نيويورك تايمز الأمريكية": "ORG"}) == [("نيويورك تايمز", ORG, 6)]
+
+
+def test_a_person_span_stops_before_an_outlet_joined_by_a_preposition() -> None:
+    text = "وقال المتحدث سامر حداد لبوليتيكو إن الوضع خطير."
+    result = found(text, {"سامر حداد لبوليتيكو": "PER"})
+    assert result == [("سامر حداد", PER, text.index("سامر")), ("بوليتيكو", ORG, text.index("بوليتيكو"))]
+
+
+def test_a_capital_is_its_government_unless_named_as_a_place() -> None:
+    text = "واتهمت واشنطن موسكو بالتصعيد، وعقد الاجتماع في واشنطن."
+    assert found(text) == [
+        ("واشنطن", GPE, text.index("واشنطن")),
+        ("موسكو", GPE, text.index("موسكو")),
+        ("واشنطن", LOC, text.rindex("واشنطن")),
+    ]
+
+
+def test_countries_are_gpe_even_when_tagged_loc() -> None:
+    assert found("وصل الوفد إلى الأردن.", {"الأردن": "LOC"}) == [("الأردن", GPE, 14)]
+
+
+def test_a_rural_area_is_one_place_span() -> None:
+    text = "وتقدمت الفصائل في ريف حلب الشمالي الشرقي ثم في بريف إدلب."
+    result = found(text, {"حلب": "LOC", "إدلب": "LOC"})
+    assert result == [
+        ("ريف حلب الشمالي الشرقي", LOC, text.index("ريف")),
+        ("ريف إدلب", LOC, text.index("بريف") + 1),
+    ]
+
+
+def test_a_surname_alone_later_is_the_same_person() -> None:
+    text = "وقال الباحث سامر الخطيب إن الهدنة صامدة. وأضاف الخطيب أن الخروقات قليلة."
+    result = found(text, {"سامر الخطيب": "PER"})
+    assert result == [("سامر الخطيب", PER, text.index("سامر")), ("الخطيب", PER, text.rindex("الخطيب"))]
+
+
+def test_the_pipeline_component_runs_the_real_tagger() -> None:
+    text = "وقال الرئيس التركي رجب طيب أردوغان في أنقرة إن بلاده لن تتراجع."
+    doc = build_pipeline(["tokens", "sentences", "mentions"])(Document("t", text, Metadata(language="ar")), Settings())
+    names = {(text[m.start : m.end], m.type) for m in doc.mentions}
+    assert ("رجب طيب أردوغان", PER) in names
+    assert ("أنقرة", LOC) in names

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import pytest
+
+from marsad.extract.places import (
+    COUNTRY,
+    REGION,
+    country_place,
+    geocode,
+    geocode_document,
+    is_qualified,
+    name_key,
+)
+
+
+def test_name_key_drops_articles_diacritics_and_case() -> None:
+    assert name_key("الرَّقّة") == name_key("رقه") == "رقه"
+    assert name_key("The New York Times") == name_key("new york times") == "new york times"
+    assert name_key("دير الزور") == "دير زور"
+
+
+def test_a_town_beats_the_province_of_the_same_name() -> None:
+    mosul = geocode("الموصل")
+    assert (mosul.geonames_id, mosul.country, mosul.approximate) == (99072, "IQ", False)
+
+
+def test_an_administrative_word_asks_for_the_province() -> None:
+    province = geocode("محافظة الموصل")
+    assert (province.geonames_id, province.kind, province.approximate) == (92877, REGION, True)
+    assert geocode("محافظة الرقة").geonames_id == 172957
+    assert geocode("مدينة الرقة").geonames_id == 172955
+
+
+def test_washington_is_the_capital_not_the_state() -> None:
+    place = geocode("واشنطن")
+    assert (place.geonames_id, place.lat, place.lon, place.country) == (4140963, 38.89511, -77.03637, "US")
+
+
+def test_manbij_is_in_syria() -> None:
+    assert geocode("منبج").country == "SY"
+    assert geocode_document(["منبج", "سوريا"])[0].geonames_id == 167357
+
+
+def test_the_countries_of_the_document_decide_between_namesakes() -> None:
+    assert geocode("طرابلس").country == "LY"  # the larger Tripoli
+    assert geocode("طرابلس", {"LB"}).country == "LB"
+    assert [p.country for p in geocode_document(["طرابلس", "بيروت"])] == ["LB", "LB"]
+    assert geocode("باريس", {"US"}).country == "FR"  # Paris, Texas is too small to win on context
+
+
+def test_an_area_around_a_place_is_approximate() -> None:
+    rural = geocode("ريف حلب الشمالي")
+    assert (rural.geonames_id, rural.approximate) == (170063, True)
+    assert is_qualified("ريف حلب الشمالي") and is_qualified("شرق دير الزور")
+    assert not is_qualified("حلب")
+
+
+def test_regions_outside_the_gazetteer_have_no_coordinates() -> None:
+    assert geocode("الشرق الأوسط") is None
+    assert geocode("وادي نهر الفرات") is None
+
+
+@pytest.mark.parametrize(("name", "code"), [("سوريا", "SY"), ("العراق", "IQ"), ("تركيا", "TR")])
+def test_countries_come_before_towns_and_sit_at_their_capital(name: str, code: str) -> None:
+    place = geocode(name)
+    assert (place.kind, place.country, place.approximate) == (COUNTRY, code, True)
+    assert place == country_place(code)
+
+
+def test_geo_has_the_contract_fields() -> None:
+    assert geocode("منبج").as_geo() == {"lat": 36.52815, "lon": 37.95495, "geonames_id": 167357, "country": "SY"}
+    assert geocode("ريف منبج").as_geo()["approximate"] is True
