@@ -61,6 +61,8 @@ _ARTICLES = ("ال", "لل")
 _MIN_STEM_AFTER_CLITIC = 3
 _DASHES = frozenset("-–—")
 _TEEN_TAILS = frozenset({"عشر", "عشره"})
+# A word with a preposition and the article (بالقرب، وال...) is never a counted noun.
+_PREPOSITION_ARTICLES = ("بال", "وال", "فال", "كال", "ولل", "فلل")
 _YEARS = range(1900, 2101)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 
@@ -115,6 +117,7 @@ class _Lexicon:
     year_prepositions: frozenset[str]
     not_counted: frozenset[str]
     hijri_months: frozenset[str]
+    ordinals: frozenset[str]
 
 
 def _phrases(table: dict[str, list[str]]) -> dict[tuple[str, ...], str]:
@@ -185,6 +188,7 @@ def _lexicon() -> _Lexicon:
         year_prepositions=_norms(nouns["year_prepositions"]),
         not_counted=_norms(nouns["not_counted"]),
         hijri_months=_norms(nouns["hijri_months"]),
+        ordinals=_norms(numbers["ordinals"]),
     )
 
 
@@ -353,7 +357,8 @@ class _Scanner:
         elif first.digits and self.norm(end) in _DASHES and self.kind(end + 1) == NUMBER:
             return None, end + 2  # a score (3-1) or a descending pair: not a range
         low, high = first.low, last.high
-        hedge, hedge_start = self.hedge_before(opener if second is not None and opener is not None else i)
+        lead = i - 1 if self.leading_unit(i) else i
+        hedge, hedge_start = self.hedge_before(opener if second is not None and opener is not None else lead)
         start = first.start
         if second is not None and opener is not None:
             start = self.tokens[opener].start
@@ -403,7 +408,9 @@ class _Scanner:
             return None
         if word.kind in _VAGUE_KINDS:
             return self.vague_figure(i, word)
-        if self.norm(i) in _TEEN_TAILS and (self.norm(i - 1) in self.lexicon.words or self.norm(i - 1).startswith("ال")):
+        if self.norm(i) in _TEEN_TAILS and (
+            self.norm(i - 1) in self.lexicon.words or self.norm(i - 1).removeprefix("ال") in self.lexicon.ordinals
+        ):
             return None  # عشر of الإثني عشر or of an ordinal (الثانية عشرة)
         if word.article and not self.scale_follows(i + 1):
             return None  # الثلاثة is an adjective; العشرة ملايين is a figure
@@ -486,16 +493,16 @@ class _Scanner:
             if j > i and word.prefix and not joined:
                 break
             kind = word.kind
-            if kind in (_UNIT, _TEEN_HEAD) and (j == i or joined):
-                if current is not None and not joined:
-                    break
+            # The order is hundreds, then و unit, then و tens (مئة وخمسة وعشرون).
+            unit_fits = current is None or current % 100 == 0
+            if kind in (_UNIT, _TEEN_HEAD) and (j == i or joined and unit_fits):
                 if self.norm(j + 1) in _TEEN_TAILS:  # أحد عشر، ثلاثة عشر
                     current = (current or 0) + word.value + 10
                     j += 2
                     parts += 1
                     continue
-                if kind == _TEEN_HEAD and word.value == 1:
-                    break
+                if kind == _TEEN_HEAD:
+                    break  # أحد، إحدى، اثنا without عشر
                 tail = self.word(j + 1) if j + 1 < len(self.tokens) else None
                 if tail is not None and not tail.prefix and tail.kind == _HUNDRED and tail.value == 100:
                     current = (current or 0) + word.value * 100
@@ -503,14 +510,24 @@ class _Scanner:
                     parts += 1
                     continue
                 current = (current or 0) + word.value
-            elif kind in (_TEN, _HUNDRED) and (j == i or joined):
+            elif kind == _TEN and (j == i or joined and (current is None or current % 100 < 10)):
                 current = (current or 0) + word.value
+            elif kind == _HUNDRED and (j == i or joined and current is None):
+                current = word.value
             elif kind in (_SCALE, _SCALE_PLURAL) and (j == i or not joined) and not (
                 last_scale is not None and word.value >= last_scale
             ):
                 if kind == _SCALE_PLURAL and current is None:
                     break
-                total += (current if current is not None else 1) * word.value
+                # ألفا/مليونا right before a noun is the dual in construct (ألفا زائر: 2000).
+                dual = (
+                    j == i
+                    and self.norm(j).endswith("ا")
+                    and "\u064b" not in self.surface(j)  # tanween: ألفاً is the singular
+                    and self.norm(j + 1) != "من"
+                    and self.counted(j + 1, vague=False) is not None
+                )
+                total += (current if current is not None else 2 if dual else 1) * word.value
                 current, last_scale = None, word.value
                 j += 1
                 parts += 1
@@ -539,7 +556,10 @@ class _Scanner:
             return None  # a lone واحد: 'one of', 'the same'
         if self.norm(j - 1) == "و":
             j -= 1
-        return _Figure(i, j, self.start_after_clitic(i, first), value, value, unscaled=value)
+        figure = _Figure(i, j, self.start_after_clitic(i, first), value, value, unscaled=value)
+        if current is None and last_scale is not None and total == value:  # ends with its scale word
+            figure.scale, figure.unscaled = last_scale, value / last_scale
+        return figure
 
     def vague_figure(self, i: int, word: _NumberWord) -> _Figure | None:
         """عشرات، مئات الآلاف، آلاف، بضعة آلاف، عدة مئات."""
@@ -611,8 +631,8 @@ class _Scanner:
         """The number names something (المادة 5) or is a day or year of a date."""
         lexicon = self.lexicon
         previous = self.previous_word(i)
-        if previous is not None and self.stem(previous) in lexicon.labels:
-            return True
+        if previous is not None and self.stem(previous) in lexicon.labels and self.unit(i, figure.end)[0] is None:
+            return True  # المادة 5، but not الرحلة 300$
         if previous is not None and self.stem(previous) in lexicon.year_cues:
             return True
         if not figure.digits or figure.scale is not None:
@@ -625,10 +645,12 @@ class _Scanner:
         return following in ("ه", "م", "هجري", "ميلادي", "هجريه", "ميلاديه") and 1300 <= value <= 2100
 
     def ordinal_after_definite(self, i: int) -> bool:
-        """البطولة العربية الـ13: الـ and a number after a definite noun is an ordinal."""
-        if self.norm(i - 1) != "ال" or self.kind(i - 2) != WORD:
-            return False
-        return self.norm(i - 2).startswith("ال") and self.counted(i + 1, vague=False) is None
+        """البطولة العربية الـ13، الذكرى الـ50: الـ and a number after a definite noun is an ordinal."""
+        return (
+            self.norm(i - 1) == "ال"
+            and self.kind(i - 2) == WORD
+            and self.norm(i - 2).startswith(("ال", *_PREPOSITION_ARTICLES))
+        )
 
     def previous_word(self, i: int) -> int | None:
         """Index of the word before token i, skipping الـ and an opening bracket or quote."""
@@ -642,7 +664,7 @@ class _Scanner:
     def is_month(self, j: int) -> bool:
         if self.kind(j) != WORD:
             return False
-        norm = self.norm(j)
+        norm = self.norm(j).removeprefix("و")
         two = f"{norm} {self.norm(j + 1)}"
         return (
             month_number(norm) is not None
@@ -652,8 +674,8 @@ class _Scanner:
         )
 
     def is_month_before(self, j: int) -> bool:
-        """Token j ends a month name (أبريل، كانون الثاني، رمضان)."""
-        norm = self.norm(j)
+        """Token j ends a month name (أبريل، كانون الثاني، ومارس، رمضان)."""
+        norm = self.norm(j).removeprefix("و") if len(self.norm(j)) > 3 else self.norm(j)
         return (
             month_number(norm) is not None
             or month_number(f"{self.norm(j - 1)} {norm}") is not None
@@ -695,7 +717,10 @@ class _Scanner:
             return None
         joiner = self.norm(j)
         nxt = j + 1
-        if joiner not in ("و", "الي", "حتي", "او", *_DASHES) or nxt >= len(self.tokens):
+        glued_word = self.word(j)
+        if glued_word is not None and glued_word.prefix == "و":  # ثلاثة وأربعة ملايين
+            joiner, nxt = "و", j
+        elif joiner not in ("و", "الي", "حتي", "او", *_DASHES) or nxt >= len(self.tokens):
             return None
         if self.norm(nxt) == "ال":
             nxt += 1
@@ -709,15 +734,11 @@ class _Scanner:
             hedge, _ = self.hedge_before(first.first)
             if not (opened_by in ("بين", "ما", "وبين") or hedge == "at_most" or (first.scale is None and second.scale)):
                 return None
-        elif joiner in _DASHES:
-            if not (first.digits and second.digits) or not self.glued(first.end - 1, j) and not self.glued(j, nxt):
-                if not (first.digits and second.digits):
-                    return None
+        elif joiner in _DASHES and not (first.digits and second.digits):
+            return None
         if first.scale is None and second.scale is not None and first.low is not None and first.low < second.unscaled:
             first.low = first.high = first.low * second.scale
         if first.low is None or second.low is None or not first.low < second.low:
-            if joiner in _DASHES or joiner == "و" and opened_by in ("بين", "ما", "وبين"):
-                return None
             return None
         return second
 
@@ -774,12 +795,17 @@ class _Scanner:
                 following += 1
             if code is not None:
                 return code, following, None
+        leading = self.leading_unit(i)
+        return leading, end, self.tokens[i - 1].start if leading else None
+
+    def leading_unit(self, i: int) -> str | None:
+        """A currency symbol or a percent sign written before the figure ($40، %35)."""
         before = self.norm(i - 1)
-        if before in lexicon.symbols and self.kind(i - 1) == SYMBOL:
-            return lexicon.symbols[before], end, self.tokens[i - 1].start
+        if before in self.lexicon.symbols and self.kind(i - 1) == SYMBOL:
+            return self.lexicon.symbols[before]
         if before == "%" and self.glued(i - 1, i) and self.kind(i - 2) != NUMBER:
-            return PERCENT, end, self.tokens[i - 1].start
-        return None, end, None
+            return PERCENT
+        return None
 
     def counted(self, end: int, vague: bool) -> int | None:
         """Index of the counted noun after the figure: the next word, or the word after a partitive من."""
@@ -796,7 +822,7 @@ class _Scanner:
             return None
         if norm in lexicon.not_counted or norm in lexicon.words or len(norm) < 2:
             return None
-        if norm.startswith(_ARTICLES) and not vague:
+        if norm.startswith(_ARTICLES) and not vague or norm.startswith(_PREPOSITION_ARTICLES):
             return None
         if self.is_month(end):
             return None
