@@ -161,6 +161,7 @@ def _number_words(data: dict[str, Any]) -> tuple[dict[str, _NumberWord], dict[st
 @cache
 def _lexicon() -> _Lexicon:
     numbers, units, nouns = _load("number_words.json"), _load("units.json"), _load("counted_nouns.json")
+    hijri = _load("hijri_months.json")
     words, values = _number_words(numbers)
     hedges = {k: v for k, v in numbers["hedges"].items() if not k.startswith("_")}
     before = _phrases({k: v for k, v in hedges.items() if not k.endswith("_after")})
@@ -187,7 +188,7 @@ def _lexicon() -> _Lexicon:
         year_cues=_norms(nouns["year_cues"]),
         year_prepositions=_norms(nouns["year_prepositions"]),
         not_counted=_norms(nouns["not_counted"]),
-        hijri_months=_norms(nouns["hijri_months"]),
+        hijri_months=_norms([name for number, names in hijri.items() if not number.startswith("_") for name in names]),
         ordinals=_norms(numbers["ordinals"]),
     )
 
@@ -384,7 +385,7 @@ class _Scanner:
             approximate = approximate or hedge_after == "approximate"
         if counted is not None and lemma(self.norm(counted)) in self.lexicon.time_units:
             return None, end  # a duration: the dates stage reads it
-        if self.is_year(first, last, unit, counted, i):
+        if hedge is None and self.is_year(first, last, unit, counted, i):
             return None, end
         counted_text = self.surface(counted) if counted is not None else None
         quantity = Quantity(
@@ -487,6 +488,10 @@ class _Scanner:
                 following = self.word(j + 1)
                 if following is not None and not following.prefix and following.kind not in _VAGUE_KINDS:
                     word, conjunction, j = following, True, j + 1
+            if word is not None and j > i and not word.prefix and self.norm(j).startswith("و"):
+                inner = self.lexicon.words.get(self.norm(j)[1:])  # وأحد normalises to واحد
+                if inner is not None and not inner.prefix:
+                    word, conjunction = inner, True
             if word is None or (word.article and j > i) or word.kind in (_FEW, _TENS_PLURAL):
                 break
             joined = conjunction or word.prefix == "و"
@@ -514,7 +519,7 @@ class _Scanner:
                 current = (current or 0) + word.value
             elif kind == _HUNDRED and (j == i or joined and current is None):
                 current = word.value
-            elif kind in (_SCALE, _SCALE_PLURAL) and (j == i or not joined) and not (
+            elif kind in (_SCALE, _SCALE_PLURAL) and (j == i or not joined or current is None) and not (
                 last_scale is not None and word.value >= last_scale
             ):
                 if kind == _SCALE_PLURAL and current is None:
@@ -695,8 +700,8 @@ class _Scanner:
         previous = self.previous_word(i)
         if previous is not None:
             norm = self.norm(previous)
-            if norm in self.lexicon.year_prepositions or norm.startswith("ال"):
-                return True  # في 2019، كأس العالم 2018
+            if norm in self.lexicon.year_prepositions:
+                return True  # في 2019، منذ 2011
         return counted is None or self.norm(counted)[0] in "وف"  # 2018 وكأس آسيا
 
     def range_opener(self, i: int) -> int | None:

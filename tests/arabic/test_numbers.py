@@ -131,3 +131,193 @@ def test_component_uses_the_document_tokens_and_offsets() -> None:
         ("نحو 150", 150, None, "مقاتل"),
         ("20 ألف دولار", 20000, "USD", None),
     ]
+
+
+# --- Property-based tests: render numbers as Arabic words and digits, parse them back.
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from marsad.arabic import numbers as numbers_module  # noqa: E402
+
+_UNITS = {
+    1: ("واحد", "واحدة"),
+    2: ("اثنان", "اثنين", "اثنتان"),
+    3: ("ثلاثة", "ثلاث"),
+    4: ("أربعة", "أربع"),
+    5: ("خمسة", "خمس"),
+    6: ("ستة", "ست"),
+    7: ("سبعة", "سبع"),
+    8: ("ثمانية", "ثماني"),
+    9: ("تسعة", "تسع"),
+    10: ("عشرة", "عشر"),
+}
+_TEEN_HEADS = {1: ("أحد", "إحدى"), 2: ("اثنا", "اثني", "اثنتا")}
+_TENS = {
+    20: ("عشرون", "عشرين"),
+    30: ("ثلاثون", "ثلاثين"),
+    40: ("أربعون", "أربعين"),
+    50: ("خمسون", "خمسين"),
+    60: ("ستون", "ستين"),
+    70: ("سبعون", "سبعين"),
+    80: ("ثمانون", "ثمانين"),
+    90: ("تسعون", "تسعين"),
+}
+_HUNDREDS = {
+    1: ("مئة", "مائة"),
+    2: ("مئتان", "مئتين", "مائتا", "مائتي"),
+    3: ("ثلاثمئة", "ثلاثمائة", "ثلاث مئة"),
+    4: ("أربعمئة", "أربعمائة"),
+    5: ("خمسمئة", "خمسمائة", "خمس مئة"),
+    6: ("ستمئة", "ستمائة"),
+    7: ("سبعمئة", "سبعمائة"),
+    8: ("ثمانمئة", "ثمانمائة"),
+    9: ("تسعمئة", "تسعمائة"),
+}
+_SCALES = {
+    1000: (("ألف",), ("ألفان", "ألفين"), ("آلاف", "الاف"), ("ألف", "ألفا")),
+    1_000_000: (("مليون",), ("مليونان", "مليونين"), ("ملايين",), ("مليون", "مليونا")),
+    1_000_000_000: (("مليار",), ("ملياران", "مليارين"), ("مليارات",), ("مليار", "مليارا")),
+}
+
+
+def _below_hundred(n: int, pick) -> str:
+    if n <= 10:
+        return pick(_UNITS[n])
+    if n < 20:
+        head = pick(_TEEN_HEADS[n - 10]) if n <= 12 else pick(_UNITS[n - 10][:2])
+        return f"{head} {pick(('عشر', 'عشرة'))}"
+    tens, unit = divmod(n, 10)
+    return pick(_TENS[tens * 10]) if unit == 0 else f"{pick(_UNITS[unit])} و{pick(_TENS[tens * 10])}"
+
+
+def _below_thousand(n: int, pick) -> str:
+    hundreds, rest = divmod(n, 100)
+    parts = [pick(_HUNDREDS[hundreds])] if hundreds else []
+    if rest:
+        parts.append(_below_hundred(rest, pick))
+    return " و".join(parts)
+
+
+def _render_words(n: int, pick) -> str:
+    """n (1 <= n < 10^12, not 1) in Arabic words, choosing among the case and spelling forms."""
+    parts = []
+    for scale in sorted(_SCALES, reverse=True):
+        count, n = divmod(n, scale)
+        singular, dual, plural, after_eleven = _SCALES[scale]
+        if count == 1:
+            parts.append(pick(singular))
+        elif count == 2:
+            parts.append(pick(dual))
+        elif 3 <= count <= 10:
+            parts.append(f"{pick(_UNITS[count])} {pick(plural)}")
+        elif count:
+            parts.append(f"{_below_thousand(count, pick)} {pick(after_eleven)}")
+    if n:
+        parts.append(_below_thousand(n, pick))
+    return " و".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=2, max_value=999_999_999_999), st.randoms(use_true_random=False))
+def test_numbers_in_words_parse_back(n: int, random) -> None:
+    words = _render_words(n, random.choice)
+    text = f"قالت الوزارة إن العدد بلغ {words}، بحسب البيان."
+    quantities = quantities_in(text)
+    assert [(text[q.start : q.end], q.low, q.high) for q in quantities] == [(words, n, n)]
+
+
+_SCRIPTS = ("0123456789", "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def _render_digits(n: int, script: str, separator: str) -> str:
+    plain = f"{n:,}".replace(",", separator) if separator else str(n)
+    return plain.translate(str.maketrans("0123456789", script))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=10**12),
+    st.sampled_from(_SCRIPTS),
+    st.sampled_from(("", ",", "٬")),
+)
+def test_numbers_in_digits_parse_back(n: int, script: str, separator: str) -> None:
+    if not separator and n >= 10**8:
+        separator = ","  # a long bare run of digits reads as a phone number
+    digits = _render_digits(n, script, separator)
+    text = f"أحصت المنظمة {digits} شخصا في المخيمات."
+    assert [(text[q.start : q.end], q.low, q.high, q.counted) for q in quantities_in(text)] == [
+        (digits, n, n, "شخصا")
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.integers(min_value=0, max_value=9),
+    st.sampled_from(_SCRIPTS),
+    st.sampled_from(((".", 1000, "ألف"), ("٫", 1_000_000, "مليون"), (".", 1_000_000_000, "مليار"))),
+)
+def test_decimals_with_a_scale_parse_back(whole: int, tenth: int, script: str, scale) -> None:
+    point, factor, word = scale
+    digits = _render_digits(whole, script, "") + point + _render_digits(tenth, script, "")
+    text = f"بلغت الخسائر {digits} {word} دولار."
+    [quantity] = quantities_in(text)
+    assert text[quantity.start : quantity.end] == f"{digits} {word} دولار"
+    assert quantity.low == quantity.high == pytest.approx((whole + tenth / 10) * factor)
+    assert quantity.unit == "USD"
+
+
+# --- Fuzzing: any input, no exception, spans inside the text, linear work.
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_random_unicode_never_fails(text: str) -> None:
+    for quantity in quantities_in(text):
+        assert 0 <= quantity.start < quantity.end <= len(text)
+        if quantity.low is not None and quantity.high is not None:
+            assert quantity.low <= quantity.high
+
+
+_PIECES = ["ثلاثة", "وعشرون", "ألف", "آلاف", "عشرات", "بين", "و", "-", "20", "30", "٫", "/", ":", "%", "نحو", "من",
+           "إلى", "دولار", "مقاتلا", "أكثر", "2017", "أبريل", "بضعة", "مليون", "ونصف", "الـ", "0", "،", "+"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60), st.sampled_from(("", " ")))
+def test_random_number_talk_never_fails(pieces: list[str], joiner: str) -> None:
+    text = joiner.join(pieces)
+    for quantity in quantities_in(text):
+        assert 0 <= quantity.start < quantity.end <= len(text)
+
+
+def _word_lookups(text: str, monkeypatch: pytest.MonkeyPatch) -> int:
+    calls = 0
+    original = numbers_module._Scanner.word
+
+    def counting(self, i):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        return original(self, i)
+
+    monkeypatch.setattr(numbers_module._Scanner, "word", counting)
+    quantities_in(text)
+    monkeypatch.setattr(numbers_module._Scanner, "word", original)
+    return calls
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "قتل نحو 150 مقاتلا وأصيب ثلاثة وعشرون ألفا بين 20 و30 ألف دولار في 27 أبريل 2017. ",
+        "ثلاثة وثلاثة وثلاثة ",
+        "1-2-3:4/5 ",
+        "0 1 2 3 ",
+        "عشرات الآلاف ",
+    ],
+)
+def test_work_grows_linearly(unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    small = _word_lookups(unit * 200, monkeypatch)
+    large = _word_lookups(unit * 800, monkeypatch)
+    assert large <= 4.4 * max(small, 1)
