@@ -53,6 +53,9 @@ _HIJRI_YEARS = range(1300, 1501)
 # Gulf press than a Gregorian year of the fifteenth century.
 _UNMARKED_HIJRI_YEARS = range(1400, 1501)
 _NUMERIC_DATE_SEPARATORS = frozenset("/-.")
+_USABLE_REFERENCE_YEARS = range(1000, 9000)
+_LONGEST_TRAILING_DAYS = 365 * 200
+_LONGEST_PERIOD_CHAIN = 3  # الأيام والأسابيع والأشهر الماضية
 _SUNDAY = 6  # date.weekday() of the first day of the week
 
 
@@ -214,7 +217,8 @@ class _Reader:
         self.text = text
         self.tokens = tokens
         self.norms = [token.norm for token in tokens]
-        self.reference = reference
+        # Relative arithmetic needs room on both sides of the reference date.
+        self.reference = reference if reference is not None and reference.year in _USABLE_REFERENCE_YEARS else None
         self.lexicon = _lexicon()
         self.floor = 0  # first token not yet covered by an expression
 
@@ -741,7 +745,7 @@ def _relative_period(r: _Reader, i: int) -> _Match | None:
     if this is not None:
         return _season(r, j, this_first=i)
     unit, count, stop = None, None, i
-    while True:
+    for _ in range(_LONGEST_PERIOD_CHAIN):
         plural = r.lookup("period_plural", stop, clitics=stop == i or r.norm(stop).startswith("و"))
         dual = r.lookup("period_dual", stop, clitics=stop == i)
         if plural is None and dual is None:
@@ -788,8 +792,10 @@ def _count(r: _Reader, i: int) -> tuple[float, int] | None:
     return (value, i + 1) if value is not None else None
 
 
-def _trailing(r: _Reader, first: int, stop: int, prefix: int, count: float, unit: str, offset: int) -> _Match:
+def _trailing(r: _Reader, first: int, stop: int, prefix: int, count: float, unit: str, offset: int) -> _Match | None:
     """The last (or next) ``count`` units up to (or from) the reference date."""
+    if count * r.lexicon.numbers["unit_days"][unit] > _LONGEST_TRAILING_DAYS:
+        return None
     span = None
     if r.reference is not None:
         if offset < 0:
@@ -858,7 +864,8 @@ def _year_range(r: _Reader, i: int) -> _Match | None:
     hijri = second[2] and year in _HIJRI_YEARS
     if not hijri and not (year in _GREGORIAN_YEARS and second[0] in _GREGORIAN_YEARS):
         return None
-    return _years_match(r, i, second[1], 0, year, second[0], hijri)
+    found = _years_match(r, i, second[1], 0, year, second[0], hijri)
+    return _with_opener(r, found) if found is not None and not dashed else found
 
 
 def _years_match(r: _Reader, i: int, stop: int, prefix: int, first: int, last: int, hijri: bool) -> _Match | None:
