@@ -1,39 +1,52 @@
 """Tokens with offsets, and clitic-aware splitting for matching.
 
-Tokens are found by Unicode character classes: a run of Arabic letters (with
-their diacritics and tatweel), a run of Latin letters, a number (digits in any
-script with inner separators such as ``3.5``, ``20,000``, ``٢٠٫٥``), or a single
-punctuation or symbol character.
+A token is a run of Arabic letters (with their diacritics, tatweel and
+joiners), a run of Latin letters, a number (digits in any script with inner
+separators such as ``3.5``, ``20,000``, ``٢٠٫٥``), or a single punctuation or
+symbol character. Normal forms are cached: news vocabulary is small and
+repetitive, so most tokens are a dictionary hit.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-import regex
+from functools import lru_cache
 
 from marsad.arabic.normalise import normalise
 from marsad.document import LATIN, NUMBER, PUNCT, SYMBOL, WORD, Token
 
-_TOKEN = regex.compile(
-    r"""
-    (?P<number>\p{Nd}+(?:[.,٫٬]\p{Nd}+)*)
-  | (?P<word>[\p{Arabic}&&\p{L}](?:[\p{Arabic}&&\p{L}]|\p{M}|\u0640|[\u200c\u200d])*)
-  | (?P<latin>[\p{Latin}\p{M}]+(?:['’][\p{Latin}]+)*)
-  | (?P<punct>\p{P})
-  | (?P<symbol>[^\s])
+# Letters of the Arabic script (presentation forms included), and the marks,
+# tatweel and joiners that may sit inside an Arabic word.
+_ARABIC_LETTER = "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdff\ufe70-\ufefc"
+_ARABIC_INNER = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640\u200c\u200d"
+_LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_TOKEN = re.compile(
+    rf"""
+    (\d+(?:[.,٫٬]\d+)*)                                              # number, any script
+  | ([{_ARABIC_LETTER}][{_ARABIC_LETTER}{_ARABIC_INNER}]*)            # Arabic word
+  | ([{_LATIN_LETTER}][{_LATIN_LETTER}\u0300-\u036f]*(?:['’][{_LATIN_LETTER}]+)*)  # Latin word
+  | ([^\w\s])                                                        # punctuation or symbol
+  | ([^\s])                                                           # anything else
     """,
-    regex.VERBOSE | regex.V1,
+    re.VERBOSE,
 )
-_KINDS = {"number": NUMBER, "word": WORD, "latin": LATIN, "punct": PUNCT, "symbol": SYMBOL}
+_KINDS = (NUMBER, WORD, LATIN, PUNCT, SYMBOL)
+_PUNCTUATION_GROUP = 4
+_normalised = lru_cache(maxsize=1 << 16)(normalise)
 
 
 def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        kind = _KINDS[match.lastgroup or "symbol"]
-        yield Token(match.start(), match.end(), kind, normalise(match.group()))
+        group = match.lastindex or _PUNCTUATION_GROUP
+        surface = match.group()
+        kind = _KINDS[group - 1]
+        if group == _PUNCTUATION_GROUP and not unicodedata.category(surface).startswith("P"):
+            kind = SYMBOL
+        yield Token(match.start(), match.end(), kind, _normalised(surface))
 
 
 def tokenise(text: str) -> list[Token]:
