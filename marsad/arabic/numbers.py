@@ -294,6 +294,7 @@ class _Scanner:
     tokens: Sequence[Token]
     lexicon: _Lexicon = field(default_factory=_lexicon)
     urls: list[tuple[int, int]] = field(default_factory=list)
+    label_end: int = 0  # token after the last number that named something
 
     def __post_init__(self) -> None:
         self.urls = [m.span() for m in _URL.finditer(self.text)] if "/" in self.text or "@" in self.text else []
@@ -344,7 +345,8 @@ class _Scanner:
             return None, i + 1
         if first.digits and (skip := self.not_an_amount(i)):
             return None, skip
-        if self.names_or_dates(i, first):
+        if self.names_or_dates(i, first) or self.continues_a_label(i):
+            self.label_end = first.end
             return None, first.end
         if first.digits and self.ordinal_after_definite(i):
             return None, first.end
@@ -414,7 +416,8 @@ class _Scanner:
         ):
             return None  # عشر of الإثني عشر or of an ordinal (الثانية عشرة)
         if word.article and not self.scale_follows(i + 1):
-            return None  # الثلاثة is an adjective; العشرة ملايين is a figure
+            if not (word.kind == _SCALE and self.hedge_before(i)[0] is not None):
+                return None  # الثلاثة is an adjective; العشرة ملايين and ما يفوق المليار are figures
         return self.words_figure(i)
 
     def scale_follows(self, j: int) -> bool:
@@ -649,6 +652,10 @@ class _Scanner:
         value = figure.low or 0
         return following in ("ه", "م", "هجري", "ميلادي", "هجريه", "ميلاديه") and 1300 <= value <= 2100
 
+    def continues_a_label(self, i: int) -> bool:
+        """المراكز 2 و3 و4: numbers joined to a number that names something name things too."""
+        return self.label_end > 0 and i - self.label_end in (1, 2) and self.norm(self.label_end) in ("و", ",", "-", "/")
+
     def ordinal_after_definite(self, i: int) -> bool:
         """البطولة العربية الـ13، الذكرى الـ50: الـ and a number after a definite noun is an ordinal."""
         return (
@@ -763,7 +770,7 @@ class _Scanner:
             if kind is None and len(words[0]) > 2 and words[0][0] in "وفبل":
                 prefix = words[0][0]
                 kind = self.lexicon.hedges_before.get((words[0][1:], *words[1:]))
-            if kind is not None:
+            if kind is not None and not (prefix == "ل" and kind == "at_most"):
                 best = (kind, self.start_after_prefix(first, prefix))
         return best
 
@@ -781,6 +788,10 @@ class _Scanner:
         Returns the unit, the new end token and, for a symbol written first, its start offset.
         """
         lexicon = self.lexicon
+        if self.norm(end) == ")" and self.norm(i - 1) == "(":  # (40،000) ريال
+            unit, after, _ = self.unit(i, end + 1)
+            if unit is not None:
+                return unit, after, self.tokens[i - 1].start
         norm = self.norm(end)
         for phrase, length in lexicon.percent.items():
             if tuple(self.norm(k) for k in range(end, end + length)) == phrase:
