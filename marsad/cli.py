@@ -7,6 +7,7 @@ goes on.
 
 from __future__ import annotations
 
+import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -137,6 +138,33 @@ def validate(
         err.print(f"marsad: {len(problems)} problem(s) in {analysis}", markup=False)
         raise typer.Exit(1)
     err.print(f"marsad: {analysis} is valid", markup=False)
+
+
+@app.command()
+def export(
+    analysis: Annotated[Path, typer.Argument(help="An output folder of 'marsad analyze', or its analysis.json.")],
+    section: Annotated[
+        Optional[str], typer.Option("--section", help="Print only this section (documents, entities, mentions, ...).")
+    ] = None,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One record per line (with --section).")] = False,
+) -> None:
+    """Print an analysis (or one section of it) to stdout, for scripts and jq."""
+    from marsad.report.export import SECTIONS, dumps
+
+    path = analysis / "analysis.json" if analysis.is_dir() else analysis
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        err.print(f"marsad: cannot read {path}: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    if section is None:
+        sys.stdout.write(dumps(data) + "\n")
+        return
+    if section not in SECTIONS:
+        err.print(f"marsad: no section {section!r}; sections: {', '.join(SECTIONS)}", markup=False)
+        raise typer.Exit(2)
+    records = data.get(section, [])
+    sys.stdout.write("".join(dumps(r) + "\n" for r in records) if jsonl else dumps(records) + "\n")
 
 
 def main() -> None:

@@ -101,3 +101,14 @@ def test_installed_command_runs_as_a_process(tmp_path: Path, demo: Path) -> None
     assert "1 analysed" in done.stderr
     validate = subprocess.run([exe, "validate", str(out / "analysis.json")], capture_output=True, text=True)
     assert validate.returncode == 0 and "is valid" in validate.stderr
+
+
+def test_export_prints_a_section_as_json_lines(tmp_path: Path, demo: Path) -> None:
+    code, _, out = _analyse(tmp_path, demo / "006_wire_feed.jsonl")
+    assert code == 0
+    result = runner.invoke(app, ["export", str(out), "--section", "documents", "--jsonl"])
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["id"] for d in lines] == ["wire-0001", "wire-0002"]
+    bad = runner.invoke(app, ["export", str(out), "--section", "people"])
+    assert bad.exit_code == 2 and "no section 'people'" in bad.stderr
