@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import shutil
+from itertools import groupby
+from operator import itemgetter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,7 +118,7 @@ def run_analysis(
                 write_analysis(stream, spool, result)
             if settings.report_html:
                 with (out_dir / REPORT_FILE).open("w", encoding="utf-8") as stream:
-                    write_report(stream, _completed_documents(spool, result), result, summary)
+                    write_report(stream, _documents_with_layers(spool, result), result, summary)
     finally:
         spool.close()
         spool.remove()
@@ -130,6 +132,29 @@ def _completed_documents(spool: _Spool, result: CorpusResult) -> Iterator[dict[s
         record["story"] = result.story_of.get(doc_id)
         record.update(result.document_extra.get(doc_id, {}))
         yield record
+
+
+def _documents_with_layers(spool: _Spool, result: CorpusResult) -> Iterator[tuple[dict[str, Any], dict[str, list]]]:
+    """Each document record with its annotation records, streamed section by section in step."""
+    layers = [s for s in DOCUMENT_SECTIONS if s != "documents"]
+    grouped = {s: groupby(_with_entities(s, spool.read(s), result), key=itemgetter("doc")) for s in layers}
+    pending: dict[str, tuple[str, list] | None] = {s: _next_group(grouped[s]) for s in layers}
+    for record in _completed_documents(spool, result):
+        annotations: dict[str, list] = {}
+        for section in layers:
+            group = pending[section]
+            if group is not None and group[0] == record["id"]:
+                annotations[section] = group[1]
+                pending[section] = _next_group(grouped[section])
+            else:
+                annotations[section] = []
+        yield record, annotations
+
+
+def _next_group(groups: Iterator[tuple[str, Iterator[dict[str, Any]]]]) -> tuple[str, list] | None:
+    for key, items in groups:
+        return key, list(items)
+    return None
 
 
 def _with_entities(section: str, records: Iterator[dict[str, Any]], result: CorpusResult) -> Iterator[dict[str, Any]]:

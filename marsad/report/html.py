@@ -1,7 +1,10 @@
 """report.html: a self-contained right-to-left page, written as a stream.
 
-Every piece of article text goes through :func:`html.escape`; the page loads
-nothing from the network.
+The corpus-level sections (stories, entities, claims, events) come first; then
+every document with its metadata, its cleaned text with the annotations marked
+in place, and what cleaning removed. Every fact links to the place in the text
+it comes from (``#DOC-c<offset>``). All article text goes through
+:func:`html.escape`; the page loads nothing from the network.
 """
 
 from __future__ import annotations
@@ -28,24 +31,85 @@ _REMOVED_LABELS = {
     "title_repeat": "عنوان مكرر",
     "boilerplate": "نص ثابت",
 }
+_TYPE_LABELS = {"PER": "شخص", "ORG": "منظمة", "LOC": "مكان", "GPE": "كيان سياسي", "NORP": "جماعة", "MISC": "أخرى"}
+
+Annotations = dict[str, list[dict[str, Any]]]
 
 
 def _style() -> str:
     return resources.files("marsad.report").joinpath("report.css").read_text(encoding="utf-8")
 
 
-def _text_html(record: dict[str, Any]) -> str:
-    """The cleaned text as paragraphs, subheadings as headings (offsets from the record)."""
+def _anchor(doc_id: str, start: int) -> str:
+    return f"{doc_id}-c{start}"
+
+
+def _link(doc_id: str, start: int, label: str) -> str:
+    return f'<a href="#{escape(_anchor(doc_id, start))}">{escape(label)}</a>'
+
+
+def _value(low: float | None, high: float | None) -> str:
+    def number(x: float) -> str:
+        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
+
+    if low is None and high is None:
+        return "?"
+    if low is None:
+        return f"≤ {number(high)}"  # type: ignore[arg-type]
+    if high is None:
+        return f"≥ {number(low)}"
+    return number(low) if low == high else f"{number(low)}–{number(high)}"
+
+
+def _marks(annotations: Annotations) -> list[tuple[int, int, str, str]]:
+    """(start, end, css class, tooltip) for everything worth marking in the text."""
+    marks = []
+    for m in annotations.get("mentions", []):
+        marks.append((m["start"], m["end"], f"m m-{m['type']}", f"{_TYPE_LABELS.get(m['type'], m['type'])} {m.get('entity') or ''}"))
+    for q in annotations.get("quantities", []):
+        unit = f" {q['unit']}" if q.get("unit") else ""
+        approx = " تقريبا" if q.get("approximate") else ""
+        marks.append((q["start"], q["end"], "q", f"{_value(q['low'], q['high'])}{unit}{approx}"))
+    for t in annotations.get("times", []):
+        marks.append((t["start"], t["end"], "t", f"{t.get('value_start') or '?'} … {t.get('value_end') or '?'} ({t['granularity']})"))
+    for a in annotations.get("attributions", []):
+        marks.append((a["start"], a["end"], "cue", f"المصدر: {a['source']['text']}"))
+    for e in annotations.get("events", []):
+        marks.append((e["start"], e["end"], "ev", f"حدث: {e['type']}"))
+    return marks
+
+
+def _paragraph_html(text: str, start: int, end: int, marks: list[tuple[int, int, str, str]], doc_id: str) -> str:
+    """Escaped text of ``text[start:end]`` with non-overlapping marks (earliest, then longest, wins)."""
+    chosen = []
+    cursor = start
+    for m_start, m_end, css, title in sorted(marks, key=lambda m: (m[0], -m[1])):
+        if m_start >= cursor and m_end <= end and m_start >= start:
+            chosen.append((m_start, m_end, css, title))
+            cursor = m_end
+    parts = []
+    position = start
+    for m_start, m_end, css, title in chosen:
+        parts.append(escape(text[position:m_start]))
+        anchor = escape(_anchor(doc_id, m_start))
+        parts.append(f'<span id="{anchor}" class="{css}" title="{escape(title)}">{escape(text[m_start:m_end])}</span>')
+        position = m_end
+    parts.append(escape(text[position:end]))
+    return "".join(parts)
+
+
+def _text_html(record: dict[str, Any], annotations: Annotations) -> str:
+    """The cleaned text as paragraphs, subheadings as headings, annotations marked."""
     text: str = record["text"]
     headings = {(h["start"], h["end"]) for h in record.get("headings", [])}
+    marks = _marks(annotations)
     parts = []
     start = 0
     for paragraph in text.split("\n\n"):
         end = start + len(paragraph)
-        stripped = paragraph.strip()
-        if stripped:
+        if paragraph.strip():
             tag = "h3" if (start, end) in headings else "p"
-            parts.append(f'<{tag} data-start="{start}">{escape(stripped)}</{tag}>')
+            parts.append(f'<{tag} id="{escape(_anchor(record["id"], start))}">{_paragraph_html(text, start, end, marks, record["id"])}</{tag}>')
         start = end + 2
     return "\n".join(parts)
 
@@ -55,10 +119,25 @@ def _meta_row(label: str, value: object) -> str:
     return f"<tr><th>{escape(label)}</th><td>{escape(shown)}</td></tr>"
 
 
-def _document_html(record: dict[str, Any]) -> str:
+def _attributions_html(record: dict[str, Any], annotations: Annotations) -> str:
+    items = []
+    text = record["text"]
+    for a in annotations.get("attributions", []):
+        via = "، ".join(v["text"] for v in a.get("via", []))
+        content = text[a["content_start"] : a["content_end"]]
+        short = content if len(content) <= 160 else content[:160] + "…"
+        via_html = f' <span class="via">عبر {escape(via)}</span>' if via else ""
+        items.append(
+            f"<li>{_link(record['id'], a['start'], a['cue'])} — <b>{escape(a['source']['text'])}</b>{via_html}: "
+            f"<q>{escape(short)}</q></li>"
+        )
+    return f'<details><summary>من قال ماذا ({len(items)})</summary><ul>{"".join(items)}</ul></details>' if items else ""
+
+
+def _document_html(record: dict[str, Any], annotations: Annotations) -> str:
     doc_id = escape(record["id"])
     title = escape(record.get("title") or record["id"])
-    origins = "، ".join(f"{o.get('name', '')} ({o['role']})" for o in record.get("origins", []))
+    origins = " ← ".join(f"{o.get('name', '')} ({o['role']})" for o in record.get("origins", []))
     rows = "".join(
         [
             _meta_row("المعرّف", record["id"]),
@@ -81,12 +160,64 @@ def _document_html(record: dict[str, Any]) -> str:
     direction = "rtl" if record.get("language") in ("ar", "fa", "ur", "he") else "ltr"
     return (
         f'<article id="doc-{doc_id}">\n<h2>{title}</h2>\n<table class="meta">{rows}</table>\n'
-        f'<div class="text" dir="{direction}">{_text_html(record)}</div>\n{removed_html}\n</article>\n'
+        f'<div class="text" dir="{direction}">{_text_html(record, annotations)}</div>\n'
+        f"{_attributions_html(record, annotations)}\n{removed_html}\n</article>\n"
     )
 
 
+def _stories_html(result: CorpusResult) -> str:
+    if not result.stories:
+        return ""
+    rows = []
+    for story in result.stories:
+        documents = "، ".join(f'<a href="#doc-{escape(d)}">{escape(d)}</a>' for d in story["documents"])
+        rows.append(
+            f"<tr><td>{escape(story['title'])}</td><td>{escape(story.get('first_seen') or '—')}</td>"
+            f"<td>{escape(story.get('last_seen') or '—')}</td><td>{documents}</td></tr>"
+        )
+    return (
+        f"<section><h2>القصص ({len(rows)})</h2><table><tr><th>العنوان</th><th>أول ظهور</th><th>آخر ظهور</th>"
+        f"<th>الوثائق</th></tr>{''.join(rows)}</table></section>"
+    )
+
+
+def _entities_html(result: CorpusResult) -> str:
+    if not result.entities:
+        return ""
+    rows = []
+    for e in result.entities:
+        geo = e.get("geo") or {}
+        where = f"{geo['lat']:.3f}, {geo['lon']:.3f} ({geo.get('country') or '?'})" if geo.get("lat") is not None else "—"
+        aliases = "، ".join(a for a in e.get("aliases", []) if a != e["name"])
+        rows.append(
+            f"<tr><td>{escape(e['name'])}</td><td>{escape(e.get('name_en') or '')}</td>"
+            f"<td>{escape(_TYPE_LABELS.get(e['type'], e['type']))}</td><td>{escape(aliases)}</td><td>{escape(where)}</td></tr>"
+        )
+    return (
+        f"<section><details><summary><h2>الكيانات ({len(rows)})</h2></summary><table><tr><th>الاسم</th><th>بالإنجليزية</th>"
+        f"<th>النوع</th><th>صيغ أخرى</th><th>الموقع</th></tr>{''.join(rows)}</table></details></section>"
+    )
+
+
+def _claims_html(result: CorpusResult) -> str:
+    if not result.claims:
+        return ""
+    items = []
+    for c in result.claims:
+        occurrences = "، ".join(_link(o["doc"], o["start"], o["doc"]) for o in c["occurrences"])
+        conflicts = f' <span class="conflict">تعارض: {len(c["conflicts"])}</span>' if c.get("conflicts") else ""
+        items.append(
+            f"<li>{escape(c['summary'])} — مصادر مستقلة: {c['independent_origins']}{conflicts}<br>"
+            f'<span class="small">في: {occurrences}</span></li>'
+        )
+    return f"<section><h2>الادعاءات ({len(items)})</h2><ul>{''.join(items)}</ul></section>"
+
+
 def write_report(
-    stream: IO[str], documents: Iterable[dict[str, Any]], result: CorpusResult, summary: Summary
+    stream: IO[str],
+    documents: Iterable[tuple[dict[str, Any], Annotations]],
+    result: CorpusResult,
+    summary: Summary,
 ) -> None:
     stream.write(
         '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
@@ -94,8 +225,9 @@ def write_report(
         "<title>مرصد: تقرير التحليل</title>\n"
         f"<style>{_style()}</style>\n</head>\n<body>\n<header><h1>مرصد — تقرير التحليل</h1>\n"
         f'<p class="summary">وثائق محللة: {summary.done} · متروكة: {summary.skipped} · فاشلة: {summary.failed}'
-        f" · قصص: {len(result.stories)} · كيانات: {len(result.entities)}</p></header>\n<main>\n"
+        f" · قصص: {len(result.stories)} · كيانات: {len(result.entities)} · ادعاءات: {len(result.claims)}</p></header>\n<main>\n"
+        f"{_stories_html(result)}{_claims_html(result)}{_entities_html(result)}\n"
     )
-    for record in documents:
-        stream.write(_document_html(record))
+    for record, annotations in documents:
+        stream.write(_document_html(record, annotations))
     stream.write("</main>\n</body>\n</html>\n")

@@ -19,9 +19,10 @@ def _record(**fields) -> dict:
     return base | fields
 
 
-def _render(*records: dict) -> str:
+def _render(*records: dict, annotations: dict | None = None) -> str:
     stream = io.StringIO()
-    write_report(stream, records, CorpusResult(), Summary(Path("."), done=len(records)))
+    documents = [(record, annotations or {}) for record in records]
+    write_report(stream, documents, CorpusResult(), Summary(Path("."), done=len(records)))
     return stream.getvalue()
 
 
@@ -44,6 +45,24 @@ def test_article_text_and_metadata_are_escaped() -> None:
 
 def test_subheadings_are_shown_as_headings_and_the_page_is_rtl() -> None:
     page = _render(_record())
-    assert '<h3 data-start="12">عنوان فرعي</h3>' in page
-    assert '<p data-start="0">فقرة أولى.</p>' in page
+    assert '<h3 id="doc-1-c12">عنوان فرعي</h3>' in page
+    assert '<p id="doc-1-c0">فقرة أولى.</p>' in page
     assert '<html lang="ar" dir="rtl">' in page
+
+
+def test_annotations_are_marked_in_place_and_linked() -> None:
+    text = "قال المرصد إن 40 شخصا قتلوا <أمس>."
+    record = _record(text=text, headings=[])
+    annotations = {
+        "mentions": [{"start": 4, "end": 10, "type": "ORG", "entity": "E1"}],
+        "quantities": [{"start": 14, "end": 16, "low": 40, "high": 40, "approximate": False, "unit": None}],
+        "attributions": [
+            {"start": 0, "end": 3, "cue": "قال", "source": {"text": "المرصد"}, "via": [], "content_start": 11, "content_end": 34}
+        ],
+    }
+    page = _render(record, annotations=annotations)
+    assert '<span id="doc-1-c0" class="cue" title="المصدر: المرصد">قال</span>' in page
+    assert '<span id="doc-1-c4" class="m m-ORG" title="منظمة E1">المرصد</span>' in page
+    assert 'class="q" title="40">40</span>' in page
+    assert "&lt;أمس&gt;" in page and "<أمس>" not in page
+    assert '<a href="#doc-1-c0">قال</a>' in page
