@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from marsad.arabic.dates import infer_not_before
 from marsad.document import Attribution, Document, Event, Reference
 
 SCHEMA = "marsad.analysis/1"
@@ -40,6 +41,7 @@ def document_record(doc: Document) -> dict[str, Any]:
         "duplicate_of": None,
         "story": None,
         "origins": [{"entity": o.entity, "name": o.name, "role": o.role} for o in doc.origins],
+        "not_before": None if meta.published else infer_not_before(doc.times),
         "headings": [{"start": h.start, "end": h.end, "text": doc.span_text(h)} for h in doc.headings],
         "analysed": list(doc.done),
         "sentences": len(doc.sentences),
