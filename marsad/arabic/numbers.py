@@ -105,6 +105,9 @@ class _Lexicon:
     values: dict[str, float]  # stems with a definite value of their own
     hedges_before: dict[tuple[str, ...], str]  # phrase -> hedge kind
     hedges_after: dict[tuple[str, ...], str]
+    hedge_last_words: frozenset[str]  # last words of the hedges before a figure, with proclitics
+    hedge_first_words: frozenset[str]  # first words of the hedges after it
+    percent_first_words: frozenset[str]
     max_hedge_words: int
     percent: dict[tuple[str, ...], int]  # phrase -> number of tokens
     currencies: dict[str, tuple[str | None, dict[str, str]]]  # form -> (default code, adjectives)
@@ -177,6 +180,11 @@ def _lexicon() -> _Lexicon:
         values=values,
         hedges_before=before,
         hedges_after=after,
+        hedge_last_words=frozenset(
+            prefix + phrase[-1] for phrase in before for prefix in ("", *("وفبل" if len(phrase) == 1 else ""))
+        ),
+        hedge_first_words=frozenset(phrase[0] for phrase in after),
+        percent_first_words=frozenset(phrase[0] for phrase in percent),
         max_hedge_words=max(len(p) for p in (*before, *after)),
         percent=percent,
         currencies=currencies,
@@ -296,15 +304,20 @@ class _Scanner:
     urls: list[tuple[int, int]] = field(default_factory=list)
     label_end: int = 0  # token after the last number that named something
 
+    norms: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+
     def __post_init__(self) -> None:
         self.urls = [m.span() for m in _URL.finditer(self.text)] if "/" in self.text or "@" in self.text else []
+        self.norms = [token.norm for token in self.tokens]
+        self.kinds = [token.kind for token in self.tokens]
 
     # Token helpers -------------------------------------------------------
     def norm(self, i: int) -> str:
-        return self.tokens[i].norm if 0 <= i < len(self.tokens) else ""
+        return self.norms[i] if 0 <= i < len(self.norms) else ""
 
     def kind(self, i: int) -> str:
-        return self.tokens[i].kind if 0 <= i < len(self.tokens) else ""
+        return self.kinds[i] if 0 <= i < len(self.kinds) else ""
 
     def glued(self, i: int, j: int) -> bool:
         """Tokens i and j touch (no space between)."""
@@ -315,7 +328,7 @@ class _Scanner:
         return self.text[token.start : token.end]
 
     def word(self, i: int) -> _NumberWord | None:
-        return self.lexicon.words.get(self.tokens[i].norm) if self.kind(i) == WORD else None
+        return self.lexicon.words.get(self.norms[i]) if self.kind(i) == WORD else None
 
     def stem(self, i: int) -> str:
         """The token's normalised form without و ف ب ل ك (and لل/ال when ``article``)."""
@@ -327,15 +340,15 @@ class _Scanner:
     # Scanning ------------------------------------------------------------
     def run(self) -> list[Quantity]:
         quantities: list[Quantity] = []
-        i, n = 0, len(self.tokens)
-        while i < n:
-            kind = self.tokens[i].kind
-            if kind == NUMBER or (kind == WORD and self.tokens[i].norm in self.lexicon.words):
-                quantity, i = self.expression(i)
-                if quantity is not None:
-                    quantities.append(quantity)
-            else:
-                i += 1
+        words = self.lexicon.words
+        candidates = [i for i, (kind, norm) in enumerate(zip(self.kinds, self.norms)) if kind == NUMBER or norm in words]
+        following = 0
+        for i in candidates:
+            if i < following:
+                continue
+            quantity, following = self.expression(i)
+            if quantity is not None:
+                quantities.append(quantity)
         return quantities
 
     def expression(self, i: int) -> tuple[Quantity | None, int]:
@@ -760,6 +773,8 @@ class _Scanner:
         if self.norm(j) == "ال":
             j -= 1
         best: tuple[str | None, int | None] = (None, None)
+        if self.norm(j) not in self.lexicon.hedge_last_words:
+            return best
         for length in range(1, self.lexicon.max_hedge_words + 1):
             first = j - length + 1
             if first < 0:
@@ -775,6 +790,8 @@ class _Scanner:
         return best
 
     def hedge_after(self, end: int) -> tuple[str | None, int]:
+        if self.norm(end) not in self.lexicon.hedge_first_words:
+            return None, end
         for length in range(self.lexicon.max_hedge_words, 0, -1):
             words = tuple(self.norm(k) for k in range(end, end + length))
             kind = self.lexicon.hedges_after.get(words)
@@ -793,9 +810,10 @@ class _Scanner:
             if unit is not None:
                 return unit, after, self.tokens[i - 1].start
         norm = self.norm(end)
-        for phrase, length in lexicon.percent.items():
-            if tuple(self.norm(k) for k in range(end, end + length)) == phrase:
-                return PERCENT, end + length, None
+        if norm in lexicon.percent_first_words:
+            for phrase, length in lexicon.percent.items():
+                if tuple(self.norm(k) for k in range(end, end + length)) == phrase:
+                    return PERCENT, end + length, None
         if norm in lexicon.symbols and self.kind(end) == SYMBOL:
             return lexicon.symbols[norm], end + 1, None
         if self.kind(end) == LATIN and norm.upper() in lexicon.codes:
