@@ -28,7 +28,7 @@ import gzip
 import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -79,6 +79,7 @@ def strip_article(word: str) -> str:
     return word[2:] if word.startswith(_ARTICLE) and len(word) > 3 else word
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The key names are matched by: folded, punctuation to spaces, every article dropped.
 
@@ -181,6 +182,7 @@ def place_by_id(geonames_id: int) -> Place | None:
     return _gazetteer().place_by_id(geonames_id)
 
 
+@cache
 def country_place(code: str) -> Place | None:
     """The country with ISO code ``code`` (placed at its capital, approximate)."""
     place = _gazetteer().country(code)
@@ -199,6 +201,7 @@ class _Query:
     approximate: bool
 
 
+@lru_cache(maxsize=1 << 14)
 def _query(name: str) -> _Query:
     """The bare name with its qualifying words taken off."""
     qualifiers = _qualifiers()
@@ -236,6 +239,11 @@ def candidates(name: str) -> tuple[Place, ...]:
 
 def geocode(name: str, countries: Collection[str] = ()) -> Place | None:
     """The place a name most likely denotes, preferring places in ``countries`` (ISO codes)."""
+    return _geocode(name, frozenset(countries))
+
+
+@lru_cache(maxsize=1 << 14)
+def _geocode(name: str, countries: frozenset[str]) -> Place | None:
     query = _query(name)
     place = _qualifiers().overrides.get(query.key)
     if place is None:

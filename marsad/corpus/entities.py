@@ -1,0 +1,242 @@
+"""Cross-document entity linking: mentions become entities across spellings and documents.
+
+Every mention gets a key by dictionary look-ups only, so linking is linear in
+the number of mentions:
+
+1. a curated name (``marsad/data/aliases.json``: داعش = تنظيم الدولة الإسلامية =
+   ISIS) gives its entry; a capital named as a government (GPE: تقول واشنطن)
+   gives its country; a short form (المرصد) counts only in a document that
+   names the entity in full;
+2. a person named by one word joins the one fuller name in the same document
+   that ends (إيهو after أوتسو إيهو) or starts with it; after all documents, a
+   surname alone also joins the one full name it ends, across documents
+   (a first name alone never does);
+3. a place is keyed by its GeoNames id (الرقة, مدينة الرقة and رقه are one
+   place), disambiguated by the other places of its document; an area around a
+   place (ريف حلب الشمالي) is an entity of its own with approximate coordinates;
+4. anything else by its type and normalised name (:func:`marsad.extract.places.name_key`).
+
+Entity ids are ``E`` + a hash of the key, so they do not depend on input order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.document import ENTITY_TYPES, GPE, LOC, MISC, PER, Document
+from marsad.extract.entities import AliasEntry, alias_table, outlet_keys
+from marsad.extract.places import (
+    Place,
+    country_place,
+    document_countries,
+    geocode,
+    is_qualified,
+    name_key,
+)
+
+_PLACE_TYPES = frozenset((LOC, GPE))
+_ID_DIGITS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRecord:
+    """What linking needs of a mention: its offsets, surface text and type."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+
+
+def mention_records(doc: Document) -> list[MentionRecord]:
+    return [MentionRecord(m.start, m.end, doc.text[m.start : m.end], m.type) for m in doc.mentions]
+
+
+@dataclass(slots=True)
+class Entity:
+    """An entity and what its mentions said about it."""
+
+    id: str
+    key: str
+    entry: AliasEntry | None = None
+    place: Place | None = None
+    types: Counter[str] = field(default_factory=Counter)
+    surfaces: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def type(self) -> str:
+        if self.entry is not None:
+            return self.entry.type
+        return min(self.types, key=lambda t: (-self.types[t], ENTITY_TYPES.index(t)))
+
+    @property
+    def name(self) -> str:
+        if self.entry is not None:
+            return self.entry.name
+        if self.type == PER:  # the fullest form of a person's name
+            return min(self.surfaces, key=lambda s: (-len(s.split()), -self.surfaces[s], s))
+        return min(self.surfaces, key=lambda s: (-self.surfaces[s], -len(s), s))
+
+    @property
+    def name_en(self) -> str | None:
+        if self.entry is not None and self.entry.name_en:
+            return self.entry.name_en
+        if self.place is not None:
+            return self.place.name_en
+        latin = sorted(s for s in self.surfaces if s.isascii())
+        return latin[0] if latin else None
+
+    def as_json(self) -> dict[str, Any]:
+        """The entity as the export contract has it."""
+        return {
+            "id": self.id,
+            "type": self.type,
+            "name": self.name,
+            "name_en": self.name_en,
+            "aliases": sorted(self.surfaces),
+            "geo": self.place.as_geo() if self.place else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Linking:
+    entities: list[Entity]
+    mention_entity: dict[tuple[str, int, int], str]  # (doc, start, end) -> entity id
+
+    def entities_json(self) -> list[dict[str, Any]]:
+        return [entity.as_json() for entity in self.entities]
+
+
+def entity_id(key: str) -> str:
+    return "E" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:_ID_DIGITS]
+
+
+def _group(mention_type: str) -> str:
+    return "PLACE" if mention_type in _PLACE_TYPES else mention_type
+
+
+class EntityLinker:
+    """Links documents' mentions as they stream in; :meth:`finish` gives the entities."""
+
+    def __init__(self) -> None:
+        self._entities: dict[str, Entity] = {}
+        self._mention_keys: list[tuple[str, int, int, str]] = []
+
+    def add_document(self, doc_id: str, mentions: Sequence[MentionRecord]) -> None:
+        keys = _DocumentKeys(mentions)
+        for index, mention in enumerate(mentions):
+            key, entry, place = keys.key(index)
+            entity = self._entities.get(key)
+            if entity is None:
+                entity = self._entities[key] = Entity(entity_id(key), key, entry, place)
+            entity.types[mention.type] += 1
+            entity.surfaces[mention.text] += 1
+            self._mention_keys.append((doc_id, mention.start, mention.end, key))
+
+    def finish(self) -> Linking:
+        merged = self._merge_surnames()
+        mention_entity = {
+            (doc, start, end): self._entities[merged.get(key, key)].id for doc, start, end, key in self._mention_keys
+        }
+        entities = sorted((e for k, e in self._entities.items() if k not in merged), key=lambda e: e.id)
+        return Linking(entities, mention_entity)
+
+    def _merge_surnames(self) -> dict[str, str]:
+        """A one-word person entity joins the only multi-word person entity whose name ends with it."""
+        prefix = PER + ":"
+        by_surname: dict[str, list[str]] = {}
+        for key in self._entities:
+            if key.startswith(prefix) and " " in key:
+                by_surname.setdefault(key.rpartition(" ")[2], []).append(key)
+        merged = {}
+        for key, entity in self._entities.items():
+            if not key.startswith(prefix) or " " in key:
+                continue
+            full = by_surname.get(key[len(prefix) :], [])
+            if len(full) == 1:
+                merged[key] = full[0]
+                target = self._entities[full[0]]
+                target.types.update(entity.types)
+                target.surfaces.update(entity.surfaces)
+        return merged
+
+
+class _DocumentKeys:
+    """The keys of one document's mentions (by index), with what the document as a whole tells."""
+
+    def __init__(self, mentions: Sequence[MentionRecord]) -> None:
+        table = alias_table()
+        self.mentions = mentions
+        self.names = [name_key(m.text) for m in mentions]
+        self.entries = [self._entry(m, name) for m, name in zip(mentions, self.names, strict=True)]
+        named = {entry.id for entry in self.entries if entry is not None}
+        for index, name in enumerate(self.names):
+            short = table.by_document_key.get(name)
+            if self.entries[index] is None and short is not None and short.id in named:
+                self.entries[index] = short
+        places = [m.text for m, e in zip(mentions, self.entries, strict=True) if m.type in _PLACE_TYPES and e is None]
+        self.countries = document_countries(places) | {e.country for e in self.entries if e is not None and e.country}
+        self.persons = self._person_names()
+
+    @staticmethod
+    def _entry(mention: MentionRecord, name: str) -> AliasEntry | None:
+        table = alias_table()
+        entry = table.by_key.get(name) or table.by_key.get(_without_outlet_word(name))
+        if entry is None or not _compatible(entry.type, mention.type):
+            return None
+        if entry.government_of and mention.type == GPE:
+            return table.entries[entry.government_of]
+        return entry
+
+    def _person_names(self) -> dict[str, str]:
+        """One-word person names to the one fuller name of this document that ends or starts with them."""
+        fuller: dict[str, set[str]] = {}
+        for mention, name, entry in zip(self.mentions, self.names, self.entries, strict=True):
+            words = name.split()
+            if mention.type == PER and len(words) > 1 and entry is None:
+                for word in {words[0], words[-1]}:
+                    fuller.setdefault(word, set()).add(name)
+        return {word: names.pop() for word, names in fuller.items() if len(names) == 1}
+
+    def key(self, index: int) -> tuple[str, AliasEntry | None, Place | None]:
+        mention, name, entry = self.mentions[index], self.names[index], self.entries[index]
+        if entry is not None:
+            return "alias:" + entry.id, entry, self._entry_place(entry)
+        if mention.type == PER:
+            return PER + ":" + self.persons.get(name, name), None, None
+        if mention.type in _PLACE_TYPES:
+            place = geocode(mention.text, self.countries)
+            if place is not None and not is_qualified(mention.text):
+                return f"geo:{place.geonames_id}", None, place
+            return "PLACE:" + name, None, place
+        return _group(mention.type) + ":" + name, None, None
+
+    def _entry_place(self, entry: AliasEntry) -> Place | None:
+        if entry.country:
+            return country_place(entry.country)
+        if entry.type in _PLACE_TYPES:
+            return geocode(entry.name, self.countries)
+        return None
+
+
+def _compatible(entry_type: str, mention_type: str) -> bool:
+    return mention_type == MISC or _group(entry_type) == _group(mention_type)
+
+
+def _without_outlet_word(key: str) -> str:
+    """صحيفه جارديان -> جارديان: the key without a leading outlet word."""
+    first, _, rest = key.partition(" ")
+    return rest if rest and first in outlet_keys() else key
+
+
+def link_entities(documents: Iterable[tuple[str, Sequence[MentionRecord]]]) -> Linking:
+    """Link the mentions of ``(doc id, mentions)`` pairs into entities."""
+    linker = EntityLinker()
+    for doc_id, mentions in documents:
+        linker.add_document(doc_id, mentions)
+    return linker.finish()
+
