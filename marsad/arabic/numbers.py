@@ -47,7 +47,7 @@ from typing import Any
 from marsad.arabic.calendar import month_number
 from marsad.arabic.normalise import normalise
 from marsad.arabic.tokens import iter_tokens, surface_offset
-from marsad.document import LATIN, NUMBER, PUNCT, SYMBOL, WORD, Document, Quantity, Token
+from marsad.document import LATIN, NUMBER, SYMBOL, WORD, Document, Quantity, Token
 from marsad.pipeline import component
 from marsad.settings import Settings
 
@@ -328,14 +328,13 @@ class _Scanner:
         return self.text[token.start : token.end]
 
     def word(self, i: int) -> _NumberWord | None:
+        """The number word at token i (None outside the text)."""
         return self.lexicon.words.get(self.norms[i]) if self.kind(i) == WORD else None
 
-    def stem(self, i: int) -> str:
-        """The token's normalised form without و ف ب ل ك (and لل/ال when ``article``)."""
+    def is_in(self, i: int, table: frozenset[str]) -> bool:
+        """Token i, bare or after one proclitic (لعام، والمادة), is in ``table``."""
         norm = self.norm(i)
-        if len(norm) > 3 and norm[0] in "وفبلك" and norm[1:] in self.lexicon.labels | self.lexicon.year_cues:
-            return norm[1:]
-        return norm
+        return norm in table or (len(norm) > 3 and norm[0] in "وفبل" and norm[1:] in table)
 
     # Scanning ------------------------------------------------------------
     def run(self) -> list[Quantity]:
@@ -387,10 +386,9 @@ class _Scanner:
         approximate = first.vague or hedge == "approximate" or hedge_after == "approximate"
         if hedge_after:
             end = after_end
-        bound = hedge_after if hedge_after in ("at_least",) else hedge
-        if bound == "at_least":
+        if "at_least" in (hedge, hedge_after):
             high = None
-        elif bound == "at_most" and second is None:
+        elif hedge == "at_most" and second is None:
             low, high = None, first.high if first.high is not None else first.low
         counted = None if unit else self.counted(end, first.vague)
         if counted is not None and not hedge_after:
@@ -434,7 +432,7 @@ class _Scanner:
         return self.words_figure(i)
 
     def scale_follows(self, j: int) -> bool:
-        following = self.word(j) if j < len(self.tokens) else None
+        following = self.word(j)
         return following is not None and not following.prefix and following.kind in (_SCALE, _SCALE_PLURAL)
 
     def start_after_prefix(self, i: int, prefix: str) -> int:
@@ -468,7 +466,7 @@ class _Scanner:
     def apply_scale(self, figure: _Figure) -> None:
         """Multiply by a scale word after the number (20 ألف، 3 ملايين), then add ونصف/وربع."""
         j = figure.end
-        scale = self.word(j) if j < len(self.tokens) else None
+        scale = self.word(j)
         if scale is None or scale.prefix or scale.kind not in (_SCALE, _SCALE_PLURAL):
             return
         assert figure.low is not None
@@ -481,10 +479,10 @@ class _Scanner:
     def add_fraction(self, value: float, scale: float, j: int) -> tuple[float, int]:
         """مليون ونصف: add the fraction of the last scale written with و."""
         if j < len(self.tokens) and self.norm(j) == "و" and not self.glued(j, j + 1):
-            following = self.word(j + 1) if j + 1 < len(self.tokens) else None
+            following = self.word(j + 1)
             if following is not None and following.kind == _FRACTION and not following.prefix:
                 return value + following.value * scale, j + 2
-        following = self.word(j) if j < len(self.tokens) else None
+        following = self.word(j)
         if following is not None and following.kind == _FRACTION and following.prefix == "و":
             return value + following.value * scale, j + 1
         return value, j
@@ -524,7 +522,7 @@ class _Scanner:
                     continue
                 if kind == _TEEN_HEAD:
                     break  # أحد، إحدى، اثنا without عشر
-                tail = self.word(j + 1) if j + 1 < len(self.tokens) else None
+                tail = self.word(j + 1)
                 if tail is not None and not tail.prefix and tail.kind == _HUNDRED and tail.value == 100:
                     current = (current or 0) + word.value * 100
                     j += 2
@@ -558,7 +556,7 @@ class _Scanner:
                 total += word.value
                 last_scale = word.value / 2
             elif kind == _FRACTION and j == i:
-                scale = self.word(j + 1) if j + 1 < len(self.tokens) else None
+                scale = self.word(j + 1)
                 if scale is None or scale.prefix or scale.kind != _SCALE:
                     break
                 total += word.value * scale.value
@@ -585,25 +583,21 @@ class _Scanner:
     def vague_figure(self, i: int, word: _NumberWord) -> _Figure | None:
         """عشرات، مئات الآلاف، آلاف، بضعة آلاف، عدة مئات."""
         j = i + 1
-        if word.kind == _FEW:
-            unit_word = self.word(j) if j < len(self.tokens) else None
+        few = word.kind == _FEW
+        if few:
+            unit_word = self.word(j)
             if unit_word is None or unit_word.prefix or unit_word.kind not in (_SCALE_PLURAL, _TENS_PLURAL):
                 return None
             unit = unit_word.value
             j += 1
-            low, high = 3 * unit, 9 * unit
         else:
             unit = word.value
-            low, high = None, None
-        following = self.word(j) if j < len(self.tokens) else None
+        following = self.word(j)  # عشرات الآلاف، بضع مئات الآلاف
         if following is not None and following.kind == _SCALE_PLURAL and following.prefix in ("", "ال"):
             if following.value > unit:
                 unit *= following.value
                 j += 1
-        if word.kind == _FEW:
-            low, high = 3 * unit, 9 * unit
-        else:
-            low = 2 * unit
+        low, high = (3 * unit, 9 * unit) if few else (2 * unit, None)
         return _Figure(i, j, self.start_after_clitic(i, word), low, high, vague=True, unscaled=low)
 
     # Context ---------------------------------------------------------------
@@ -652,9 +646,9 @@ class _Scanner:
         """The number names something (المادة 5) or is a day or year of a date."""
         lexicon = self.lexicon
         previous = self.previous_word(i)
-        if previous is not None and self.stem(previous) in lexicon.labels and self.unit(i, figure.end)[0] is None:
+        if previous is not None and self.is_in(previous, lexicon.labels) and self.unit(i, figure.end)[0] is None:
             return True  # المادة 5، but not الرحلة 300$
-        if previous is not None and self.stem(previous) in lexicon.year_cues:
+        if previous is not None and self.is_in(previous, lexicon.year_cues):
             return True
         if not figure.digits or figure.scale is not None:
             return False
@@ -749,7 +743,7 @@ class _Scanner:
             return None
         if self.norm(nxt) == "ال":
             nxt += 1
-        second = self.figure(nxt) if nxt < len(self.tokens) else None
+        second = self.figure(nxt)
         if second is None or second.vague or first.vague:
             return None
         if second.digits and self.not_an_amount(nxt):
