@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from marsad.corpus.entities import EntityLinker, MentionRecord, mention_records
 from marsad.document import Document
 from marsad.settings import Settings
 
@@ -31,20 +32,22 @@ class Signature:
 
     doc_id: str
     order: int
+    mentions: tuple[MentionRecord, ...]
 
 
 def make_signature(doc: Document, order: int, settings: Settings) -> Signature:
     """Built in the worker process, from the analysed document."""
-    return Signature(doc.id, order)
+    return Signature(doc.id, order, tuple(mention_records(doc)))
 
 
 class CorpusStage:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.count = 0
+        self._linker = EntityLinker()
 
     def add(self, signature: Signature) -> None:
-        self.count += 1
+        self._linker.add_document(signature.doc_id, signature.mentions)
 
     def finish(self) -> CorpusResult:
-        return CorpusResult()
+        linking = self._linker.finish()
+        return CorpusResult(entities=linking.entities_json(), mention_entity=linking.mention_entity)
