@@ -7,7 +7,7 @@ the number of mentions:
    ISIS) gives its entry; a capital named as a government (GPE: تقول واشنطن)
    gives its country; a short form (المرصد) counts only in a document that
    names the entity in full;
-2. a person named by one word joins the one fuller name in the same document
+2. a person named in short joins the one fuller name in the same document
    that ends (إيهو after أوتسو إيهو) or starts with it; after all documents, a
    surname alone also joins the one full name it ends, across documents
    (a first name alone never does);
@@ -193,14 +193,25 @@ class _DocumentKeys:
         return entry
 
     def _person_names(self) -> dict[str, str]:
-        """One-word person names to the one fuller name of this document that ends or starts with them."""
-        fuller: dict[str, set[str]] = {}
+        """Shorter forms of a person's name (first words or last words) to the fullest name of this document.
+
+        A form joins only when every name it could belong to is part of one
+        fullest name (دي ميستورا and ميستورا within ستيفان دي ميستورا).
+        """
+        parts: dict[str, set[str]] = {}
         for mention, name, entry in zip(self.mentions, self.names, self.entries, strict=True):
             words = name.split()
-            if mention.type == PER and len(words) > 1 and entry is None:
-                for word in {words[0], words[-1]}:
-                    fuller.setdefault(word, set()).add(name)
-        return {word: names.pop() for word, names in fuller.items() if len(names) == 1}
+            if mention.type != PER or entry is not None:
+                continue
+            for count in range(1, len(words)):
+                parts.setdefault(" ".join(words[:count]), set()).add(name)
+                parts.setdefault(" ".join(words[-count:]), set()).add(name)
+        persons = {}
+        for part, names in parts.items():
+            fullest = max(names, key=lambda name: (len(name.split()), name))
+            if all(f" {name} " in f" {fullest} " for name in names):
+                persons[part] = fullest
+        return persons
 
     def key(self, index: int) -> tuple[str, AliasEntry | None, Place | None]:
         mention, name, entry = self.mentions[index], self.names[index], self.entries[index]

@@ -142,6 +142,7 @@ class _Titles:
     person_qualifiers: frozenset[str]
     outlet: frozenset[str]
     given_names: frozenset[str]
+    not_surnames: frozenset[str]
 
 
 @cache
@@ -160,6 +161,7 @@ def _titles() -> _Titles:
         frozenset(token_form(q) for q in data["person_qualifiers"]),
         frozenset(token_form(o) for o in data["outlet"]),
         given,
+        frozenset(token_form(word) for word in data["not_surnames"]),
     )
 
 
@@ -206,22 +208,30 @@ def _name_form(form: str, dropped: int) -> str:
     return next(variant for variant, letters in clitic_variants(form) if letters == dropped)
 
 
-def _is_known(form: str) -> bool:
+def _is_known(form: str, following: Sequence[str] = ()) -> bool:
     """A curated name, a given name or a place name (short gazetteer names are too often noise)."""
-    if form in alias_table().in_text or form in _titles().given_names:
+    if form in _titles().given_names:
         return True
-    return len(form) >= _MIN_PLACE_LETTERS and is_place_key(name_key(form))
+    name = " ".join((form, *following))
+    if name_key(name) in alias_table().by_key:
+        return True
+    return len(name) >= _MIN_PLACE_LETTERS and is_place_key(name_key(name))
 
 
-def name_offset(form: str) -> int:
-    """How many normalised letters of a token's form are clitics before the name it holds."""
+def name_offset(form: str, following: Sequence[str] = ()) -> int:
+    """How many normalised letters of a token's form are clitics before the name it holds.
+
+    ``following`` are the forms of the name's other words (لدير followed by الزور).
+    Before a word that is not known, و is a conjunction unless a vowel follows it:
+    وسامر is و + سامر but ويليام is William.
+    """
     variants = clitic_variants(form)
-    if len(variants) == 1 or _is_known(form):
+    if len(variants) == 1 or _is_known(form, following):
         return 0
     for variant, dropped in variants[1:]:
-        if _is_known(variant) or variant.startswith(_ARTICLE):
+        if _is_known(variant, following) or variant.startswith(_ARTICLE):
             return dropped
-    if form[0] == "و" and form not in _titles().given_names:
+    if form[0] == "و" and form[1] not in "اي":
         return 1
     return 0
 
@@ -383,7 +393,7 @@ def _trim(text: _Text, candidate: _Candidate) -> _Candidate | None:
         first += 1
     if first == last:
         return None
-    dropped = name_offset(forms[first]) if text.tokens[first].kind == WORD else 0
+    dropped = name_offset(forms[first], forms[first + 1 : last]) if text.tokens[first].kind == WORD else 0
     return _Candidate(first, last, candidate.type, candidate.priority, dropped)
 
 
@@ -427,13 +437,17 @@ def _repeats(text: _Text, found: list[_Candidate]) -> list[_Candidate]:
         first = _name_form(text.forms[candidate.first], candidate.dropped)
         forms = (first, *text.forms[candidate.first + 1 : candidate.last])
         names.setdefault(forms[0], []).append((forms[1:], candidate.type))
-        if candidate.type == PER and len(forms) > 1 and len(forms[-1]) > MIN_STEM:
-            names.setdefault(forms[-1], []).append(((), PER))
+        surname = forms[-1]
+        if candidate.type == PER and len(forms) > 1 and len(surname) > MIN_STEM and surname not in _titles().not_surnames:
+            names.setdefault(surname, []).append(((), PER))
     repeats = []
-    for i, form in enumerate(text.forms):
+    forms = text.forms
+    for i, form in enumerate(forms):
         for variant, dropped in clitic_variants(form):
-            following = text.forms[i + 1 :]
-            match = next(((r, kind) for r, kind in names.get(variant, ()) if tuple(following[: len(r)]) == r), None)
+            match = next(
+                ((rest, kind) for rest, kind in names.get(variant, ()) if tuple(forms[i + 1 : i + 1 + len(rest)]) == rest),
+                None,
+            )
             if match:
                 repeats.append(_Candidate(i, i + 1 + len(match[0]), match[1], PRIORITY_REPEAT, dropped))
                 break
@@ -487,7 +501,8 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
         candidates.append(_against_hits(trimmed, hits_by_first, text.forms))
     found = _resolve(candidates)
     found = _resolve(found + _repeats(text, found))
-    mentions = [Mention(*text.span(c), type=_final_type(text, c)) for c in found]
+    spans = [(text.span(c), c) for c in found]
+    mentions = [Mention(start, end, _final_type(text, c)) for (start, end), c in spans if end - start > 1]
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 

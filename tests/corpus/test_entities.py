@@ -69,6 +69,14 @@ def test_a_surname_joins_the_full_name_in_its_document_but_a_first_name_does_not
     assert entity_of(linking, "one", a[1])["name"] == "سامر الخطيب"
 
 
+def test_shorter_forms_of_a_name_join_the_fullest_one() -> None:
+    text = "وقال جان دو لافال إن المحادثات متعثرة. وأضاف دو لافال أن الطرفين متباعدان، وختم لافال بالتفاؤل."
+    mentions = records(text, ("جان دو لافال", PER, 0), ("دو لافال", PER, 1), ("لافال", PER, 2))
+    linking = link_entities([("d", mentions)])
+    assert len(linking.entities) == 1
+    assert linking.entities[0].as_json()["aliases"] == ["جان دو لافال", "دو لافال", "لافال"]
+
+
 def test_places_are_linked_by_gazetteer_id_and_areas_stay_apart() -> None:
     one = "قصفت الطائرات مدينة الرقة وريف حلب الشمالي."
     two = "عاد النازحون إلى الرقة."

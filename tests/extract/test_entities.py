@@ -55,11 +55,17 @@ def test_a_short_form_needs_the_full_name_in_the_document() -> None:
     assert found("وأضاف المرصد أن الوضع هادئ.") == []
 
 
-def test_a_given_name_beginning_with_waw_keeps_its_waw() -> None:
-    assert name_offset(token_form("وليد")) == 0
+def test_a_name_beginning_with_a_clitic_letter_keeps_it() -> None:
+    assert name_offset(token_form("وليد")) == 0  # a given name
+    assert name_offset(token_form("ويليام")) == 0  # و before a vowel: William
     assert name_offset(token_form("وسامر")) == 1
     assert name_offset(token_form("بغداد")) == 0
     assert name_offset(token_form("ببغداد")) == 1
+
+
+def test_the_clitic_of_a_multi_word_place_is_judged_on_the_whole_name() -> None:
+    text = "وتوجهت القوات لدير الزور."
+    assert found(text, {"لدير الزور": "LOC"}) == [("دير الزور", LOC, text.index("دير"))]
 
 
 def test_titles_and_the_adjectives_after_them_stay_out_of_the_name() -> None:
@@ -133,6 +139,11 @@ def test_a_surname_alone_later_is_the_same_person() -> None:
     text = "وقال الباحث سامر الخطيب إن الهدنة صامدة. وأضاف الخطيب أن الخروقات قليلة."
     result = found(text, {"سامر الخطيب": "PER"})
     assert result == [("سامر الخطيب", PER, text.index("سامر")), ("الخطيب", PER, text.rindex("الخطيب"))]
+
+
+def test_an_ordinal_at_the_end_of_a_name_is_not_looked_for_alone() -> None:
+    text = "واستقبل الملك عبد الله الثاني الوفد في اليوم الثاني من الزيارة."
+    assert found(text, {"عبد الله الثاني": "PER"}) == [("عبد الله الثاني", PER, text.index("عبد"))]
 
 
 def test_the_pipeline_component_runs_the_real_tagger() -> None:
