@@ -145,6 +145,8 @@ def _lexicon() -> _Lexicon:
         "ordinal_day": numbered(data["ordinal_days"]),
         "teen_head": numbered(data["teen_heads"]),
         "one": flat(data["one"]),
+        "one_or_whole": flat(data["one"] + data["whole"]),  # شهر كامل is a duration too
+        "few": flat(data["few"]),
         "article": flat(data["detached_article"]),
         "not_today_before": flat(data["not_today_before"]),
         "not_today_after": flat(data["not_today_after"]),
@@ -709,8 +711,10 @@ def _relative_day(r: _Reader, i: int) -> _Match | None:
     if hit is None:
         if part is None:
             return None
-        after = _weekday(r, j)
-        return replace(after, first=i, start=r.start_of(i, part.prefix)) if after and not after.floating else None
+        after = _weekday(r, j) or _absolute(r, j)
+        if after is None or after.first != j or after.granularity != DAY or (after.floating and after.floating[2]):
+            return None
+        return replace(after, first=i, start=r.start_of(i, part.prefix), clitic=r.norm(i)[: part.prefix])
     if r.lookup_ending("not_today_before", i) or (hit.value == 0 and r.lookup("not_today_after", hit.stop)):
         return None
     prefix = part.prefix if part is not None else hit.prefix
@@ -743,7 +747,7 @@ def _relative_period(r: _Reader, i: int) -> _Match | None:
         span = _period_span(r.reference, period.value, offset) if r.reference else None
         return r.match(i, stop, span, period.value, prefix=prefix, relative=True)
     if this is not None:
-        return _season(r, j, this_first=i)
+        return _season(r, j, this_first=i) or _this_weekday(r, i, j, this.prefix)
     unit, count, stop = None, None, i
     for _ in range(_LONGEST_PERIOD_CHAIN):
         plural = r.lookup("period_plural", stop, clitics=stop == i or r.norm(stop).startswith("و"))
@@ -763,6 +767,8 @@ def _relative_period(r: _Reader, i: int) -> _Match | None:
         stop += r.lookup("article", stop, clitics=False) is not None
         if (number := _count(r, stop)) is not None:
             count, stop = number
+        elif (few := r.lookup("few", stop, clitics=False)) is not None:
+            stop = few.stop
     modifier = r.lookup("modifier", stop, clitics=False)
     last = r.lookup("last_modifier", stop, clitics=False)
     if last is not None:
@@ -777,19 +783,46 @@ def _relative_period(r: _Reader, i: int) -> _Match | None:
     return _trailing(r, i, stop, first_hit.prefix if first_hit else 0, count, unit, offset)
 
 
+def _this_weekday(r: _Reader, i: int, j: int, prefix: int) -> _Match | None:
+    """هذا الخميس: the day of the reference date's week."""
+    hit = r.lookup("weekday", j, clitics=False)
+    if hit is None or not r.norm(j).startswith("ال"):
+        return None
+    if r.reference is None:
+        return r.match(i, hit.stop, None, DAY, prefix=prefix, relative=True)
+    week_start, _ = _period_span(r.reference, WEEK, 0)
+    when = week_start + timedelta(days=(hit.value - week_start.isoweekday()) % 7)
+    return r.match(i, hit.stop, (when, when), DAY, prefix=prefix, relative=True)
+
+
 def _unit_rank(unit: str) -> int:
-    return ("hour", DAY, WEEK, MONTH, YEAR, DECADE).index(unit)
+    return ("minute", "hour", DAY, WEEK, MONTH, YEAR, DECADE).index(unit)
 
 
 def _count(r: _Reader, i: int) -> tuple[float, int] | None:
-    """A number in digits or words at token ``i`` (the article allowed: الأربع، الـ24)."""
+    """A number in digits or words from token ``i`` (the article allowed: الأربع، الـ24، الإثني عشر)."""
     if i >= len(r.tokens):
         return None
     norm = r.norm(i)
     if r.tokens[i].kind == NUMBER:
         return (float(norm), i + 1) if norm.isascii() and norm.isdigit() else None
+    value = _word_number(r, i)
+    if value is None:
+        return None
+    following = number_word_value(r.norm(i + 1))
+    if following is not None and (r.norm(i + 1).startswith("و") or (following == 10 and value < 10)):
+        return value + following, i + 2
+    return value, i + 1
+
+
+def _word_number(r: _Reader, i: int) -> float | None:
+    """The value of a number word, or of the head of a teen (أحد، اثنا، الإثني)."""
+    norm = r.norm(i)
     value = number_word_value(norm)
-    return (value, i + 1) if value is not None else None
+    if value is not None:
+        return value
+    teen_heads = r.lexicon.tables["teen_head"]
+    return teen_heads.get(norm[2:] if norm.startswith("ال") else norm)
 
 
 def _trailing(r: _Reader, first: int, stop: int, prefix: int, count: float, unit: str, offset: int) -> _Match | None:
@@ -877,7 +910,7 @@ def _years_match(r: _Reader, i: int, stop: int, prefix: int, first: int, last: i
 
 
 def _season(r: _Reader, i: int, this_first: int | None = None) -> _Match | None:
-    """الخريف الماضي، صيف 2017، شتاء العام الماضي، فصل الصيف المقبل، هذا الصيف."""
+    """الخريف الماضي، صيف 2017، شتاء العام الماضي، فصل الصيف المقبل، هذا الصيف، أوائل الخريف."""
     word = r.lookup("season_word", i)
     j = word.stop if word is not None else i
     hit = r.lookup("season", j, clitics=word is None)
@@ -895,6 +928,9 @@ def _season(r: _Reader, i: int, this_first: int | None = None) -> _Match | None:
         offset, stop = modifier.value, modifier.stop
     else:
         part = _year_after_month(r, stop)
+        if part is None and definite and r.lookup_ending("part", first) is not None:
+            offset = 0  # أوائل الخريف: the season of the reference date, or the next one
+            part = _YearPart(None, None, None, stop)
         if part is None or part.offset is not None:
             return None
         stop = part.stop
@@ -943,8 +979,10 @@ def _duration(r: _Reader, i: int) -> _Match | None:
     hedge = r.lookup_ending("hedge", first)
     if hedge is not None:
         first = hedge[0]
-    elif count is None and r.lookup_ending("lead", first) is None and r.lookup("one", i + 1) is None:
+    elif count is None and r.lookup_ending("lead", first) is None and r.lookup("one_or_whole", i + 1) is None:
         return None
+    if count is None and r.norm(first - 1) == "بعد" and r.lookup("unit", first - 2) is not None:
+        return None  # يوما بعد يوم، عاما بعد عام
     if first < r.floor:
         return None
     stop = hit.stop
@@ -953,20 +991,27 @@ def _duration(r: _Reader, i: int) -> _Match | None:
     count = 1.0 if count is None else count
     if definite:
         modifier = r.lookup("modifier", stop, clitics=False) or r.lookup("last_modifier", stop, clitics=False)
-        if modifier is None:
-            return None
-        offset = -1 if modifier.value is True else modifier.value
-        return _trailing(r, first, modifier.stop, 0, count, unit, offset) if abs(offset) == 1 else None
+        offset = 0 if modifier is None else -1 if modifier.value is True else modifier.value
+        if abs(offset) == 1:
+            return _trailing(r, first, modifier.stop, 0, count, unit, offset)  # type: ignore[union-attr]
     days = count * r.lexicon.numbers["unit_days"][unit]
-    granularity = DAY if unit == "hour" else unit
+    granularity = DAY if unit in ("hour", "minute") else unit
     if hedge is not None:
         prefix = hedge[1].prefix
     elif first == i:
         prefix = hit.prefix
     else:
-        opening = r.norm(first)
-        prefix = opening[:1] in ("و", "ف") and number_word_value(opening[1:]) == number_word_value(opening)
-    return r.match(first, stop, None, granularity, kind=DURATION, duration_days=days, prefix=int(prefix))
+        prefix = _number_clitic(r.norm(first))
+    return r.match(first, stop, None, granularity, kind=DURATION, duration_days=days, prefix=prefix)
+
+
+def _number_clitic(norm: str) -> int:
+    """Length of the proclitic on a number word (لخمسة -> 1), 0 when it has none."""
+    value = number_word_value(norm)
+    for clitic in sorted(_CLITICS, key=len, reverse=True):
+        if norm.startswith(clitic) and number_word_value(norm[len(clitic) :]) == value is not None:
+            return len(clitic)
+    return 0
 
 
 def _count_before(r: _Reader, i: int) -> tuple[float, int, bool] | None:
@@ -986,7 +1031,7 @@ def _count_before(r: _Reader, i: int) -> tuple[float, int, bool] | None:
     if value is None:
         return None
     first = k
-    head = number_word_value(r.norm(k - 1)) or r.lexicon.tables["teen_head"].get(r.norm(k - 1))
+    head = _word_number(r, k - 1) if k > 0 else None
     if head is not None and (norm.startswith("و") or (value == 10 and head < 10)):
         value, first = value + head, k - 1
     elif value >= 1000 and r.tokens[k - 1].kind == NUMBER and (digits := _count(r, k - 1)) is not None:
