@@ -64,6 +64,7 @@ _TEEN_TAILS = frozenset({"عشر", "عشره"})
 # A word with a preposition and the article (بالقرب، وال...) is never a counted noun.
 _PREPOSITION_ARTICLES = ("بال", "وال", "فال", "كال", "ولل", "فلل")
 _YEARS = range(1900, 2101)
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 
 # Kinds of number words.
@@ -459,6 +460,9 @@ class _Scanner:
         ):
             value = value * 1000 + int(self.norm(end + 1))
             end += 2
+        if _DOT_THOUSANDS.fullmatch(self.norm(i)) and not self.scale_follows(end):
+            if self.norm(end) not in self.lexicon.percent_first_words:
+                value = float(self.norm(i).replace(".", ""))  # 30.000 مشارك; but 1.500 مليون, 2.125%
         figure = _Figure(i, end, self.tokens[i].start, value, value, digits=True, unscaled=value)
         self.apply_scale(figure)
         return figure
@@ -498,6 +502,13 @@ class _Scanner:
         while j < len(self.tokens):
             word = self.word(j)
             conjunction = False
+            if word is None and self.norm(j) == "و" and last_scale is not None and current is None:
+                rest = self.digits_figure(j + 1) if self.kind(j + 1) == NUMBER else None
+                if rest is not None and rest.low is not None and rest.low < last_scale:
+                    total += rest.low  # المليار و600 مليون، ألف و500
+                    j = rest.end
+                    parts += 1
+                    break
             if word is None and self.norm(j) == "و" and j > i and j + 1 < len(self.tokens):
                 following = self.word(j + 1)
                 if following is not None and not following.prefix and following.kind not in _VAGUE_KINDS:
@@ -617,13 +628,17 @@ class _Scanner:
         # Chains joined by ':' '/' or several '-' or '.': times and dates.
         j = i
         joiners: list[str] = []
-        while j + 2 < n and self.glued(j, j + 1) and self.glued(j + 1, j + 2) and self.kind(j + 2) == NUMBER:
-            if self.norm(j + 1) not in (":", "/", "-", ".", "\\"):
+        while j + 2 < n and self.kind(j + 2) == NUMBER:
+            joiner = self.norm(j + 1)
+            glued = self.glued(j, j + 1) and self.glued(j + 1, j + 2)
+            if joiner not in (":", "/", "-", ".", "\\") or not glued and joiner != "/":  # 26 /9 /1436
                 break
-            joiners.append(self.norm(j + 1))
+            joiners.append(joiner)
             j += 2
         if joiners and (any(s != "-" for s in joiners) or len(joiners) > 1):
             return j + 1
+        if self.starts_a_line(i) and self.norm(i + 1) in ("-", ".", ")", "–"):
+            return i + 1  # a list item: 5 - ...
         norm = token.norm
         digits_only = norm.isdigit()
         phone = (
@@ -637,6 +652,10 @@ class _Scanner:
                 j += 1
             return j + 1
         return 0
+
+    def starts_a_line(self, i: int) -> bool:
+        previous_end = self.tokens[i - 1].end if i > 0 else 0
+        return i == 0 or "\n" in self.text[previous_end : self.tokens[i].start]
 
     def in_url(self, offset: int) -> bool:
         k = bisect_right(self.urls, (offset, len(self.text) + 1)) - 1
@@ -652,7 +671,7 @@ class _Scanner:
             return True
         if not figure.digits or figure.scale is not None:
             return False
-        after = figure.end + 1 if self.norm(figure.end) in ("(", "/") else figure.end
+        after = figure.end + 1 if self.norm(figure.end) in ("(", "/", "من") else figure.end  # 8 من ذي القعدة
         if self.is_month(after) or (previous is not None and self.is_month_before(previous)):
             return True
         following = self.norm(figure.end)
