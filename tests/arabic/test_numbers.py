@@ -321,3 +321,38 @@ def test_work_grows_linearly(unit: str, monkeypatch: pytest.MonkeyPatch) -> None
     small = _word_lookups(unit * 200, monkeypatch)
     large = _word_lookups(unit * 800, monkeypatch)
     assert large <= 4.4 * max(small, 1)
+
+
+# --- Regression on hand-checked SaudiNewsNet quantities (offsets into ../shared; skipped when absent).
+
+import gzip  # noqa: E402
+import json  # noqa: E402
+
+_SHARED_NEWS = Path(__file__).resolve().parents[3] / "shared" / "data" / "news" / "saudinewsnet.jsonl.gz"
+_REGRESSION = Path(__file__).resolve().parents[1] / "regression" / "saudinewsnet_quantities.jsonl"
+
+
+@pytest.mark.skipif(not _SHARED_NEWS.exists(), reason="../shared data is absent")
+def test_regression_set_precision_and_recall() -> None:
+    gold = [json.loads(line) for line in _REGRESSION.read_text(encoding="utf-8").splitlines()]
+    gold = [row for row in gold if "id" in row]
+    sample = (_REGRESSION.parent / "saudinewsnet_sample.txt").read_text(encoding="utf-8").split()
+    wanted = {line for line in sample if line.startswith("saudinewsnet:")}
+    wanted = set(sorted(wanted, key=sample.index)[:50])  # the annotated ids
+    texts = {}
+    with gzip.open(_SHARED_NEWS, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if line[8:60].split('"', 1)[0] in wanted:  # '{"id": "<id>", ...'
+                record = json.loads(line)
+                texts[record["id"]] = record["text"]
+    fields = ("start", "end", "low", "high", "approximate", "unit")
+    expected = {(row["id"], *(row[f] for f in fields)) for row in gold}
+    found = set()
+    for doc_id, text in texts.items():
+        for q in quantities_in(text):
+            assert text[q.start : q.end] == text[q.start : q.end].strip() != ""
+            found.add((doc_id, *(getattr(q, f) for f in fields)))
+    assert len(texts) == 50
+    hits = len(expected & found)
+    assert hits / len(found) >= 0.95
+    assert hits / len(expected) >= 0.98
