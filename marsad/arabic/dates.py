@@ -129,6 +129,8 @@ def _lexicon() -> _Lexicon:
         "season_word": flat(data["season_word"]),
         "decade": numbered(data["decades"]),
         "century": numbered(data["centuries"]),
+        "quarter_word": flat(data["quarter_word"]),
+        "quarter": numbered(data["quarters"]),
         "year_word": flat(data["year_words"]),
         "year_pair_word": flat(data["year_pair_words"]),
         "month_word": flat(data["month_word"]),
@@ -160,7 +162,7 @@ def _lexicon() -> _Lexicon:
     with_clitics = (
         "month", "hijri_month", "weekday", "relative_day", "day_part", "day_word", "this", "period",
         "period_plural", "period_dual", "part", "season", "season_word", "decade", "year_word",
-        "year_pair_word", "month_word", "unit", "hedge", "between", "from", "to",
+        "year_pair_word", "month_word", "unit", "hedge", "between", "from", "to", "quarter_word",
     )  # fmt: skip
     ambiguous = {_words(form) for form in data["ambiguous_months"]}
     prefixed: dict[str, dict[str, tuple[Any, int]]] = {}
@@ -180,7 +182,7 @@ def _lexicon() -> _Lexicon:
     openers = (
         "month", "hijri_month", "weekday", "relative_day", "day_part", "day_word", "this", "period",
         "period_plural", "period_dual", "part", "season", "season_word", "decade", "year_word",
-        "year_pair_word", "month_word", "unit", "ordinal_day", "article",
+        "year_pair_word", "month_word", "unit", "ordinal_day", "article", "quarter_word",
     )  # fmt: skip
     first_words: dict[str, set[str]] = {}
     for name in openers:
@@ -843,7 +845,7 @@ def _part(r: _Reader, i: int) -> _Match | None:
     hit = r.lookup("part", i)
     if hit is None:
         return None
-    inner = [parse(r, hit.stop) for parse in (_absolute, _year, _relative_period, _season, _decade)]
+    inner = [parse(r, hit.stop) for parse in (_absolute, _year, _relative_period, _season, _decade, _quarter)]
     found = [m for m in inner if m is not None and m.kind == DATE and m.first == hit.stop and not m.clitic]
     if not found:
         return None
@@ -945,6 +947,34 @@ def _season(r: _Reader, i: int, this_first: int | None = None) -> _Match | None:
     else:
         span = None
     return r.match(first, stop, span, SEASON, prefix=prefix, relative=relative)
+
+
+def _quarter(r: _Reader, i: int) -> _Match | None:
+    """الربع الثاني، الربع الأول من العام الماضي، الربع الأخير من عام 2016 (a bare one is the last begun)."""
+    word = r.lookup("quarter_word", i)
+    number = r.lookup("quarter", word.stop, clitics=False) if word is not None else None
+    if word is None or number is None:
+        return None
+    stop, first_month = number.stop, 3 * number.value - 2
+    part = _year_after_month(r, stop)
+    year_word = r.lookup("year_word", stop + 1, clitics=False) if r.norm(stop) == "من" else None
+    if part is not None and part.year is not None:
+        start = date(part.year, first_month, 1)
+        return r.match(i, part.stop, (start, _month_span(part.year, first_month + 2)[1]), RANGE, prefix=word.prefix)
+    if part is not None and part.offset is None:
+        offset, stop = part.year_offset or 0, part.stop
+    elif year_word is not None:
+        offset, stop = 0, year_word.stop  # الربع الثاني من العام: of this year
+    else:
+        offset = None
+    if r.reference is None:
+        return r.match(i, stop, None, RANGE, prefix=word.prefix, relative=True)
+    if offset is None:
+        year = r.reference.year - (date(r.reference.year, first_month, 1) > r.reference)
+    else:
+        year = r.reference.year + offset
+    span = (date(year, first_month, 1), _month_span(year, first_month + 2)[1])
+    return r.match(i, stop, span, RANGE, prefix=word.prefix, relative=True)
 
 
 def _decade(r: _Reader, i: int) -> _Match | None:
@@ -1057,6 +1087,7 @@ _PARSERS = {
     "year": _year,
     "season": _season,
     "decade": _decade,
+    "quarter": _quarter,
     "duration": _duration,
     "numeric": _numeric,
 }
@@ -1070,6 +1101,7 @@ _TRIGGERS = {
     "year": frozenset({"year_word", "year_pair_word"}),
     "season": frozenset({"season", "season_word"}),
     "decade": frozenset({"decade"}),
+    "quarter": frozenset({"quarter_word"}),
     "duration": frozenset({"unit"}),
     "numeric": frozenset(),
 }
