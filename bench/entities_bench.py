@@ -5,7 +5,13 @@ Prints docs/s and tokens/s for the tagger alone and for ``find_mentions``
 number of entities, and the peak memory. SaudiNewsNet is read from
 ``../shared/data/news`` (benchmarking only; nothing from it ships).
 
-Run: ``nice .venv/bin/python bench/entities_bench.py [--docs 1000]``
+With ``--conll FILE`` it prints instead the entity-level F1 of the tagger's
+spans and of the final mentions on a CoNLL file (e.g. the ANERcorp dev split),
+both cut into the file's tokens, so that what the rules add or break shows.
+The corpora tag clitics as part of a name, so a mention starting after a
+clitic still counts the clitic's token; GPE is scored as LOC.
+
+Run: ``nice .venv/bin/python bench/entities_bench.py [--docs 1000] [--conll FILE]``
 """
 
 from __future__ import annotations
@@ -17,16 +23,16 @@ import json
 import resource
 import time
 from bisect import bisect_left
-from itertools import islice
+from itertools import accumulate, islice
 from pathlib import Path
 
 from marsad.arabic.sentences import iter_sentences
 from marsad.arabic.tokens import iter_tokens
 from marsad.corpus.entities import EntityLinker, mention_records
-from marsad.document import Document, Metadata
-from marsad.extract.entities import find_mentions
+from marsad.document import GPE, LOC, Document, Metadata, Sentence
+from marsad.extract.entities import find_mentions, mentions_in
 from marsad.extract.places import geocode
-from marsad.extract.tagger import load_tagger
+from marsad.extract.tagger import entity_spans, format_scores, load_tagger, read_conll, score_entities
 from marsad.settings import Settings
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "saudinewsnet.jsonl.gz"
@@ -43,10 +49,48 @@ def read_documents(count: int) -> list[Document]:
     return docs
 
 
+def _conll_tags(text: str, word_starts: list[int], spans: list[tuple[int, int, str]]) -> list[str]:
+    """BIO tags of the CoNLL words (starting at ``word_starts`` in ``text``) that the spans cover."""
+    tags = ["O"] * len(word_starts)
+    ends = [*word_starts[1:], len(text) + 1]
+    for start, end, kind in spans:
+        label = LOC if kind == GPE else kind
+        covered = [i for i, (a, b) in enumerate(zip(word_starts, ends, strict=True)) if a < end and start < b - 1]
+        for position, i in enumerate(covered):
+            tags[i] = ("B-" if position == 0 else "I-") + label
+    return tags
+
+
+def score_conll(path: Path) -> None:
+    tagger = load_tagger()
+    gold, tagged, mentioned = [], [], []
+    for sentence in read_conll(path.read_text(encoding="utf-8").splitlines(), str(path)):
+        text = " ".join(sentence.words)
+        word_starts = list(accumulate((len(w) + 1 for w in sentence.words[:-1]), initial=0))
+        doc = Document("conll", text, Metadata(language="ar"))
+        doc = doc.with_layer("tokens", iter_tokens(text)).with_layer("sentences", [Sentence(0, len(text))])
+        tags = tagger.tag([text[t.start : t.end] for t in doc.tokens])
+        tagger_spans = [
+            (doc.tokens[first].start, doc.tokens[end - 1].end, kind) for kind, first, end in entity_spans(tags)
+        ]
+        gold.append(sentence.gold or [])
+        tagged.append(_conll_tags(text, word_starts, tagger_spans))
+        mentions = mentions_in(doc, tagger)
+        mentioned.append(_conll_tags(text, word_starts, [(m.start, m.end, m.type) for m in mentions]))
+    for name, predicted in (("tagger spans", tagged), ("mentions", mentioned)):
+        scores = score_entities(gold, predicted)
+        print(f"{name}:")
+        print(format_scores(scores))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--conll", type=Path)
     args = parser.parse_args()
+    if args.conll:
+        score_conll(args.conll)
+        return
     docs = read_documents(args.docs)
     tokens = sum(len(doc.tokens) for doc in docs)
     settings = Settings()

@@ -40,7 +40,8 @@ def build(source: Path, target: Path) -> int:
     with source.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     towns = sorted(
-        (row for row in rows if row["feature_class"] == "P" and row["lat"]), key=lambda row: -int(row["population"] or 0)
+        (row for row in rows if row["feature_class"] == "P" and row["lat"]),
+        key=lambda row: -int(row["population"] or 0),
     )
     capitals: dict[str, tuple[str, str]] = {}
     for row in towns:

@@ -250,4 +250,3 @@ def link_entities(documents: Iterable[tuple[str, Sequence[MentionRecord]]]) -> L
     for doc_id, mentions in documents:
         linker.add_document(doc_id, mentions)
     return linker.finish()
-

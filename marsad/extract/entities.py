@@ -47,8 +47,7 @@ _PREPOSITIONS = "بلك"
 _ARTICLE = "ال"
 # Words before a capital that make it a place rather than its government.
 _LOCATIVE = frozenset(
-    name_key(word)
-    for word in "في إلى من قرب داخل خارج نحو حول عند العاصمة مدينة بين غرب شرق شمال جنوب".split()
+    name_key(word) for word in "في إلى من قرب داخل خارج نحو حول عند العاصمة مدينة بين غرب شرق شمال جنوب".split()
 )
 # Lower-case words allowed inside a Latin-script name.
 _LATIN_CONNECTORS = frozenset(("of", "the", "and", "for", "de", "du", "al", "el", "&", "-"))
@@ -438,14 +437,23 @@ def _repeats(text: _Text, found: list[_Candidate]) -> list[_Candidate]:
         forms = (first, *text.forms[candidate.first + 1 : candidate.last])
         names.setdefault(forms[0], []).append((forms[1:], candidate.type))
         surname = forms[-1]
-        if candidate.type == PER and len(forms) > 1 and len(surname) > MIN_STEM and surname not in _titles().not_surnames:
+        if (
+            candidate.type == PER
+            and len(forms) > 1
+            and len(surname) > MIN_STEM
+            and surname not in _titles().not_surnames
+        ):
             names.setdefault(surname, []).append(((), PER))
     repeats = []
     forms = text.forms
     for i, form in enumerate(forms):
         for variant, dropped in clitic_variants(form):
             match = next(
-                ((rest, kind) for rest, kind in names.get(variant, ()) if tuple(forms[i + 1 : i + 1 + len(rest)]) == rest),
+                (
+                    (rest, kind)
+                    for rest, kind in names.get(variant, ())
+                    if tuple(forms[i + 1 : i + 1 + len(rest)]) == rest
+                ),
                 None,
             )
             if match:

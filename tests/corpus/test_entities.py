@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+
 import jsonschema
 import pytest
 
@@ -41,7 +42,12 @@ def test_spellings_of_one_country_are_one_entity() -> None:
     assert {linking.mention_entity[("a", r.start, r.end)] for r in a} == {us["id"]}
     assert linking.mention_entity[("b", b[0].start, b[0].end)] == us["id"]
     assert linking.mention_entity[("b", b[3].start, b[3].end)] == us["id"]  # the government
-    assert (us["name"], us["name_en"], us["type"], us["geo"]["country"]) == ("الولايات المتحدة", "United States", GPE, "US")
+    assert (us["name"], us["name_en"], us["type"], us["geo"]["country"]) == (
+        "الولايات المتحدة",
+        "United States",
+        GPE,
+        "US",
+    )
     assert us["aliases"] == ["أمريكا", "أميركا", "الولايات المتحدة", "واشنطن"]
     washington = entity_of(linking, "b", b[2])  # the city
     assert (washington["name_en"], washington["geo"]["geonames_id"]) == ("Washington, D.C.", 4140963)
@@ -133,7 +139,9 @@ def test_seeds_merge_what_a_reader_would_merge(seeds: dict[str, str]) -> None:
     isis = by_name["تنظيم الدولة الإسلامية"]
     assert {"داعش", "الدولة الإسلامية", "تنظيم الدولة"} <= set(isis["aliases"])
     assert isis["docs"] == {"000", "001", "002", "003", "004"}
-    assert {"قسد", "قوات سوريا الديمقراطية", "قوات سورية الديمقراطية"} <= set(by_name["قوات سوريا الديمقراطية"]["aliases"])
+    assert {"قسد", "قوات سوريا الديمقراطية", "قوات سورية الديمقراطية"} <= set(
+        by_name["قوات سوريا الديمقراطية"]["aliases"]
+    )
     assert set(by_name["أوتسو إيهو"]["aliases"]) == {"أوتسو إيهو", "إيهو"}
     assert by_name["أوتسو إيهو"]["docs"] == {"000", "001"}
     assert by_name["دونالد ترامب"]["docs"] == {"001", "003"}
