@@ -361,7 +361,7 @@ class _Scanner:
         if self.names_or_dates(i, first) or self.continues_a_label(i):
             self.label_end = first.end
             return None, first.end
-        if first.digits and self.ordinal_after_definite(i):
+        if first.digits and first.scale is None and self.ordinal_after_definite(i):
             return None, first.end
         opener = self.range_opener(i)
         last, end = first, first.end
@@ -372,6 +372,7 @@ class _Scanner:
                 return None, end  # من 4 إلى 15 أغسطس
         elif first.digits and self.norm(end) in _DASHES and self.kind(end + 1) == NUMBER:
             return None, end + 2  # a score (3-1) or a descending pair: not a range
+        bare_dash_pair = second is not None and self.norm(first.end) in _DASHES and not last.scale and opener is None
         low, high = first.low, last.high
         lead = i - 1 if self.leading_unit(i) else i
         hedge, hedge_start = self.hedge_before(opener if second is not None and opener is not None else lead)
@@ -399,6 +400,8 @@ class _Scanner:
             approximate = approximate or hedge_after == "approximate"
         if counted is not None and lemma(self.norm(counted)) in self.lexicon.time_units:
             return None, end  # a duration: the dates stage reads it
+        if bare_dash_pair and not (unit or counted or hedge):
+            return None, end  # 1-2 numbering a section, or a score
         if hedge is None and self.is_year(first, last, unit, counted, i):
             return None, end
         counted_text = self.surface(counted) if counted is not None else None
@@ -474,7 +477,11 @@ class _Scanner:
         if scale is None or scale.prefix or scale.kind not in (_SCALE, _SCALE_PLURAL):
             return
         assert figure.low is not None
-        value = figure.low * scale.value
+        number = figure.low
+        if scale.kind == _SCALE_PLURAL and number > 10 and "," in self.norm(figure.first):
+            # آلاف/ملايين count 3 to 10: 7,967 ملايين is 7.967 million, the comma a decimal one.
+            number = digits_value(self.norm(figure.first).replace(",", ".")) or number
+        value = number * scale.value
         j += 1
         value, j = self.add_fraction(value, scale.value, j)
         figure.low = figure.high = value
@@ -684,11 +691,12 @@ class _Scanner:
 
     def ordinal_after_definite(self, i: int) -> bool:
         """البطولة العربية الـ13، الذكرى الـ50: الـ and a number after a definite noun is an ordinal."""
-        return (
-            self.norm(i - 1) == "ال"
-            and self.kind(i - 2) == WORD
-            and self.norm(i - 2).startswith(("ال", *_PREPOSITION_ARTICLES))
-        )
+        if self.norm(i - 1) != "ال" or self.kind(i - 2) != WORD:
+            return False
+        # الـ 350 تعليق, with an indefinite noun after, is a count; بدورتها الـ23 is not.
+        if self.norm(i - 2).startswith(("ال", *_PREPOSITION_ARTICLES)):
+            return True
+        return self.norm(i - 2) not in ("بين", "من") and self.counted(i + 1, vague=False) is None
 
     def previous_word(self, i: int) -> int | None:
         """Index of the word before token i, skipping الـ and an opening bracket or quote."""
@@ -731,10 +739,8 @@ class _Scanner:
         if not self.norm(i).isdigit():
             return False
         previous = self.previous_word(i)
-        if previous is not None:
-            norm = self.norm(previous)
-            if norm in self.lexicon.year_prepositions:
-                return True  # في 2019، منذ 2011
+        if previous is not None and self.is_in(previous, self.lexicon.year_prepositions):
+            return True  # في 2019، منذ 2011، بنهاية 2015
         return counted is None or self.norm(counted)[0] in "وف"  # 2018 وكأس آسيا
 
     def range_opener(self, i: int) -> int | None:
