@@ -37,15 +37,25 @@ class ComponentInfo:
     assigns: str
     requires: tuple[str, ...]
     arabic_only: bool
+    setup: Callable[[Settings], object] | None = None
 
 
 def component(
-    name: str, *, assigns: str, requires: tuple[str, ...] = (), arabic_only: bool = True
+    name: str,
+    *,
+    assigns: str,
+    requires: tuple[str, ...] = (),
+    arabic_only: bool = True,
+    setup: Callable[[Settings], object] | None = None,
 ) -> Callable[[ComponentFunc], ComponentFunc]:
-    """Declare a function as a pipeline component that fills layer ``assigns``."""
+    """Declare a function as a pipeline component that fills layer ``assigns``.
+
+    ``setup`` loads what the component needs (a model, a table) when the
+    pipeline is built, so a missing model stops the run before any input.
+    """
 
     def mark(func: ComponentFunc) -> ComponentFunc:
-        func.component_info = ComponentInfo(name, assigns, requires, arabic_only)  # type: ignore[attr-defined]
+        func.component_info = ComponentInfo(name, assigns, requires, arabic_only, setup)  # type: ignore[attr-defined]
         return func
 
     return mark
@@ -81,8 +91,11 @@ def load_component(name: str) -> tuple[ComponentInfo, ComponentFunc]:
     return info, func
 
 
-def build_pipeline(names: Iterable[str]) -> Pipeline:
-    """Load the named components in order, checking that each one's needs come before it."""
+def build_pipeline(names: Iterable[str], settings: Settings | None = None) -> Pipeline:
+    """Load the named components in order, checking that each one's needs come before it.
+
+    With ``settings``, each component's setup runs too (models load, or fail, now).
+    """
     steps = []
     assigned: set[str] = set()
     for name in names:
@@ -90,6 +103,8 @@ def build_pipeline(names: Iterable[str]) -> Pipeline:
         missing = [need for need in info.requires if need not in assigned]
         if missing:
             raise PipelineError(f"component {name!r} needs {', '.join(missing)} earlier in the pipeline")
+        if settings is not None and info.setup is not None:
+            info.setup(settings)
         assigned.add(info.assigns)
         steps.append((info, func))
     return Pipeline(tuple(steps))

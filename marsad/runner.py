@@ -78,7 +78,7 @@ _worker: tuple[Settings, Pipeline] | None = None
 
 def _init_worker(settings: Settings) -> None:
     global _worker
-    _worker = (settings, build_pipeline(settings.pipeline))
+    _worker = (settings, build_pipeline(settings.pipeline, settings))
 
 
 def _work_chunk(chunk: list[RawInput | Problem]) -> list[Outcome]:
@@ -95,7 +95,7 @@ def _chunks(items: Iterable[RawInput | Problem], size: int) -> Iterator[list[Raw
 
 def analyse_stream(items: Iterable[RawInput | Problem], settings: Settings) -> Iterator[Outcome]:
     """Outcomes for ``items`` in input order, using ``settings.jobs`` processes."""
-    pipeline = build_pipeline(settings.pipeline)  # fails early on a bad pipeline
+    pipeline = build_pipeline(settings.pipeline, settings)  # a bad pipeline or a missing model fails here
     if settings.jobs <= 1:
         for item in items:
             yield _outcome(item, settings, pipeline)

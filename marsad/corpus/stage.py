@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from marsad.corpus.claims import ClaimBuilder, ClaimOccurrence, claim_occurrences
 from marsad.corpus.entities import EntityLinker, MentionRecord, mention_records
 from marsad.document import Document
 from marsad.settings import Settings
@@ -33,21 +34,29 @@ class Signature:
     doc_id: str
     order: int
     mentions: tuple[MentionRecord, ...]
+    claims: tuple[ClaimOccurrence, ...]
 
 
 def make_signature(doc: Document, order: int, settings: Settings) -> Signature:
     """Built in the worker process, from the analysed document."""
-    return Signature(doc.id, order, tuple(mention_records(doc)))
+    return Signature(doc.id, order, tuple(mention_records(doc)), tuple(claim_occurrences(doc, order)))
 
 
 class CorpusStage:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._linker = EntityLinker()
+        self._claims = ClaimBuilder()
 
     def add(self, signature: Signature) -> None:
         self._linker.add_document(signature.doc_id, signature.mentions)
+        self._claims.add(signature.claims)
 
     def finish(self) -> CorpusResult:
         linking = self._linker.finish()
-        return CorpusResult(entities=linking.entities_json(), mention_entity=linking.mention_entity)
+        story_of: dict[str, str] = {}
+        return CorpusResult(
+            entities=linking.entities_json(),
+            mention_entity=linking.mention_entity,
+            claims=self._claims.finish(linking.mention_entity, story_of),
+        )

@@ -1,0 +1,300 @@
+"""Claims: checkable statements merged across documents, with their origins and conflicts.
+
+A claim is a figure (a quantity and what it measures) or an attributed
+assertion. Each document yields :class:`ClaimOccurrence` records in the worker
+process; :class:`ClaimBuilder` merges them across the corpus:
+
+- figures of the same measure (what happened, to whom, in which unit: فرار
+  مقاتل, رشوة USD) are one claim when their documents share a story, or when
+  they give the very same value; different values of one measure are that
+  claim's conflicts;
+- attributed assertions are one claim when they say the same thing in the same
+  story (content terms compared with :func:`statement_similarity`).
+
+Each occurrence carries its chain of sources (source, intermediaries, relayed
+reports, outlet); the claim's origins are the roots of those chains, and its
+independent origins are the roots that do not relay one another
+(:class:`~marsad.corpus.provenance.RelayGraph`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from marsad.arabic.terms import content_terms, light_stem
+from marsad.arabic.tokens import iter_tokens
+from marsad.corpus.provenance import RelayGraph, SourceKey, reference_key, source_chain
+from marsad.document import Attribution, Document, Quantity
+
+FIGURE = "figure"
+STATEMENT = "statement"
+SUMMARY_CHARS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimOccurrence:
+    """One statement of a claim in one document."""
+
+    doc: str
+    start: int  # the figure, or the attributed content
+    end: int
+    kind: str  # FIGURE | STATEMENT
+    summary: str
+    chain: tuple[SourceKey, ...]  # from the source outwards
+    order: int
+    date: str | None = None
+    measure: str | None = None  # figures: "predicate|counted|unit"
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    unit: str | None = None
+    terms: frozenset[str] = frozenset()  # statements: content terms
+
+
+@cache
+def _predicates() -> dict[str, str]:
+    data = json.loads(resources.files("marsad.data").joinpath("claim_predicates.json").read_text(encoding="utf-8"))
+    return {word: measure for measure, words in data.items() if not measure.startswith("_") for word in words}
+
+
+def _measure_word(stem: str) -> str | None:
+    predicates = _predicates()
+    for length in range(len(stem), 1, -1):
+        measure = predicates.get(stem[:length])
+        if measure is not None:
+            return measure
+    return None
+
+
+def _clip(text: str, start: int, end: int, around: tuple[int, int]) -> str:
+    """The sentence ``text[start:end]``, clipped to SUMMARY_CHARS around ``around``."""
+    if end - start <= SUMMARY_CHARS:
+        return text[start:end].strip()
+    middle = (around[0] + around[1]) // 2
+    left = max(start, middle - SUMMARY_CHARS // 2)
+    right = min(end, left + SUMMARY_CHARS)
+    return "…" + text[left:right].strip() + "…"
+
+
+def _sentence_of(doc: Document, start: int) -> tuple[int, int]:
+    for sentence in doc.sentences:
+        if sentence.start <= start < sentence.end:
+            return sentence.start, sentence.end
+    return start, start
+
+
+def _attribution_of(doc: Document, start: int, end: int) -> Attribution | None:
+    """The attribution whose content holds ``start:end``, the innermost one if nested."""
+    holding = [a for a in doc.attributions if a.content_start <= start and end <= a.content_end]
+    return min(holding, key=lambda a: a.content_end - a.content_start, default=None)
+
+
+def _chain(doc: Document, attribution: Attribution | None) -> tuple[SourceKey, ...]:
+    if attribution is None:
+        return tuple(source_chain(doc, None))
+    via = [reference_key(doc, ref) for ref in attribution.via]
+    return tuple(source_chain(doc, reference_key(doc, attribution.source), via))
+
+
+def _measure(doc: Document, quantity: Quantity, sentence: tuple[int, int]) -> str:
+    """What a figure measures: the nearest signal word, the counted noun, the unit."""
+    tokens = [t for t in iter_tokens(doc.text, *sentence)]
+    position = next((i for i, t in enumerate(tokens) if t.start >= quantity.start), len(tokens))
+    nearest: tuple[int, str] | None = None
+    for i, token in enumerate(tokens):
+        if quantity.start <= token.start < quantity.end:
+            continue
+        distance = abs(i - position)
+        if nearest is None or distance < nearest[0]:
+            measure = _measure_word(light_stem(token.norm))
+            if measure is not None:
+                nearest = (distance, measure)
+    counted = quantity.counted_lemma or (light_stem(quantity.counted.split()[0]) if quantity.counted else "")
+    if not counted:
+        counted = _counted_before(tokens, position)
+    return f"{nearest[1] if nearest else ''}|{light_stem(counted) if counted else ''}|{quantity.unit or ''}"
+
+
+def _counted_before(tokens: Sequence[Any], position: int) -> str:
+    """'عدد X' earlier in the sentence names what a bare figure counts (قدروا عدد المقاتلين ... ببضعة آلاف)."""
+    for i in range(position - 1, 0, -1):
+        if light_stem(tokens[i - 1].norm) == "عدد":
+            return tokens[i].norm
+    return ""
+
+
+def claim_occurrences(doc: Document, order: int) -> list[ClaimOccurrence]:
+    """The figures and attributed assertions of one document (built in the worker)."""
+    date = doc.meta.published
+    occurrences = []
+    covered: list[tuple[int, int]] = []
+    for quantity in doc.quantities:
+        if quantity.low is None and quantity.high is None:
+            continue
+        sentence = _sentence_of(doc, quantity.start)
+        attribution = _attribution_of(doc, quantity.start, quantity.end)
+        occurrences.append(
+            ClaimOccurrence(
+                doc=doc.id,
+                start=quantity.start,
+                end=quantity.end,
+                kind=FIGURE,
+                summary=_clip(doc.text, *sentence, (quantity.start, quantity.end)),
+                chain=_chain(doc, attribution),
+                order=order,
+                date=date,
+                measure=_measure(doc, quantity, sentence),
+                low=quantity.low,
+                high=quantity.high,
+                approximate=quantity.approximate,
+                unit=quantity.unit,
+            )
+        )
+        covered.append((quantity.start, quantity.end))
+    for attribution in doc.attributions:
+        start, end = attribution.content_start, attribution.content_end
+        if end <= start or any(start <= a and b <= end for a, b in covered):
+            continue  # a figure claim already stands for this statement
+        terms = frozenset(content_terms(iter_tokens(doc.text, start, end)))
+        if len(terms) < 2:
+            continue
+        occurrences.append(
+            ClaimOccurrence(
+                doc=doc.id,
+                start=start,
+                end=end,
+                kind=STATEMENT,
+                summary=_clip(doc.text, start, end, (start, end)),
+                chain=_chain(doc, attribution),
+                order=order,
+                date=date,
+                terms=terms,
+            )
+        )
+    return occurrences
+
+
+def statement_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap of content terms, relative to the shorter statement (a summary repeats part of a longer one)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+class _Groups:
+    """Union-find over occurrence indices."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+class ClaimBuilder:
+    """Collects occurrences as documents stream in; :meth:`finish` merges them into claims."""
+
+    def __init__(self, *, statement_threshold: float = 0.6) -> None:
+        self.statement_threshold = statement_threshold
+        self._occurrences: list[ClaimOccurrence] = []
+
+    def add(self, occurrences: Iterable[ClaimOccurrence]) -> None:
+        self._occurrences.extend(occurrences)
+
+    def finish(self, mention_entity: dict[tuple[str, int, int], str], story_of: dict[str, str]) -> list[dict[str, Any]]:
+        occurrences = sorted(self._occurrences, key=lambda o: (o.order, o.start))
+        graph = RelayGraph()
+        chains = [[key.resolve(mention_entity) for key in o.chain] for o in occurrences]
+        for chain in chains:
+            graph.add_chain(chain)
+        groups = _Groups(len(occurrences))
+        self._join_figures(occurrences, story_of, groups)
+        self._join_statements(occurrences, story_of, groups)
+        members: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(occurrences)):
+            members[groups.find(i)].append(i)
+        claims = [self._claim(occurrences, chains, indices, graph) for indices in members.values()]
+        return sorted(claims, key=lambda c: (c["first_order"], c["id"]))
+
+    @staticmethod
+    def _join_figures(occurrences: list[ClaimOccurrence], story_of: dict[str, str], groups: _Groups) -> None:
+        by_story: dict[tuple[str, str], int] = {}
+        by_value: dict[tuple[str, float | None, float | None], int] = {}
+        for i, o in enumerate(occurrences):
+            if o.kind != FIGURE or o.measure is None:
+                continue
+            predicate, counted, unit = o.measure.split("|")
+            if not (predicate and (counted or unit)):
+                continue  # a figure without a clear measure stands alone
+            story = story_of.get(o.doc, o.doc)
+            groups.join(by_story.setdefault((o.measure, story), i), i)
+            groups.join(by_value.setdefault((o.measure, o.low, o.high), i), i)
+
+    def _join_statements(self, occurrences: list[ClaimOccurrence], story_of: dict[str, str], groups: _Groups) -> None:
+        by_story: dict[str, list[int]] = defaultdict(list)
+        for i, o in enumerate(occurrences):
+            if o.kind == STATEMENT:
+                by_story[story_of.get(o.doc, o.doc)].append(i)
+        for indices in by_story.values():
+            for n, i in enumerate(indices):
+                for j in indices[n + 1 :]:
+                    if occurrences[i].doc != occurrences[j].doc and (
+                        statement_similarity(occurrences[i].terms, occurrences[j].terms) >= self.statement_threshold
+                    ):
+                        groups.join(i, j)
+
+    @staticmethod
+    def _claim(
+        occurrences: list[ClaimOccurrence], chains: list[list[str]], indices: list[int], graph: RelayGraph
+    ) -> dict[str, Any]:
+        first = occurrences[indices[0]]
+        roots = sorted({chains[i][0] for i in indices})
+        claim: dict[str, Any] = {
+            "id": "C" + hashlib.sha1(f"{first.doc}:{first.start}:{first.end}".encode()).hexdigest()[:10],
+            "kind": first.kind,
+            "summary": first.summary,
+            "occurrences": [
+                {"doc": occurrences[i].doc, "start": occurrences[i].start, "end": occurrences[i].end, "sources": chains[i]}
+                for i in indices
+            ],
+            "origins": roots,
+            "independent_origins": graph.independent(roots),
+            "documents": len({occurrences[i].doc for i in indices}),
+            "first_order": first.order,
+        }
+        if first.kind == FIGURE:
+            values = Counter((occurrences[i].low, occurrences[i].high, occurrences[i].unit) for i in indices)
+            low, high, unit = max(values, key=lambda v: values[v])  # most reported; ties: first seen
+            claim |= {"measure": first.measure, "value": {"low": low, "high": high, "unit": unit}}
+            claim["conflicts"] = [
+                {
+                    "doc": occurrences[i].doc,
+                    "start": occurrences[i].start,
+                    "end": occurrences[i].end,
+                    "low": occurrences[i].low,
+                    "high": occurrences[i].high,
+                    "unit": occurrences[i].unit,
+                    "approximate": occurrences[i].approximate,
+                    "source": chains[i][0],
+                }
+                for i in indices
+                if (occurrences[i].low, occurrences[i].high, occurrences[i].unit) != (low, high, unit)
+            ]
+        else:
+            claim["conflicts"] = []
+        return claim
