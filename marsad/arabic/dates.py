@@ -55,7 +55,8 @@ _UNMARKED_HIJRI_YEARS = range(1400, 1501)
 _NUMERIC_DATE_SEPARATORS = frozenset("/-.")
 _USABLE_REFERENCE_YEARS = range(1000, 9000)
 _LONGEST_TRAILING_DAYS = 365 * 200
-_LONGEST_PERIOD_CHAIN = 3  # الأيام والأسابيع والأشهر الماضية
+_LONGEST_PERIOD_CHAIN = 3
+_FUTURE_WINDOW = 8  # tokens looked back for a future verb before a bare weekday  # الأيام والأسابيع والأشهر الماضية
 _SUNDAY = 6  # date.weekday() of the first day of the week
 
 
@@ -149,6 +150,7 @@ def _lexicon() -> _Lexicon:
         "one": flat(data["one"]),
         "one_or_whole": flat(data["one"] + data["whole"]),  # شهر كامل is a duration too
         "few": flat(data["few"]),
+        "future_cue": flat(data["future_cues"]),
         "article": flat(data["detached_article"]),
         "not_today_before": flat(data["not_today_before"]),
         "not_today_after": flat(data["not_today_after"]),
@@ -193,7 +195,12 @@ def _lexicon() -> _Lexicon:
         prefixed=prefixed,
         longest={name: max((p.count(" ") + 1 for p in table), default=1) for name, table in tables.items()},
         first_words={word: frozenset(names) for word, names in first_words.items()},
-        numbers={"ambiguous": frozenset(ambiguous), **data["vague_counts"], "unit_days": data["unit_days"]},
+        numbers={
+            "ambiguous": frozenset(ambiguous),
+            **data["vague_counts"],
+            "unit_days": data["unit_days"],
+            "not_future": tuple(normalise(stem) for stem in data["not_future_stems"]),
+        },
     )
 
 
@@ -416,13 +423,17 @@ def _season_by_modifier(reference: date, months: tuple[int, ...], offset: int) -
     return min(spans, key=lambda s: 0 if s[0] <= reference <= s[1] else abs((s[0] - reference).days))
 
 
-def _weekday_near(reference: date, weekday: int, offset: int) -> date:
-    """The weekday on or before ``reference`` (offset 0), strictly before (-1) or strictly after (+1)."""
+def _weekday_near(reference: date, weekday: int, offset: int, *, today: bool = False) -> date:
+    """The weekday on or before ``reference`` (offset 0), before (-1) or after (+1) it.
+
+    ``today`` lets the reference date itself count for offset +1 (سيعقد الاجتماع الأحد, said on a Sunday).
+    """
     back = (reference.isoweekday() - weekday) % 7
     if offset < 0:
         return reference - timedelta(days=back or 7)
     if offset > 0:
-        return reference + timedelta(days=(weekday - reference.isoweekday()) % 7 or 7)
+        ahead = (weekday - reference.isoweekday()) % 7
+        return reference + timedelta(days=ahead or (0 if today else 7))
     return reference - timedelta(days=back)
 
 
@@ -701,8 +712,32 @@ def _weekday(r: _Reader, i: int) -> _Match | None:
     stop = modifier.stop if offset else hit.stop
     if r.reference is None:
         return r.match(i, stop, None, DAY, prefix=prefix, relative=True)
-    when = _weekday_near(r.reference, hit.value, offset)
+    if offset:
+        when = _weekday_near(r.reference, hit.value, offset)
+    elif _future_before(r, i):
+        when = _weekday_near(r.reference, hit.value, 1, today=True)
+    else:
+        when = _weekday_near(r.reference, hit.value, 0)
     return r.match(i, stop, (when, when), DAY, prefix=prefix, relative=True)
+
+
+def _future_before(r: _Reader, i: int) -> bool:
+    """True when the clause before token ``i`` speaks of the future (ستعيد، سيناقش، سوف، المقررة).
+
+    A bare weekday is the last such day by default; after a future verb it is the next one.
+    """
+    cues = r.lexicon.tables["future_cue"]
+    not_future = r.lexicon.numbers["not_future"]
+    for k in range(i - 1, max(i - _FUTURE_WINDOW, 0) - 1, -1):
+        norm = r.norm(k)
+        if norm in (".", "?", "!", ":", ";"):
+            return False
+        if norm in cues:
+            return True
+        verb = norm[1:] if norm[:1] in ("و", "ف") else norm
+        if len(verb) >= 5 and verb[:2] in ("سي", "ست", "سن") and not verb.startswith(not_future):
+            return True
+    return False
 
 
 def _relative_day(r: _Reader, i: int) -> _Match | None:
