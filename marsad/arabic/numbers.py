@@ -122,6 +122,7 @@ class _Lexicon:
     not_counted: frozenset[str]
     hijri_months: frozenset[str]
     ordinals: frozenset[str]
+    day_parts: frozenset[str]
 
 
 def _phrases(table: dict[str, list[str]]) -> dict[tuple[str, ...], str]:
@@ -199,6 +200,7 @@ def _lexicon() -> _Lexicon:
         not_counted=_norms(nouns["not_counted"]),
         hijri_months=_norms([name for number, names in hijri.items() if not number.startswith("_") for name in names]),
         ordinals=_norms(numbers["ordinals"]),
+        day_parts=_norms(nouns["day_parts"]),
     )
 
 
@@ -678,6 +680,8 @@ class _Scanner:
             return True
         if not figure.digits or figure.scale is not None:
             return False
+        if self.norm(figure.end) in lexicon.day_parts and (figure.low or 0) <= 24:
+            return True  # حتى 8 مساء: a clock time
         after = figure.end + 1 if self.norm(figure.end) in ("(", "/", "من") else figure.end  # 8 من ذي القعدة
         if self.is_month(after) or (previous is not None and self.is_month_before(previous)):
             return True
