@@ -1,36 +1,46 @@
 """Quantities: Arabic figures in digits and words, resolved to values.
 
-One pass over the tokens with a small look-ahead at each candidate; no
-backtracking regexes, so the time is linear in the text.
+One pass over the tokens (``Token.norm``) with a small look-ahead at each
+number or number word; no backtracking regexes, so the work is linear in the
+text. The word tables are data (``number_words.json``, ``units.json``,
+``counted_nouns.json`` in ``marsad/data``), loaded on first use.
 
 What a :class:`~marsad.document.Quantity` covers
     ``text[start:end]`` runs from the first hedge or range word (نحو، أكثر من،
     ما لا يقل عن، بين، من) through the number or numbers with their scale words
-    (ألف، ملايين) to the unit (%, بالمئة, a currency and its adjective: دولار
-    أمريكي). A proclitic glued to the first word (بنحو، بثلاثة) is left out.
+    (ألف، ملايين) to the unit (%, بالمئة, في المائة, a currency and its
+    adjective: دولار أمريكي، ليرة سورية; a symbol: $40، 300$) and a trailing
+    hedge written right after it (20 على الأقل، 50 تقريبا). A proclitic glued
+    to the first word (بنحو، بثلاثة) is left out; an article is kept (الآلاف).
     The counted noun is *not* in the span: ``counted`` is the word as written
     after the figure (مقاتلاً) or after a partitive من (المئات من المقاتلين),
     and ``counted_lemma`` its normalised singular (مقاتل). A figure with a unit
-    has no counted noun.
+    has no counted noun; a currency word that names several currencies
+    (دينار، ليرة alone) is not a unit and stays the counted noun.
 
 Values
     An exact figure has ``low == high``. Plurals of a unit (عشرات، مئات، آلاف،
     عشرات الآلاف) give ``low = 2 x unit`` and no ``high``; بضعة/بضع/عدة with a
-    unit give 3 to 9 units; both are approximate. أكثر من / ما لا يقل عن X
-    give ``low = X`` and no ``high``; أقل من / ما لا يزيد على / تصل إلى / حتى
-    X give ``high = X`` and no ``low``. A range (بين 20 و30 ألف، 20-30 ألف، من
-    20 إلى 30 ألفا) gives both ends, with a scale written only on the second
-    end applied to the first; a range after an upper-bound hedge (رشى تصل إلى
-    20 و30 ألف دولار) is read as the range, which is what the writer means.
+    unit give 3 to 9 units; both are approximate. أكثر من / ما لا يقل عن X (or
+    X على الأقل) give ``low = X`` and no ``high``; أقل من / ما لا يزيد على /
+    تصل إلى / حتى X give ``high = X`` and no ``low``; bounds are not
+    approximate, نحو/حوالي/قرابة/تقريبا are. A range (بين 20 و30 ألف، 20-30
+    ألف، من 20 إلى 30 ألفا، 40 أو 50) gives both ends, with a scale written only
+    on the second end applied to the first; a range after an upper-bound hedge
+    (رشى تصل إلى 20 و30 ألف دولار) is read as the range, which is what the
+    writer means. لتصل إلى X ('to reach') is the figure reached, exact.
+    ألفا/مليونا right before a noun is the dual in construct (ألفا زائر: 2000).
 
 Not quantities
-    Days and years of dates (27 أبريل 2017، عام 2016، في 2019، 1438 هـ) and
-    durations (3 سنوات، أربعة أشهر) are left to the dates stage; also clock
-    times (03:53), numeric dates (2017/4/27), phone numbers, numbers in URLs,
-    version numbers (2.0.1), model names (إف-16، G20), numbers that name
-    something (المادة 5، اللواء 93، القرار رقم 2254), number words with the
-    article (الثلاثة: an adjective), a lone واحد/واحدة (one of, the same) and
-    أحد/إحدى outside أحد عشر.
+    Days and years of dates (27 أبريل 2017، عام 2016، في 2019، 1438 هـ)، clock
+    times (03:53، 8 مساء) and durations (3 سنوات، أربعة أشهر) are left to the
+    dates stage; also numeric dates (2017/4/27), phone numbers, numbers in
+    URLs, version numbers (2.0.1), model names (إف-16، G20، iPhone 6), list
+    and section numbers (1-2، "5 -" opening a line), scores (3-1), numbers
+    that name something (المادة 5، اللواء 93، القرار رقم 2254، البطولة
+    العربية الـ13), number words with the article used as adjectives
+    (الأعضاء الثلاثة), a lone واحد/واحدة (one of, the same) and أحد/إحدى/اثنا
+    outside أحد عشر/اثنا عشر.
 """
 
 from __future__ import annotations
