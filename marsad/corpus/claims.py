@@ -29,7 +29,7 @@ from importlib import resources
 from typing import Any
 
 from marsad.arabic.terms import content_terms, light_stem
-from marsad.arabic.tokens import iter_tokens
+from marsad.arabic.tokens import iter_tokens, split_clitics
 from marsad.corpus.provenance import RelayGraph, SourceKey, reference_key, source_chain
 from marsad.document import Attribution, Document, Quantity
 
@@ -64,13 +64,15 @@ def _predicates() -> dict[str, str]:
     return {word: measure for measure, words in data.items() if not measure.startswith("_") for word in words}
 
 
-def _measure_word(stem: str) -> str | None:
+def _measure_word(norm: str) -> str | None:
+    """The measure a word signals: tried whole, without a conjunction, without clitics, light-stemmed."""
     predicates = _predicates()
-    for length in range(len(stem), 1, -1):
-        measure = predicates.get(stem[:length])
-        if measure is not None:
-            return measure
-    return None
+    forms = [norm]
+    if norm[:1] in ("و", "ف") and len(norm) > 2:
+        forms.append(norm[1:])
+    for form in list(forms):
+        forms += [split_clitics(form).stem, light_stem(form)]
+    return next((predicates[f] for f in forms if f in predicates), None)
 
 
 def _clip(text: str, start: int, end: int, around: tuple[int, int]) -> str:
@@ -113,7 +115,7 @@ def _measure(doc: Document, quantity: Quantity, sentence: tuple[int, int]) -> st
             continue
         distance = abs(i - position)
         if nearest is None or distance < nearest[0]:
-            measure = _measure_word(light_stem(token.norm))
+            measure = _measure_word(token.norm)
             if measure is not None:
                 nearest = (distance, measure)
     counted = quantity.counted_lemma or (light_stem(quantity.counted.split()[0]) if quantity.counted else "")

@@ -1,0 +1,145 @@
+"""Claims from hand-built documents: the layers are filled directly, so these tests
+check merging, provenance and conflicts whatever the extractors do."""
+
+from marsad.arabic.sentences import split_sentences
+from marsad.corpus.claims import ClaimBuilder, claim_occurrences, statement_similarity
+from marsad.corpus.provenance import RelayGraph
+from marsad.document import Attribution, Document, Mention, Metadata, Origin, Quantity, Reference
+
+
+def _doc(doc_id: str, text: str, *, outlet: str, origins=(), mentions=(), quantities=(), attributions=()) -> Document:
+    doc = Document(id=doc_id, text=text, meta=Metadata(language="ar", outlet=outlet), origins=tuple(origins))
+    doc = doc.with_layer("sentences", split_sentences(text))
+    return doc.with_layer("mentions", mentions).with_layer("quantities", quantities).with_layer("attributions", attributions)
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def _figure(text: str, part: str, low: float, high: float, **fields) -> Quantity:
+    return Quantity(*_span(text, part), low=low, high=high, **fields)
+
+
+def _said(text: str, cue: str, source: str, content: str, via: tuple[str, ...] = ()) -> Attribution:
+    refs = tuple(Reference(v, *_span(text, v)) for v in via)
+    return Attribution(
+        *_span(text, cue), cue=cue, source=Reference(source, *_span(text, source)),
+        content_start=_span(text, content)[0], content_end=_span(text, content)[1], via=refs,
+    )
+
+
+def _mention(text: str, part: str, kind: str = "ORG") -> Mention:
+    return Mention(*_span(text, part), type=kind)
+
+
+# Three reports of one bribe figure: the monitor said it; a newspaper quoted the monitor;
+# a website repeated the newspaper's words.
+MONITOR = "قال المرصد المحلي إن المهربين تقاضوا رشاوى بين 5 و7 آلاف دولار عن كل عنصر."
+PAPER = "وبحسب صحيفة الشرق، نقلا عن المرصد المحلي، دفع العناصر رشاوى تصل إلى 5 و7 آلاف دولار للمهربين."
+SITE = "وقالت صحيفة الشرق إن العناصر دفعوا رشاوى بين 5 و7 آلاف دولار للمهربين."
+
+
+def _bribe_documents() -> list[Document]:
+    monitor = _doc(
+        "a", MONITOR, outlet="موقع المرصد",
+        mentions=[_mention(MONITOR, "المرصد المحلي")],
+        quantities=[_figure(MONITOR, "بين 5 و7 آلاف دولار", 5000, 7000, unit="USD")],
+        attributions=[_said(MONITOR, "قال", "المرصد المحلي", "المهربين تقاضوا رشاوى بين 5 و7 آلاف دولار عن كل عنصر")],
+    )
+    paper = _doc(
+        "b", PAPER, outlet="الشرق",
+        mentions=[_mention(PAPER, "صحيفة الشرق"), _mention(PAPER, "المرصد المحلي")],
+        quantities=[_figure(PAPER, "تصل إلى 5 و7 آلاف دولار", 5000, 7000, unit="USD")],
+        attributions=[_said(PAPER, "نقلا عن", "المرصد المحلي", "دفع العناصر رشاوى تصل إلى 5 و7 آلاف دولار للمهربين", via=("صحيفة الشرق",))],
+    )
+    site = _doc(
+        "c", SITE, outlet="موقع الأخبار", origins=[Origin("صحيفة الشرق", "relayed")],
+        mentions=[_mention(SITE, "صحيفة الشرق")],
+        quantities=[_figure(SITE, "بين 5 و7 آلاف دولار", 5000, 7000, unit="USD")],
+        attributions=[_said(SITE, "وقالت", "صحيفة الشرق", "العناصر دفعوا رشاوى بين 5 و7 آلاف دولار للمهربين")],
+    )
+    return [monitor, paper, site]
+
+
+def _entities(docs: list[Document]) -> dict[tuple[str, int, int], str]:
+    """A stand-in for entity linking: one id per surface name."""
+    ids = {"المرصد المحلي": "E-monitor", "صحيفة الشرق": "E-sharq"}
+    return {(d.id, m.start, m.end): ids[d.text[m.start : m.end]] for d in docs for m in d.mentions}
+
+
+def test_one_figure_relayed_three_ways_is_one_claim_with_one_independent_origin() -> None:
+    docs = _bribe_documents()
+    builder = ClaimBuilder()
+    for order, doc in enumerate(docs):
+        builder.add(claim_occurrences(doc, order))
+    claims = builder.finish(_entities(docs), story_of={})
+    (bribe,) = [c for c in claims if c["kind"] == "figure"]
+    assert [o["doc"] for o in bribe["occurrences"]] == ["a", "b", "c"]
+    assert bribe["value"] == {"low": 5000, "high": 7000, "unit": "USD"}
+    assert bribe["measure"].startswith("paid|")
+    assert bribe["origins"] == ["E-monitor", "E-sharq"]
+    assert bribe["independent_origins"] == 1
+    assert bribe["conflicts"] == []
+
+
+def test_different_figures_for_one_measure_in_one_story_are_conflicts() -> None:
+    first = "وفر نحو ألف مقاتل من المدينة خلال الأيام الأخيرة."
+    second = "وقدر مسؤولون أن آلاف المقاتلين فروا من المدينة."
+    docs = [
+        _doc("x", first, outlet="أ", quantities=[_figure(first, "نحو ألف", 1000, 1000, approximate=True, counted="مقاتل", counted_lemma="مقاتل")]),
+        _doc("y", second, outlet="ب", quantities=[_figure(second, "آلاف", 2000, None, approximate=True, counted="المقاتلين", counted_lemma="مقاتل")]),
+    ]
+    builder = ClaimBuilder()
+    for order, doc in enumerate(docs):
+        builder.add(claim_occurrences(doc, order))
+    (claim,) = builder.finish({}, story_of={"x": "S1", "y": "S1"})
+    assert claim["measure"] == "fled|مقاتل|"
+    assert [(c["doc"], c["low"], c["high"]) for c in claim["conflicts"]] == [("y", 2000, None)]
+
+
+def test_different_measures_are_not_merged_even_in_one_story() -> None:
+    text = "أسفرت المعركة عن مقتل 600 مسلح، فيما قتل 300 شخص من المدنيين."
+    doc = _doc(
+        "z", text, outlet="أ",
+        quantities=[
+            _figure(text, "600", 600, 600, counted="مسلح", counted_lemma="مسلح"),
+            _figure(text, "300", 300, 300, counted="شخص", counted_lemma="شخص"),
+        ],
+    )
+    builder = ClaimBuilder()
+    builder.add(claim_occurrences(doc, 0))
+    claims = builder.finish({}, story_of={"z": "S"})
+    assert sorted(c["measure"] for c in claims) == ["killed|شخص|", "killed|مسلح|"]
+
+
+def test_paraphrased_statements_in_one_story_merge_and_others_do_not() -> None:
+    one = "قال الوزير إن الحكومة ستفتح المعابر الحدودية أمام المساعدات الأسبوع المقبل."
+    two = "وأكد الوزير أن الحكومة ستفتح المعابر الحدودية أمام المساعدات قريبا."
+    three = "وقال الوزير إن الأمطار أتلفت محاصيل القمح في الجنوب."
+    docs = [
+        _doc("p", one, outlet="أ", attributions=[_said(one, "قال", "الوزير", "الحكومة ستفتح المعابر الحدودية أمام المساعدات الأسبوع المقبل")]),
+        _doc("q", two, outlet="ب", attributions=[_said(two, "وأكد", "الوزير", "الحكومة ستفتح المعابر الحدودية أمام المساعدات قريبا")]),
+        _doc("r", three, outlet="ج", attributions=[_said(three, "وقال", "الوزير", "الأمطار أتلفت محاصيل القمح في الجنوب")]),
+    ]
+    builder = ClaimBuilder()
+    for order, doc in enumerate(docs):
+        builder.add(claim_occurrences(doc, order))
+    claims = builder.finish({}, story_of={"p": "S", "q": "S", "r": "S"})
+    assert sorted(len(c["occurrences"]) for c in claims) == [1, 2]
+
+
+def test_statement_similarity_is_relative_to_the_shorter_statement() -> None:
+    assert statement_similarity(frozenset("abc"), frozenset("abcdef")) == 1.0
+    assert statement_similarity(frozenset("ab"), frozenset("cd")) == 0.0
+
+
+def test_relay_graph_counts_sources_that_do_not_relay_each_other() -> None:
+    graph = RelayGraph()
+    graph.add_chain(["monitor", "paper", "site"])  # the paper relayed the monitor, the site the paper
+    graph.add_chain(["ministry", "agency"])
+    assert graph.independent(["monitor", "paper"]) == 1
+    assert graph.independent(["monitor", "site"]) == 1
+    assert graph.independent(["monitor", "ministry"]) == 2
+    assert graph.independent(["paper", "agency", "site"]) == 2
