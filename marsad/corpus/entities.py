@@ -30,6 +30,7 @@ from typing import Any
 from marsad.document import ENTITY_TYPES, GPE, LOC, MISC, PER, Document
 from marsad.extract.entities import AliasEntry, alias_table, outlet_keys
 from marsad.extract.places import (
+    COUNTRY,
     Place,
     country_place,
     document_countries,
@@ -71,6 +72,8 @@ class Entity:
     def type(self) -> str:
         if self.entry is not None:
             return self.entry.type
+        if self.place is not None and self.place.kind == COUNTRY:
+            return GPE
         return min(self.types, key=lambda t: (-self.types[t], ENTITY_TYPES.index(t)))
 
     @property

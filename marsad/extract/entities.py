@@ -17,7 +17,8 @@ corpora miss:
   actors and outlets, found even when the tagger misses them; a short form
   such as المرصد only in a document that names the entity in full;
 - **Latin-script names** inside Arabic text (The New York Times);
-- **places**: ريف حلب الشمالي and محافظة الحسكة are one place span; a capital
+- **places**: ريف حلب الشمالي and محافظة الحسكة are one place span (a compass
+  word before a name stays out: شمال بغداد is a direction from بغداد); a capital
   that stands for its government (تقول واشنطن) is GPE, one that is a place
   (في واشنطن) is LOC; countries are GPE.
 
@@ -108,11 +109,6 @@ def alias_table() -> AliasTable:
     by_key: dict[str, AliasEntry] = {}
     by_document_key: dict[str, AliasEntry] = {}
 
-    def add_in_text(name: str, entry: AliasEntry, document_only: bool) -> None:
-        forms = _forms(name)
-        if forms:
-            in_text.setdefault(forms[0], []).append((forms[1:], entry, document_only))
-
     outlet_words = _titles().outlet
     for item in data["entities"]:
         entry = AliasEntry(
@@ -122,13 +118,13 @@ def alias_table() -> AliasTable:
         findable = list(item["aliases"]) + ([] if item.get("name_link_only") else [item["name"]])
         for name in [item["name"], *item["aliases"], *item.get("link_only", ())]:
             by_key.setdefault(name_key(name), entry)
-        for name in findable:
-            forms = _forms(name)
+        for forms in map(_forms, findable):
             if len(forms) > 1 and forms[0] in outlet_words and not forms[1].startswith(_ARTICLE):
                 continue  # صحيفة نيويورك تايمز: the name without the outlet word is found instead
-            add_in_text(name, entry, False)
+            in_text.setdefault(forms[0], []).append((forms[1:], entry, False))
         for name in item.get("document_aliases", ()):
-            add_in_text(name, entry, True)
+            forms = _forms(name)
+            in_text.setdefault(forms[0], []).append((forms[1:], entry, True))
             by_document_key.setdefault(name_key(name), entry)
     for candidates in in_text.values():
         candidates.sort(key=lambda candidate: -len(candidate[0]))
@@ -175,7 +171,7 @@ def outlet_keys() -> frozenset[str]:
 def _place_words() -> tuple[frozenset[str], frozenset[str]]:
     """Qualifiers that belong in a place span before the name (ريف، محافظة), and directions after it."""
     data = json.loads(resources.files("marsad.data").joinpath("places.json").read_text(encoding="utf-8"))
-    before = frozenset(name_key(w) for w in (*data["vicinity"], *data["admin"]))
+    before = frozenset(name_key(w) for w in data["span_prefixes"])
     return before, frozenset(token_form(w) for w in data["directions"])
 
 
@@ -284,6 +280,8 @@ def _alias_hits(text: _Text) -> list[_Candidate]:
         if best is None:
             continue
         length, dropped, entry, document_only = best
+        if "\n" in text.doc.text[text.tokens[i].start : text.tokens[i + length - 1].end]:
+            continue
         hit = _Candidate(i, i + length, entry.type, PRIORITY_ALIAS, dropped, entry)
         if document_only:
             document_hits.append(hit)
@@ -318,6 +316,9 @@ def _latin_names(text: _Text) -> list[_Candidate]:
 
 def _latin_type(text: _Text, first: int, last: int) -> str:
     surface = text.doc.text[text.tokens[first].start : text.tokens[last - 1].end]
+    entry = alias_table().by_key.get(name_key(surface))
+    if entry is not None:
+        return entry.type
     if surface.isupper() and last - first == 1 and len(surface) <= _MAX_LATIN_ACRONYM:
         return ORG
     return ORG if text.forms[last - 1] in _LATIN_ORG_WORDS else MISC
@@ -435,7 +436,8 @@ def _repeats(text: _Text, found: list[_Candidate]) -> list[_Candidate]:
             continue
         first = _name_form(text.forms[candidate.first], candidate.dropped)
         forms = (first, *text.forms[candidate.first + 1 : candidate.last])
-        names.setdefault(forms[0], []).append((forms[1:], candidate.type))
+        if len(forms) > 1 or not first.startswith(_ARTICLE):  # الدولة alone is too often a common noun
+            names.setdefault(forms[0], []).append((forms[1:], candidate.type))
         surname = forms[-1]
         if (
             candidate.type == PER
