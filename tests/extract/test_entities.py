@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from importlib import resources
 
 from marsad.arabic.sentences import iter_sentences
 from marsad.arabic.tokens import iter_tokens
 from marsad.document import GPE, LOC, MISC, ORG, PER, Document, Metadata
-from marsad.extract.entities import mentions_in, name_offset, token_form
+from marsad.extract.entities import alias_table, mentions_in, name_offset, token_form
+from marsad.extract.places import country_place, name_key
 from marsad.pipeline import build_pipeline
 from marsad.settings import Settings
 
@@ -152,3 +155,16 @@ def test_the_pipeline_component_runs_the_real_tagger() -> None:
     names = {(text[m.start : m.end], m.type) for m in doc.mentions}
     assert ("رجب طيب أردوغان", PER) in names
     assert ("أنقرة", LOC) in names
+
+
+def test_the_alias_table_is_consistent() -> None:
+    data = json.loads(resources.files("marsad.data").joinpath("aliases.json").read_text(encoding="utf-8"))
+    owner: dict[str, str] = {}
+    for item in data["entities"]:
+        names = [item["name"], *item["aliases"], *item.get("link_only", ()), *item.get("document_aliases", ())]
+        for name in names:
+            assert owner.setdefault(name_key(name), item["id"]) == item["id"], f"{name} names two entities"
+        if "country" in item:
+            assert country_place(item["country"]) is not None
+    table = alias_table()
+    assert all(e.government_of in table.entries for e in table.entries.values() if e.government_of)
