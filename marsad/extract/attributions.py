@@ -1,12 +1,951 @@
-"""Attributed statements (to be built, issue 5)."""
+"""Attributed statements: who said what, through whom.
+
+Rules over the token layer, read left to right:
+
+* a reporting verb (قال، وأضاف، يؤكد ...) is followed by its source (the noun
+  phrase up to a comma, أن/إن, a colon or a quotation; or, in the 'X قال' order,
+  the phrase before it), then optional apposition (the source's affiliation),
+  intermediaries (``لبوليتيكو``, ``بحسب نيويورك تايمز``: the ``via``) and
+  adjuncts (في تصريح، أمس), then the content: a quotation, or the clause after
+  أن/إن or a colon, to the end of the statement;
+* a verb with no source of its own (وأضاف، وقال في رسالة) continues the last
+  speaker; participles (مشيرا إلى أن) do too;
+* a prepositional cue (بحسب، وفقا لـ، وفق ما ذكر، نقلا عن ...) attributes the
+  rest of its clause, or becomes the ``via`` of the statement it closes.
+
+The source is snapped to a mention of the NER layer when there is one (a
+person's name without the title, an organisation), else kept as the phrase,
+with its kind (person, organisation, outlet, official, anonymous).
+The cue span is the reporting word as written, without the conjunction و/ف.
+"""
 
 from __future__ import annotations
 
-from marsad.document import Attribution, Document
+import json
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from marsad.arabic.normalise import normalise
+from marsad.arabic.sentences import iter_sentences
+from marsad.arabic.tokens import iter_tokens, surface_offset
+from marsad.document import (
+    ANONYMOUS_SOURCE,
+    GPE,
+    OFFICIAL_SOURCE,
+    ORGANISATION_SOURCE,
+    OUTLET_SOURCE,
+    PER,
+    PERSON_SOURCE,
+    PUNCT,
+    SYMBOL,
+    Attribution,
+    Document,
+    Mention,
+    Reference,
+    Token,
+)
 from marsad.pipeline import component
 from marsad.settings import Settings
+
+_MAX_SOURCE_TOKENS = 14
+_MAX_TAIL_TOKENS = 45
+_MAX_PREPOSITION_SOURCE_TOKENS = 10
+_MAX_SHORT_QUOTE_TOKENS = 3
+_MAX_SUBJECT_TOKENS = 6
+_STATEMENT_END = ".!?؟…;؛"
+_TRIM = " \t\n\r.؛;:،,-–—"
+_QUOTE_PAIRS = {"«": "»", "“": "”", "‹": "›"}
+_TOGGLE_QUOTES = '"”'
+
+
+def key_of(text: str) -> str:
+    """The form words are compared by: normalised, Latin case-folded."""
+    return normalise(text).casefold()
+
+
+def _keys(text: str) -> tuple[str, ...]:
+    return tuple(key_of(text[t.start : t.end]) for t in iter_tokens(text))
+
+
+def readings(key: str) -> list[tuple[str, int]]:
+    """A word's key and its readings without proclitics (و ف ب ل لل), with the letters dropped.
+
+    لل reads as ل + ال: ``للمرصد`` gives ``المرصد`` with two letters dropped.
+    """
+    found = [(key, 0)]
+    at = 1 if len(key) > 3 and key[0] in "وف" else 0
+    if at:
+        found.append((key[1:], 1))
+    if len(key) - at > 3 and key[at] in "بلك":
+        if key.startswith("لل", at):
+            found.append(("ال" + key[at + 2 :], at + 2))
+        else:
+            found.append((key[at + 1 :], at + 1))
+    return found
+
+
+# ---------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    name: str
+    kind: str
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _OutletTable:
+    names: dict[str, list[tuple[tuple[str, ...], Outlet, bool]]]  # first key -> (keys, outlet, needs head)
+    heads: dict[str, list[tuple[str, ...]]]  # first key -> outlet words (صحيفة، وكالة أنباء)
+    anaphors: frozenset[str]
+
+
+@cache
+def _json(name: str) -> Any:
+    return json.loads(resources.files("marsad.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def _outlets() -> _OutletTable:
+    data = _json("outlets.json")
+    names: dict[str, list[tuple[tuple[str, ...], Outlet, bool]]] = {}
+    for entry in data["outlets"]:
+        outlet = Outlet(entry["name"], entry["kind"], tuple(entry.get("ids", ())))
+        needs_head = {key_of(form) for form in entry.get("needs_head", ())}
+        for form in entry["forms"]:
+            keys = _keys(form)
+            names.setdefault(keys[0], []).append((keys, outlet, " ".join(keys) in needs_head))
+    for candidates in names.values():
+        candidates.sort(key=lambda c: len(c[0]), reverse=True)
+    heads: dict[str, list[tuple[str, ...]]] = {}
+    for word in data["outlet_words"]:
+        keys = _keys(word)
+        heads.setdefault(keys[0], []).append(keys)
+        heads.setdefault("ال" + keys[0], []).append(("ال" + keys[0], *keys[1:]))
+    for forms in heads.values():
+        forms.sort(key=len, reverse=True)
+    return _OutletTable(names, heads, frozenset(key_of(w) for w in data["anaphors"]))
+
+
+@dataclass(frozen=True, slots=True)
+class _Preposition:
+    words: tuple[str, ...]
+    with_ma: bool
+    verb_follows: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    verbs: dict[str, str]  # form -> lemma
+    follow_ups: frozenset[str]
+    relay_lemmas: frozenset[str]
+    impersonal: frozenset[str]
+    prepositions: dict[str, list[_Preposition]]
+    pronoun_sources: frozenset[str]
+    complementisers: frozenset[str]
+    communication: frozenset[str]
+    adjunct_prepositions: frozenset[str]
+    time_words: frozenset[str]
+    audience: frozenset[str]
+    object_pronouns: frozenset[str]
+    clause_particles: frozenset[str]
+    anonymous_heads: frozenset[str]
+    official_heads: frozenset[str]
+    organisation_heads: frozenset[str]
+    titles: dict[str, list[tuple[str, ...]]]  # first key -> title keys, longest first
+    qualifiers: frozenset[str]
+
+
+def _key_set(words: Sequence[str]) -> frozenset[str]:
+    return frozenset(key_of(w) for w in words)
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = _json("reporting_verbs.json")
+    verbs = {key_of(form): key_of(lemma) for lemma, forms in data["verbs"].items() for form in forms}
+    prepositions: dict[str, list[_Preposition]] = {}
+    for entry in data["prepositions"]:
+        words = tuple(key_of(w) for w in entry["words"])
+        prepositions.setdefault(words[0], []).append(
+            _Preposition(words, entry["with_ma"], entry.get("verb_follows", False))
+        )
+    for entries in prepositions.values():
+        entries.sort(key=lambda p: len(p.words), reverse=True)
+    title_data = _json("titles.json")
+    titles: dict[str, list[tuple[str, ...]]] = {}
+    for title in title_data["person"]:
+        keys = _keys(title)
+        titles.setdefault(keys[0], []).append(keys)
+    for forms in titles.values():
+        forms.sort(key=len, reverse=True)
+    return _Lexicon(
+        verbs=verbs,
+        follow_ups=_key_set(data["follow_ups"]),
+        relay_lemmas=_key_set(data["relay_verbs"]),
+        impersonal=_key_set(data["impersonal"]),
+        prepositions=prepositions,
+        pronoun_sources=_key_set(data["pronoun_sources"]),
+        complementisers=_key_set(data["complementisers"]),
+        communication=_key_set(data["communication_nouns"]),
+        adjunct_prepositions=_key_set(data["adjunct_prepositions"]),
+        time_words=_key_set(data["time_words"]),
+        audience=_key_set(data["audience_words"]),
+        object_pronouns=_key_set(data["object_pronouns"]),
+        clause_particles=_key_set(data["clause_particles"]),
+        anonymous_heads=_key_set(data["anonymous_heads"]),
+        official_heads=_key_set(data["official_heads"]),
+        organisation_heads=_key_set(data["organisation_heads"]),
+        titles=titles,
+        qualifiers=_key_set(title_data["person_qualifiers"]),
+    )
+
+
+def match_outlet(keys: Sequence[str], i: int, first: str | None = None) -> tuple[Outlet, int] | None:
+    """The outlet named at token ``i`` (after any outlet word such as صحيفة), and the token after it.
+
+    ``first`` replaces the key of token ``i`` (a reading without its clitics).
+    """
+    table = _outlets()
+    words = [first if first is not None else keys[i], *keys[i + 1 : i + 6]]
+    after_head = 0
+    for head in table.heads.get(words[0], ()):
+        if tuple(words[: len(head)]) == head:
+            after_head = len(head)
+            break
+    if after_head >= len(words):
+        return None
+    for name, outlet, needs_head in table.names.get(words[after_head], ()):
+        if tuple(words[after_head : after_head + len(name)]) == name and (after_head or not needs_head):
+            return outlet, i + after_head + len(name)
+    return None
+
+
+def outlet_named(text: str) -> Outlet | None:
+    """The outlet a phrase names at its start (صحيفة نيويورك تايمز الأمريكية -> The New York Times)."""
+    keys = _keys(text)
+    for reading, _ in readings(keys[0]) if keys else ():
+        found = match_outlet(keys, 0, reading)
+        if found:
+            return found[0]
+    return None
+
+
+def is_outlet_anaphor(text: str) -> bool:
+    """Whether a phrase is 'the newspaper', 'the agency' ... standing for an outlet named before."""
+    keys = _keys(text)
+    return bool(keys) and keys[0] in _outlets().anaphors
+
+
+def is_prepositional_cue(cue: str) -> bool:
+    """Whether a cue is a prepositional one (بحسب، وفقا لما ذكره) rather than a verb."""
+    keys = _keys(cue)
+    return bool(keys) and any(r in _lexicon().prepositions for r, _ in readings(keys[0])[:2])
+
+
+# ---------------------------------------------------------------- quotations
+
+
+@dataclass(frozen=True, slots=True)
+class _Quote:
+    open: int  # offset of the opening mark
+    inner_start: int
+    inner_end: int
+    close_end: int  # offset after the closing mark (or the line end when unclosed)
+
+
+def _quotes(text: str) -> dict[int, _Quote]:
+    """Quotations by the offset of their opening mark; unclosed ones run to the end of the line."""
+    found: dict[int, _Quote] = {}
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        open_at: dict[str, int] = {}
+        for offset in range(line_start, line_end):
+            char = text[offset]
+            if char in _QUOTE_PAIRS:
+                open_at.setdefault(char, offset)
+            elif char in _QUOTE_PAIRS.values():
+                opener = next((o for o, c in _QUOTE_PAIRS.items() if c == char), "")
+                if opener in open_at:
+                    start = open_at.pop(opener)
+                    found[start] = _Quote(start, start + 1, offset, offset + 1)
+                    continue
+            if char in _TOGGLE_QUOTES and not (char == "”" and "“" in open_at):
+                if '"' in open_at:
+                    start = open_at.pop('"')
+                    found[start] = _Quote(start, start + 1, offset, offset + 1)
+                else:
+                    open_at['"'] = offset
+        for start in open_at.values():
+            found[start] = _Quote(start, start + 1, line_end, line_end)
+        line_start = line_end + 1
+    return found
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    source: Reference
+    affiliation: str | None
+    via: tuple[Reference, ...]
+
+
+@dataclass(slots=True)
+class _Found:
+    attribution: Attribution
+    quoted: bool
+    sentence: int
+    resume: int  # token index to read on from
+
+
+class _Reader:
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.tokens: Sequence[Token] = doc.tokens or tuple(iter_tokens(doc.text))
+        self.keys = [key_of(doc.text[t.start : t.end]) if t.kind != PUNCT else doc.text[t.start : t.end] for t in self.tokens]
+        self.starts = [t.start for t in self.tokens]
+        sentences = doc.sentences or tuple(iter_sentences(doc.text))
+        self.sentence_starts = [s.start for s in sentences]
+        self.sentence_ends = [s.end for s in sentences]
+        self.sentence_of = [max(0, bisect_right(self.sentence_starts, t.start) - 1) for t in self.tokens]
+        self.mentions: list[Mention] = sorted(doc.mentions, key=lambda m: (m.start, m.end))
+        self.mention_starts = [m.start for m in self.mentions]
+        self.quotes = _quotes(doc.text)
+        self.lexicon = _lexicon()
+        self.speaker: _Speaker | None = None
+
+    # -- token helpers
+
+    def index_at(self, offset: int) -> int:
+        """The first token starting at or after ``offset``."""
+        return bisect_left(self.starts, offset)
+
+    def sentence_stop(self, i: int) -> int:
+        """The token index just past the sentence of token ``i``."""
+        return self.index_at(self.sentence_ends[self.sentence_of[i]])
+
+    def is_punct(self, i: int) -> bool:
+        return self.tokens[i].kind in (PUNCT, SYMBOL)
+
+    def char(self, i: int) -> str:
+        return self.text[self.tokens[i].start]
+
+    def verb(self, i: int) -> tuple[str, int] | None:
+        """The lemma of a reporting verb at token ``i`` and the conjunction letters before it."""
+        key = self.keys[i]
+        for reading, dropped in readings(key)[:2]:
+            if dropped and key[0] not in "وف":
+                continue
+            lemma = self.lexicon.verbs.get(reading)
+            if lemma is not None:
+                return lemma, dropped
+        return None
+
+    def follow_up(self, i: int) -> int | None:
+        key = self.keys[i]
+        if key in self.lexicon.follow_ups:
+            return 0
+        if key[:1] in "وف" and key[1:] in self.lexicon.follow_ups:
+            return 1
+        return None
+
+    def is_complementiser(self, i: int) -> bool:
+        return i < len(self.keys) and self.keys[i] in self.lexicon.complementisers
+
+    def introducer_at(self, i: int) -> int | None:
+        """The complementiser at ``i`` (or after إلى at ``i``), else None."""
+        if self.is_complementiser(i):
+            return i
+        if self.keys[i] in ("الي", "والي", "من", "علي") and self.is_complementiser(i + 1):
+            return i + 1
+        return None
+
+    def long_quote_at(self, i: int) -> _Quote | None:
+        quote = self.quotes.get(self.tokens[i].start) if self.is_punct(i) else None
+        if quote is None or self.is_short(quote):
+            return None
+        return quote
+
+    def is_short(self, quote: _Quote) -> bool:
+        """A quoted name ("جين"), not a quotation."""
+        words = self.index_at(quote.inner_end) - self.index_at(quote.inner_start)
+        return words <= _MAX_SHORT_QUOTE_TOKENS and quote.close_end > quote.inner_end
+
+    def after_quote(self, i: int) -> int:
+        """The token after a short quotation opening at token ``i``."""
+        return self.index_at(self.quotes[self.tokens[i].start].close_end)
+
+    def span(self, first: int, stop: int, dropped: int = 0) -> tuple[int, int]:
+        token = self.tokens[first]
+        start = token.start + surface_offset(self.text[token.start : token.end], dropped) if dropped else token.start
+        return start, self.tokens[stop - 1].end
+
+    def trimmed(self, start: int, end: int) -> tuple[int, int]:
+        while end > start and self.text[end - 1] in _TRIM:
+            end -= 1
+        if end - start >= 2 and self.text[end - 1] == "و" and self.text[end - 2].isspace():
+            return self.trimmed(start, end - 1)
+        while start < end and self.text[start] in _TRIM:
+            start += 1
+        return start, end
+
+    # -- the whole document
+
+    def read(self) -> list[Attribution]:
+        found: list[_Found] = []
+        i = 0
+        while i < len(self.tokens):
+            if self.is_punct(i):
+                i += 1
+                continue
+            item = self.verbal(i) or self.prepositional(i, found[-1] if found else None)
+            if item is None:
+                i += 1
+                continue
+            if found and item.attribution.start < found[-1].attribution.content_end and not found[-1].quoted:
+                previous = found[-1]
+                end = self.trimmed(previous.attribution.content_start, item.attribution.start)[1]
+                previous.attribution = replace(previous.attribution, content_end=end)
+            if item.attribution.source.text:
+                found.append(item)
+                a = item.attribution
+                self.speaker = _Speaker(a.source, a.affiliation, a.via)
+            i = max(item.resume, i + 1)
+        return [item.attribution for item in found]
+
+    # -- reporting verbs
+
+    def verbal(self, i: int) -> _Found | None:
+        verb = self.verb(i)
+        participle = None if verb else self.follow_up(i)
+        if verb is None and participle is None:
+            return None
+        lemma, dropped = verb if verb else ("", participle or 0)
+        stop = self.sentence_stop(i)
+        key = self.keys[i][dropped:]
+        if verb and key in self.lexicon.impersonal and i + 1 < stop and self.introducer_at(i + 1) is not None:
+            return None
+        cue_start, cue_end = self.span(i, i + 1, dropped)
+        first = i + 1
+        source_stop, relay_via = self.source_phrase(first, stop, lemma) if verb else (first, None)
+        via: list[Reference] = [relay_via] if relay_via else []
+        tail = self.tail(source_stop, stop, has_source=source_stop > first)
+        if tail is None:
+            return None
+        content, quoted, resume, affiliation, tail_via = tail
+        via.extend(tail_via)
+        if source_stop > first:
+            source, title = self.reference(first, source_stop)
+        else:
+            implicit = self.implicit_speaker(i, dropped, participle is not None)
+            if implicit is None:
+                return None
+            source, title, inherited = implicit
+            via = via or list(inherited)
+        attribution = Attribution(
+            start=cue_start,
+            end=cue_end,
+            cue=self.text[cue_start:cue_end],
+            source=source,
+            content_start=content[0],
+            content_end=content[1],
+            via=tuple(via),
+            affiliation=affiliation or title,
+        )
+        return _Found(attribution, quoted, self.sentence_of[i], resume)
+
+    def source_phrase(self, first: int, stop: int, lemma: str) -> tuple[int, Reference | None]:
+        """Where the source phrase after a verb ends; for نقل X عن Y also X, the intermediary."""
+        lexicon = self.lexicon
+        j = first
+        relay_via = None
+        phrase_first = first
+        while j < stop and j - phrase_first < _MAX_SOURCE_TOKENS:
+            key = self.keys[j]
+            if self.is_punct(j):
+                if self.tokens[j].start in self.quotes and self.is_short(self.quotes[self.tokens[j].start]):
+                    j = self.after_quote(j)
+                    continue
+                break
+            if j == phrase_first and key in lexicon.adjunct_prepositions:
+                break
+            if (
+                self.introducer_at(j) is not None
+                or self.verb(j)
+                or self.preposition_at(j)
+                or self.via_at(j, stop)
+                or key in lexicon.time_words
+                or key in lexicon.object_pronouns
+                or key in lexicon.pronoun_sources
+                or self.is_adjunct(j, stop)
+            ):
+                break
+            if key == "عن" and lemma in lexicon.relay_lemmas and relay_via is None and j > first:
+                relay_via, _ = self.reference(first, j)
+                phrase_first = j + 1
+            j += 1
+        if relay_via is not None:
+            if j == phrase_first:
+                return first, None
+            return j, relay_via
+        return j, None
+
+    def is_adjunct(self, j: int, stop: int) -> bool:
+        """في تصريح، خلال مؤتمر، ببيان ...: a phrase about the saying, not the sayer."""
+        lexicon = self.lexicon
+        key = self.keys[j]
+        if key in lexicon.adjunct_prepositions and j + 1 < stop:
+            return any(r in lexicon.communication for r, _ in readings(self.keys[j + 1]))
+        if key[:1] in "ب" and key[1:] in lexicon.communication:
+            return True
+        return any(r in lexicon.audience for r, _ in readings(key)[1:])
+
+    def via_at(self, j: int, stop: int) -> tuple[Reference, int] | None:
+        """An outlet spoken to (لبوليتيكو، لصحيفة عكاظ، لـ«الرياض»): its reference and the token after it."""
+        key = self.keys[j]
+        if key == "ل" and j + 1 < stop:
+            return self.outlet_reference(j + 1, 0, stop)
+        if key[:1] != "ل":
+            return None
+        dropped = 2 if key.startswith("لل") else 1
+        return self.outlet_reference(j, dropped, stop)
+
+    def outlet_reference(self, j: int, dropped: int, stop: int) -> tuple[Reference, int] | None:
+        key = self.keys[j]
+        reading = ("ال" + key[2:]) if dropped == 2 else key[dropped:]
+        if self.is_punct(j) and self.tokens[j].start in self.quotes:
+            quote = self.quotes[self.tokens[j].start]
+            end = self.after_quote(j)
+            if not self.is_short(quote):
+                return None
+            start = quote.inner_start
+            reference = Reference(self.text[start : quote.inner_end], start, quote.inner_end, kind=OUTLET_SOURCE)
+            return reference, end
+        found = match_outlet(self.keys, j, reading)
+        if found is None:
+            table = _outlets()
+            if reading not in table.heads:
+                return None
+            end = j + 1
+            while end < stop and end - j < 5 and not self.is_punct(end) and self.introducer_at(end) is None:
+                end += 1
+            if end == j + 1:
+                return None
+        else:
+            end = found[1]
+        start, finish = self.span(j, end, dropped)
+        return Reference(self.text[start:finish], start, finish, kind=OUTLET_SOURCE), end
+
+    def tail(
+        self, j: int, stop: int, has_source: bool
+    ) -> tuple[tuple[int, int], bool, int, str | None, list[Reference]] | None:
+        """After the source: apposition, intermediaries and adjuncts, then the content.
+
+        Returns the content span, whether it is a quotation, where to read on,
+        the affiliation and the intermediaries; None when no content follows.
+        """
+        affiliation = None
+        via: list[Reference] = []
+        source_end = j
+        steps = 0
+        while j < stop and steps < _MAX_TAIL_TOKENS:
+            steps += 1
+            if self.is_punct(j):
+                char = self.char(j)
+                if char == ":":
+                    return (*self.after_colon(j), affiliation, via)
+                quote = self.quotes.get(self.tokens[j].start)
+                if quote is not None:
+                    if self.is_short(quote):
+                        j = self.after_quote(j)
+                        continue
+                    return (*self.quoted(quote), affiliation, via)
+                if char in "،," and j == source_end and has_source and affiliation is None:
+                    end = self.apposition_end(j + 1, stop)
+                    if end > j + 1:
+                        start, finish = self.trimmed(*self.span(j + 1, end))
+                        affiliation = self.text[start:finish]
+                        j = end
+                        continue
+                if char in _STATEMENT_END:
+                    return None
+                j += 1
+                continue
+            introducer = self.introducer_at(j)
+            if introducer is not None:
+                return (*self.clause(introducer), affiliation, via)
+            if self.verb(j) or self.follow_up(j) is not None:
+                return None
+            preposition = self.preposition_at(j)
+            if preposition is not None:
+                reference, end = self.preposition_source(preposition[1], stop)
+                if reference is not None:
+                    via.append(reference)
+                j = max(end, j + 1)
+                continue
+            spoken_to = self.via_at(j, stop)
+            if spoken_to is not None:
+                via.append(spoken_to[0])
+                j = spoken_to[1]
+                continue
+            j += 1
+        return None
+
+    def apposition_end(self, j: int, stop: int) -> int:
+        """The token after an apposition starting at ``j`` (أحد المحللين في مركز ...), or ``j`` if none."""
+        lexicon = self.lexicon
+        if j >= stop or self.is_punct(j) or self.introducer_at(j) is not None:
+            return j
+        if self.keys[j] in lexicon.adjunct_prepositions or self.keys[j] in lexicon.time_words or self.via_at(j, stop):
+            return j
+        if self.preposition_at(j):
+            return j
+        k = j
+        while k < stop and k - j < 30:
+            if self.is_punct(k):
+                char = self.char(k)
+                quote = self.quotes.get(self.tokens[k].start)
+                if quote is not None and self.is_short(quote):
+                    k = self.after_quote(k)
+                    continue
+                if char in "،,:" or char in _STATEMENT_END or quote is not None:
+                    return k
+            elif self.introducer_at(k) is not None or self.via_at(k, stop) or self.verb(k):
+                return k
+            k += 1
+        return k if k == stop else j
+
+    def after_colon(self, j: int) -> tuple[tuple[int, int], bool, int]:
+        if j + 1 < len(self.tokens):
+            quote = self.quotes.get(self.tokens[j + 1].start)
+            if quote is not None and not self.is_short(quote):
+                return self.quoted(quote)
+        start = self.tokens[j].end
+        end = self.statement_end(j)
+        return self.trimmed(start, end), False, j + 1
+
+    def quoted(self, quote: _Quote) -> tuple[tuple[int, int], bool, int]:
+        return self.trimmed(quote.inner_start, quote.inner_end), True, self.index_at(quote.close_end)
+
+    def clause(self, introducer: int) -> tuple[tuple[int, int], bool, int]:
+        start = self.tokens[introducer].end
+        return self.trimmed(start, self.statement_end(introducer)), False, introducer + 1
+
+    def statement_end(self, i: int) -> int:
+        """The end of the sentence of token ``i``, or of a quotation that runs past it."""
+        end = self.sentence_ends[self.sentence_of[i]]
+        k = i
+        while k < len(self.tokens) and self.tokens[k].start < end:
+            quote = self.quotes.get(self.tokens[k].start) if self.is_punct(k) else None
+            if quote is not None and quote.close_end > end:
+                end = quote.close_end
+            k += 1
+        return end
+
+    def implicit_speaker(
+        self, i: int, dropped: int, participle: bool
+    ) -> tuple[Reference, str | None, tuple[Reference, ...]] | None:
+        """The source of a verb with none after it: 'X قال', a person named before in the sentence, the last speaker."""
+        if not dropped and not participle:
+            subject = self.subject_before(i)
+            if subject is not None:
+                return (*self.reference(*subject), ())
+            if not self.opens_clause(i):
+                return None
+        sentence_start = self.sentence_starts[self.sentence_of[i]]
+        people = [
+            m
+            for m in self.mentions[bisect_left(self.mention_starts, sentence_start) : bisect_left(self.mention_starts, self.tokens[i].start)]
+            if m.type == PER
+        ]
+        if people and not participle:
+            person = people[-1]
+            return Reference(self.text[person.start : person.end], person.start, person.end, kind=PERSON_SOURCE), None, ()
+        if self.speaker is not None:
+            return self.speaker.source, self.speaker.affiliation, self.speaker.via
+        return None
+
+    def opens_clause(self, i: int) -> bool:
+        """Whether token ``i`` begins its sentence or follows a comma or a clause particle (حين قال)."""
+        if i == self.index_at(self.sentence_starts[self.sentence_of[i]]):
+            return True
+        before = self.keys[i - 1]
+        return self.is_punct(i - 1) or any(r in self.lexicon.clause_particles for r, _ in readings(before)[:2])
+
+    def subject_before(self, i: int) -> tuple[int, int] | None:
+        """The subject of a verb in the 'X قال' order: the words since the clause began."""
+        lexicon = self.lexicon
+        sentence_first = self.index_at(self.sentence_starts[self.sentence_of[i]])
+        k = i - 1
+        if k >= sentence_first and self.keys[k] in ("قد", "لقد"):
+            k -= 1
+        stop = k + 1
+        while k >= sentence_first and stop - k <= _MAX_SUBJECT_TOKENS:
+            key = self.keys[k]
+            if self.is_punct(k) or key in lexicon.complementisers or self.verb(k):
+                break
+            if any(r in lexicon.clause_particles for r, _ in readings(key)[:2]):
+                break
+            k -= 1
+        first = k + 1
+        if first >= stop or stop - k > _MAX_SUBJECT_TOKENS:
+            return None
+        boundary = first == sentence_first or self.is_punct(first - 1)
+        return (first, stop) if boundary else None
+
+    # -- prepositional cues
+
+    def preposition_at(self, i: int) -> tuple[int, int, int, int] | None:
+        """A prepositional cue at token ``i``: (conjunction letters, first source token, cue stop, is-pronoun)."""
+        key = self.keys[i]
+        for reading, dropped in readings(key)[:2]:
+            if dropped and key[0] not in "وف":
+                continue
+            for entry in self.lexicon.prepositions.get(reading, ()):
+                found = self.preposition_words(entry, i, dropped)
+                if found is not None:
+                    return found
+        return None
+
+    def preposition_words(self, entry: _Preposition, i: int, dropped: int) -> tuple[int, int, int, int] | None:
+        n = len(entry.words)
+        keys = self.keys
+        if i + n > len(keys):
+            return None
+        if any(keys[i + k] != entry.words[k] for k in range(1, n - 1)):
+            return None
+        last = i + n - 1
+        if n > 1 and keys[last] != entry.words[-1]:
+            if keys[last] in self.lexicon.pronoun_sources and keys[last].startswith(entry.words[-1]):
+                return dropped, last + 1, last + 1, 1
+            return None
+        after = last + 1
+        if after < len(keys) and keys[after] in self.lexicon.pronoun_sources:
+            return dropped, after + 1, after + 1, 1
+        if entry.verb_follows or (entry.with_ma and after < len(keys) and keys[after] in ("ما", "لما")):
+            verb_at = after if entry.verb_follows else after + 1
+            if verb_at < len(keys) and self.reporting_word(verb_at):
+                return dropped, verb_at + 1, verb_at + 1, 0
+            if entry.verb_follows:
+                return None
+        return dropped, after, after, 0
+
+    def reporting_word(self, i: int) -> bool:
+        """A verb after وفق ما / حسبما, perhaps with an object pronoun (ذكره، أوردته، نشرته)."""
+        key = self.keys[i]
+        for suffix in ("", "ه", "ته", "ها", "تها"):
+            if key.endswith(suffix) and (key[: len(key) - len(suffix)] if suffix else key) in self.lexicon.verbs:
+                return True
+        return key.startswith(("نشر", "جاء", "اورد", "اعلن"))
+
+    def preposition_source(self, first: int, stop: int) -> tuple[Reference | None, int]:
+        """The source named after a prepositional cue, and the token after it."""
+        if first >= stop:
+            return None, first
+        key = self.keys[first]
+        dropped = 0
+        reading = key
+        if key == "ل":
+            first += 1
+            if first >= stop:
+                return None, first
+            key = reading = self.keys[first]
+        elif key.startswith("لل"):
+            dropped, reading = 2, "ال" + key[2:]
+        elif key[:1] == "ل" and len(key) > 3:
+            dropped, reading = 1, key[1:]
+        outlet = match_outlet(self.keys, first, reading)
+        if outlet is not None:
+            end = outlet[1]
+            while end < stop and self.is_nisba(end):
+                end += 1
+            return self.reference(first, end, dropped)[0], end
+        j = first
+        while j < stop and j - first < _MAX_PREPOSITION_SOURCE_TOKENS:
+            if self.is_punct(j):
+                quote = self.quotes.get(self.tokens[j].start)
+                if quote is not None and self.is_short(quote):
+                    j = self.after_quote(j)
+                    continue
+                break
+            if j > first and (self.introducer_at(j) is not None or self.verb(j) or self.keys[j] in ("فان", "فانه", "فانها")):
+                break
+            j += 1
+        if j - first >= _MAX_PREPOSITION_SOURCE_TOKENS:
+            mention = self.mention_starting(first, dropped)
+            if mention is None:
+                return None, first
+            j = self.index_at(mention.end)
+        if j == first:
+            return None, first
+        return self.reference(first, j, dropped)[0], j
+
+    def is_nisba(self, i: int) -> bool:
+        key = self.keys[i]
+        return key.startswith("ال") and (key.endswith("يه") or key.endswith("ي"))
+
+    def prepositional(self, i: int, previous: _Found | None) -> _Found | None:
+        found = self.preposition_at(i)
+        if found is None:
+            return None
+        dropped, first, cue_stop, pronoun = found
+        stop = self.sentence_stop(i)
+        cue_start = self.span(i, i + 1, dropped)[0]
+        cue_end = self.tokens[cue_stop - 1].end
+        sentence = self.sentence_of[i]
+        same_sentence = previous is not None and previous.sentence == sentence
+        if pronoun:
+            if same_sentence or self.speaker is None:
+                return _Found(_empty_at(cue_start), False, sentence, first) if same_sentence else None
+            source, end = self.speaker.source, first
+        else:
+            reference, end = self.preposition_source(first, stop)
+            if reference is None:
+                return None
+            source = reference
+        closes_previous = (
+            same_sentence
+            and previous is not None
+            and (cue_start >= previous.attribution.content_end or self.reaches_end(end, stop))
+            and source.kind == OUTLET_SOURCE
+        )
+        if closes_previous and previous is not None:
+            previous.attribution = replace(previous.attribution, via=(*previous.attribution.via, source))
+            return _Found(_empty_at(cue_start), False, sentence, end)
+        content = self.preposition_content(i, end, stop, previous if same_sentence else None)
+        if content is None:
+            return None
+        attribution = Attribution(
+            start=cue_start,
+            end=cue_end,
+            cue=self.text[cue_start:cue_end],
+            source=source,
+            content_start=content[0],
+            content_end=content[1],
+            via=self.speaker.via if pronoun and self.speaker else (),
+            affiliation=self.speaker.affiliation if pronoun and self.speaker else None,
+        )
+        return _Found(attribution, False, sentence, end)
+
+    def reaches_end(self, j: int, stop: int) -> bool:
+        """Whether only punctuation is left in the sentence from token ``j``."""
+        return all(self.is_punct(k) for k in range(j, stop))
+
+    def preposition_content(self, i: int, end: int, stop: int, previous: _Found | None) -> tuple[int, int] | None:
+        sentence_start = self.sentence_starts[self.sentence_of[i]]
+        sentence_end = self.statement_end(i)
+        clause_first = i == self.index_at(sentence_start) or (self.is_punct(i - 1) and self.char(i - 1) in "،,")
+        if clause_first and not self.reaches_end(end, stop):
+            start = self.tokens[end].start
+            while end < stop and (self.is_punct(end) or self.keys[end] in ("فان", "فانه", "فانها")):
+                end += 1
+                start = self.tokens[end].start if end < stop else start
+            span = self.trimmed(start, sentence_end)
+        elif self.reaches_end(end, stop):
+            start = previous.attribution.content_start if previous else sentence_start
+            span = self.trimmed(start, self.tokens[i].start)
+        else:
+            span = self.trimmed(sentence_start, sentence_end)
+        return span if span[1] > span[0] else None
+
+    # -- sources
+
+    def mention_starting(self, first: int, dropped: int = 0) -> Mention | None:
+        start = self.span(first, first + 1, dropped)[0]
+        at = bisect_left(self.mention_starts, self.tokens[first].start)
+        for mention in self.mentions[at : at + 2]:
+            if self.tokens[first].start <= mention.start <= max(start, self.tokens[first].start + 2):
+                return mention
+        return None
+
+    def reference(self, first: int, stop: int, dropped: int = 0) -> tuple[Reference, str | None]:
+        """The source named by tokens ``first:stop``, and a title found before a person's name."""
+        while stop > first + 1 and self.is_punct(stop - 1):
+            stop -= 1
+        start, end = self.span(first, stop, dropped)
+        phrase = self.text[start:end]
+        lexicon = self.lexicon
+        key = self.keys[first]
+        head = ("ال" + key[2:]) if dropped == 2 else key[dropped:]
+        if outlet_named(phrase) or head in _outlets().anaphors or head in _outlets().heads:
+            return Reference(phrase, start, end, kind=OUTLET_SOURCE), None
+        if head in lexicon.anonymous_heads:
+            return Reference(phrase, start, end, kind=ANONYMOUS_SOURCE), None
+        inside = self.mentions[bisect_left(self.mention_starts, start) : bisect_left(self.mention_starts, end)]
+        inside = [m for m in inside if m.end <= end]
+        person = next((m for m in inside if m.type == PER), None)
+        if person is not None and self.is_title(start, person.start):
+            title = self.trimmed(start, person.start)
+            return (
+                Reference(self.text[person.start : person.end], person.start, person.end, kind=PERSON_SOURCE),
+                self.text[title[0] : title[1]] or None,
+            )
+        if inside and inside[0].start <= start + 2 and inside[0].type != PER:
+            mention = inside[0]
+            kind = OFFICIAL_SOURCE if head in lexicon.official_heads or mention.type == GPE else ORGANISATION_SOURCE
+            if head in lexicon.organisation_heads:
+                kind = ORGANISATION_SOURCE
+            return Reference(self.text[mention.start : mention.end], mention.start, mention.end, kind=kind), None
+        if head in lexicon.organisation_heads:
+            return Reference(phrase, start, end, kind=ORGANISATION_SOURCE), None
+        name_first = self.after_title(first, stop)
+        if name_first > first:
+            if name_first == stop:
+                return Reference(phrase, start, end, kind=OFFICIAL_SOURCE), None
+            name_start = self.tokens[name_first].start
+            title = self.trimmed(start, name_start)
+            return Reference(self.text[name_start:end], name_start, end, kind=PERSON_SOURCE), self.text[title[0] : title[1]]
+        if head in lexicon.official_heads:
+            return Reference(phrase, start, end, kind=OFFICIAL_SOURCE), None
+        if person is not None:
+            return Reference(self.text[person.start : person.end], person.start, person.end, kind=PERSON_SOURCE), None
+        kind = ANONYMOUS_SOURCE if head.startswith("ال") else PERSON_SOURCE
+        return Reference(phrase, start, end, kind=kind), None
+
+    def is_title(self, start: int, name_start: int) -> bool:
+        """Whether the words before a person's name in a source phrase are a title (or nothing)."""
+        if name_start <= start + 1:
+            return True
+        first = self.index_at(start)
+        stop = self.index_at(name_start)
+        return self.after_title(first, stop) == stop or self.keys[first] not in self.lexicon.anonymous_heads
+
+    def after_title(self, first: int, stop: int) -> int:
+        """The token after a title and its qualifiers (الرئيس الأمريكي السابق), or ``first`` if none."""
+        lexicon = self.lexicon
+        keys = self.keys
+        j = first
+        for title in lexicon.titles.get(keys[first], ()):
+            if tuple(keys[first : first + len(title)]) == title:
+                j = first + len(title)
+                break
+        else:
+            return first
+        while j < stop and (keys[j] in lexicon.qualifiers or self.is_nisba(j)):
+            j += 1
+        return j
+
+
+def _empty_at(offset: int) -> Attribution:
+    """A placeholder for a cue that only completes the statement before it (حسب تعبيره)."""
+    return Attribution(start=offset, end=offset, source=Reference(text=""))
+
+
+def attributions_in(doc: Document) -> list[Attribution]:
+    """The attributed statements of a document, in text order."""
+    if not doc.text:
+        return []
+    return _Reader(doc).read()
 
 
 @component("attributions", assigns="attributions", requires=("tokens", "sentences", "mentions"))
 def find_attributions(doc: Document, settings: Settings) -> list[Attribution]:
-    return []
+    return attributions_in(doc)

@@ -1,0 +1,237 @@
+"""A document's origins: the upstream reports it relays, translates or cites.
+
+Read from the text and the document's attributions:
+
+* a wire credit at the start (``الرياض - واس``) or end (``(رويترز)``) of the text: the agency is *relayed*;
+* an outlet that the statements of the document come through (the source or
+  intermediary of at least three attributions, or of two when they are most of
+  them), or that a prepositional cue credits in the lead (وفق ما ذكر موقع بوليتيكو): *relayed*;
+* an outlet that the lead quotes, or that 'الأمر الذي أكدته صحيفة X' points to: *cited*;
+* the journalist whose report is relayed (وذكر الصحفي ايريك شميت في تقريره): *reported_by*;
+* a translator (وترجمه راديو روزنة، ترجمة: ...): *translated*.
+
+Origins are listed upstream first: the outlets, then their reporters, then
+translators, then wire credits. A document that only quotes people is its own
+origin (no origins).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.arabic.sentences import iter_sentences
+from marsad.arabic.tokens import iter_tokens
+from marsad.document import (
+    CITED,
+    OUTLET_SOURCE,
+    PERSON_SOURCE,
+    PUNCT,
+    RELAYED,
+    REPORTED_BY,
+    TRANSLATED,
+    Attribution,
+    Document,
+    Origin,
+    Reference,
+)
+from marsad.extract.attributions import (
+    Outlet,
+    is_outlet_anaphor,
+    is_prepositional_cue,
+    key_of,
+    match_outlet,
+    outlet_named,
+    readings,
+)
+
+_WIRE_WINDOW = 12  # tokens at each end of the text where a wire credit may stand
+_LEAD_SENTENCES = 2
+_RELAY_COUNT = 3
+_RELAY_SHARE = 0.4
+_TRANSLATOR_WORDS = 4
+_CREDIT_MARKS = frozenset("-–—ـ(:/")
+
+
+@cache
+def _translation_words() -> frozenset[str]:
+    return frozenset(key_of(w) for w in ("ترجمه", "ترجمته", "ترجمها", "ترجمة", "بترجمة", "ترجمت", "نقلته", "نقله"))
+
+
+@cache
+def _reporter_titles() -> frozenset[str]:
+    words = ("الصحفي", "الصحافي", "الصحفية", "الصحافية", "المراسل", "المراسلة", "مراسل", "مراسلة", "الكاتب", "الكاتبة", "المحرر")
+    return frozenset(key_of(w) for w in words)
+
+
+@cache
+def _citing_verbs() -> frozenset[str]:
+    """Verbs with an object pronoun in 'الأمر الذي أكدته صحيفة X'."""
+    stems = ("اكد", "ذكر", "اورد", "نشر", "كشف", "اوضح")
+    return frozenset(stem + suffix for stem in stems for suffix in ("ته", "ه", "تها"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    keys: list[str]
+    starts: list[int]
+    ends: list[int]
+    punct: list[bool]
+
+
+def _words(text: str) -> _Words:
+    tokens = list(iter_tokens(text))
+    return _Words(
+        [key_of(text[t.start : t.end]) if t.kind != PUNCT else text[t.start : t.end] for t in tokens],
+        [t.start for t in tokens],
+        [t.end for t in tokens],
+        [t.kind == PUNCT for t in tokens],
+    )
+
+
+def _outlet_at(words: _Words, i: int) -> tuple[Outlet, int] | None:
+    for reading, _ in readings(words.keys[i]):
+        found = match_outlet(words.keys, i, reading)
+        if found is not None:
+            return found
+    return None
+
+
+def wire_credits(text: str, words: _Words | None = None) -> list[Outlet]:
+    """Agencies credited at the start (الرياض - واس) or the end ((رويترز)) of a text."""
+    words = words or _words(text)
+    n = len(words.keys)
+    found: list[Outlet] = []
+    for i in [*range(min(n, _WIRE_WINDOW)), *range(max(_WIRE_WINDOW, n - _WIRE_WINDOW), n)]:
+        if words.punct[i]:
+            continue
+        outlet = _outlet_at(words, i)
+        if outlet is None or outlet[0].kind != "agency" or outlet[0] in found:
+            continue
+        before = text[words.ends[i - 1] if i else 0 : words.starts[i]]
+        after_end = outlet[1]
+        after = text[words.ends[after_end - 1] : words.starts[after_end] if after_end < n else len(text)]
+        at_line_start = i == 0 or "\n" in before
+        at_line_end = after_end == n or "\n" in after
+        marked = any(c in _CREDIT_MARKS for c in before) or any(c in ")-–—ـ" for c in after)
+        if marked or (at_line_start and at_line_end):
+            found.append(outlet[0])
+    return found
+
+
+def _translators(text: str, words: _Words) -> list[str]:
+    names = []
+    for i, key in enumerate(words.keys):
+        if all(r not in _translation_words() for r, _ in readings(key)[:2]):
+            continue
+        j = i + 1
+        while j < len(words.keys) and words.punct[j] and words.keys[j] == ":":
+            j += 1
+        if j >= len(words.keys):
+            continue
+        outlet = _outlet_at(words, j)
+        if outlet is not None:
+            names.append(outlet[0].name)
+            continue
+        k = j
+        while k < len(words.keys) and k - j < _TRANSLATOR_WORDS and not words.punct[k] and words.keys[k] not in ("ان", "انه", "انها"):
+            k += 1
+        if k > j and k - j < _TRANSLATOR_WORDS:
+            names.append(text[words.starts[j] : words.ends[k - 1]])
+    return names
+
+
+def _cited_by_relative(words: _Words) -> list[str]:
+    """Outlets in 'الأمر الذي أكدته صحيفة X', 'وهو ما ذكرته وكالة X'."""
+    names = []
+    for i, key in enumerate(words.keys[:-1]):
+        if key in _citing_verbs():
+            outlet = _outlet_at(words, i + 1)
+            if outlet is not None:
+                names.append(outlet[0].name)
+    return names
+
+
+def _named_outlets(words: _Words) -> list[tuple[int, str]]:
+    """Each outlet named in the text, with its offset, in text order."""
+    named = []
+    i = 0
+    while i < len(words.keys):
+        found = None if words.punct[i] else _outlet_at(words, i)
+        if found is None:
+            i += 1
+            continue
+        named.append((words.starts[i], found[0].name))
+        i = found[1]
+    return named
+
+
+def _outlet_of(reference: Reference, named: list[tuple[int, str]]) -> str | None:
+    """The outlet a source or intermediary stands for; 'the newspaper' is the last outlet named before it."""
+    if reference.kind != OUTLET_SOURCE:
+        return None
+    outlet = outlet_named(reference.text)
+    if outlet is not None:
+        return outlet.name
+    if is_outlet_anaphor(reference.text) and reference.start is not None:
+        before = [name for start, name in named if start < reference.start]
+        return before[-1] if before else None
+    return None
+
+
+def find_origins(doc: Document, attributions: Sequence[Attribution]) -> list[Origin]:
+    """The upstream reports of ``doc``, upstream first; empty when it is its own origin."""
+    text = doc.text
+    if not text:
+        return []
+    words = _words(text)
+    named = _named_outlets(words)
+    sentences = list(iter_sentences(text))
+    lead_end = sentences[min(_LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
+
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    in_lead: dict[str, bool] = {}  # outlet -> credited by a prepositional cue (True) or quoted (False) in the lead
+    for a in attributions:
+        outlets = {o for o in (_outlet_of(r, named) for r in (a.source, *a.via)) if o}
+        for name in outlets:
+            counts[name] += 1
+            first_seen.setdefault(name, a.start)
+            if a.start < lead_end:
+                credited = is_prepositional_cue(a.cue) or _outlet_of(a.source, named) != name
+                in_lead[name] = in_lead.get(name, False) or credited
+
+    own = set(_own_ids(doc))
+    origins: list[Origin] = []
+    for name in sorted(counts, key=lambda n: first_seen[n]):
+        count = counts[name]
+        if count >= _RELAY_COUNT or (count >= 2 and count >= _RELAY_SHARE * len(attributions)) or in_lead.get(name):
+            origins.append(Origin(name, RELAYED))
+        elif name in in_lead:
+            origins.append(Origin(name, CITED))
+    for name in _cited_by_relative(words):
+        if all(o.name != name for o in origins):
+            origins.append(Origin(name, CITED))
+    if origins:
+        origins.extend(_reporters(attributions))
+    origins.extend(Origin(name, TRANSLATED) for name in dict.fromkeys(_translators(text, words)))
+    for outlet in wire_credits(text, words):
+        if own.isdisjoint(outlet.ids) and all(o.name != outlet.name for o in origins):
+            origins.append(Origin(outlet.name, RELAYED))
+    return origins
+
+
+def _reporters(attributions: Sequence[Attribution]) -> list[Origin]:
+    """Journalists whose report the document relays (ذكر الصحفي ايريك شميت في تقريره)."""
+    found: dict[str, Origin] = {}
+    for a in attributions:
+        title = a.affiliation or ""
+        if a.source.kind == PERSON_SOURCE and title and key_of(title).split()[0] in _reporter_titles():
+            found.setdefault(a.source.text, Origin(a.source.text, REPORTED_BY))
+    return list(found.values())
+
+
+def _own_ids(doc: Document) -> list[str]:
+    return [doc.meta.outlet] if doc.meta.outlet else []
