@@ -120,6 +120,20 @@ class Mention(Span):
     entity: str | None = None  # filled by the cross-document stage
 
 
+# Kinds of attribution sources (Reference.kind).
+PERSON_SOURCE = "person"
+ORGANISATION_SOURCE = "organisation"
+OUTLET_SOURCE = "outlet"
+OFFICIAL_SOURCE = "official"
+ANONYMOUS_SOURCE = "anonymous"
+
+# Roles of a document's origins (Origin.role).
+CITED = "cited"
+TRANSLATED = "translated"
+RELAYED = "relayed"
+REPORTED_BY = "reported_by"
+
+
 @dataclass(frozen=True, slots=True)
 class Reference:
     """A source or intermediary named in the text: its span and entity if known."""
