@@ -39,7 +39,7 @@ from typing import Protocol
 from marsad.arabic.normalise import normalise
 from marsad.arabic.tokens import MIN_STEM, iter_tokens, surface_offset
 from marsad.document import GPE, LATIN, LOC, MISC, ORG, PER, PUNCT, WORD, Document, Mention, Token
-from marsad.extract.places import is_place_key, name_key
+from marsad.extract.places import name_key, place_population
 from marsad.pipeline import component
 from marsad.settings import Settings
 
@@ -60,9 +60,11 @@ _LATIN_ORG_WORDS = frozenset(
 )
 _MAX_LATIN_ACRONYM = 6
 _MIN_PLACE_LETTERS = 4
+_MIN_SHORT_PLACE_POPULATION = 100_000
 # Mention types whose names, once found, are looked for again in the rest of the document.
 _REPEATED_TYPES = frozenset((PER, ORG, LOC, GPE))
-PRIORITY_ALIAS, PRIORITY_LATIN, PRIORITY_TAGGER, PRIORITY_REPEAT = 0, 1, 2, 3
+# Which candidate wins between overlapping spans of the same length (lower wins).
+PRIORITY_ALIAS, PRIORITY_LATIN, PRIORITY_SURNAME, PRIORITY_TAGGER, PRIORITY_REPEAT = 0, 1, 2, 3, 4
 
 
 class Tagger(Protocol):
@@ -138,6 +140,7 @@ class _Titles:
     outlet: frozenset[str]
     given_names: frozenset[str]
     not_surnames: frozenset[str]
+    not_names: frozenset[str]  # name keys
 
 
 @cache
@@ -157,6 +160,7 @@ def _titles() -> _Titles:
         frozenset(token_form(o) for o in data["outlet"]),
         given,
         frozenset(token_form(word) for word in data["not_surnames"]),
+        frozenset(name_key(word) for word in data["not_names"]),
     )
 
 
@@ -204,13 +208,13 @@ def _name_form(form: str, dropped: int) -> str:
 
 
 def _is_known(form: str, following: Sequence[str] = ()) -> bool:
-    """A curated name, a given name or a place name (short gazetteer names are too often noise)."""
+    """A curated name, a given name or a place name (a short one only for a city: جدة but not اري)."""
     if form in _titles().given_names:
         return True
-    name = " ".join((form, *following))
-    if name_key(name) in alias_table().by_key:
+    key = name_key(" ".join((form, *following)))
+    if key in alias_table().by_key:
         return True
-    return len(name) >= _MIN_PLACE_LETTERS and is_place_key(name_key(name))
+    return place_population(key) >= (0 if len(key) >= _MIN_PLACE_LETTERS else _MIN_SHORT_PLACE_POPULATION)
 
 
 def name_offset(form: str, following: Sequence[str] = ()) -> int:
@@ -430,14 +434,14 @@ def _against_hits(candidate: _Candidate, hits_by_first: dict[int, _Candidate], f
 
 def _repeats(text: _Text, found: list[_Candidate]) -> list[_Candidate]:
     """Names found once, found again where the tagger missed them; a person's surname alone (إيهو) too."""
-    names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    names: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
     for candidate in found:
         if candidate.type not in _REPEATED_TYPES:
             continue
         first = _name_form(text.forms[candidate.first], candidate.dropped)
         forms = (first, *text.forms[candidate.first + 1 : candidate.last])
         if len(forms) > 1 or not first.startswith(_ARTICLE):  # الدولة alone is too often a common noun
-            names.setdefault(forms[0], []).append((forms[1:], candidate.type))
+            names.setdefault(forms[0], []).append((forms[1:], candidate.type, PRIORITY_REPEAT))
         surname = forms[-1]
         if (
             candidate.type == PER
@@ -445,21 +449,19 @@ def _repeats(text: _Text, found: list[_Candidate]) -> list[_Candidate]:
             and len(surname) > MIN_STEM
             and surname not in _titles().not_surnames
         ):
-            names.setdefault(surname, []).append(((), PER))
+            # the surname of a person named in full outranks the tagger (كاميرون is not Cameroon here)
+            names.setdefault(surname, []).append(((), PER, PRIORITY_SURNAME))
     repeats = []
     forms = text.forms
     for i, form in enumerate(forms):
         for variant, dropped in clitic_variants(form):
             match = next(
-                (
-                    (rest, kind)
-                    for rest, kind in names.get(variant, ())
-                    if tuple(forms[i + 1 : i + 1 + len(rest)]) == rest
-                ),
+                (name for name in names.get(variant, ()) if tuple(forms[i + 1 : i + 1 + len(name[0])]) == name[0]),
                 None,
             )
             if match:
-                repeats.append(_Candidate(i, i + 1 + len(match[0]), match[1], PRIORITY_REPEAT, dropped))
+                rest, kind, priority = match
+                repeats.append(_Candidate(i, i + 1 + len(rest), kind, priority, dropped))
                 break
     return repeats
 
@@ -511,8 +513,12 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
         candidates.append(_against_hits(trimmed, hits_by_first, text.forms))
     found = _resolve(candidates)
     found = _resolve(found + _repeats(text, found))
-    spans = [(text.span(c), c) for c in found]
-    mentions = [Mention(start, end, _final_type(text, c)) for (start, end), c in spans if end - start > 1]
+    not_names = _titles().not_names
+    mentions = []
+    for candidate in found:
+        start, end = text.span(candidate)
+        if end - start > 1 and name_key(doc.text[start:end]) not in not_names:
+            mentions.append(Mention(start, end, _final_type(text, candidate)))
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 

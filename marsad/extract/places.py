@@ -189,9 +189,11 @@ def country_place(code: str) -> Place | None:
     return None if place is None else dataclasses.replace(place, approximate=True)
 
 
-def is_place_key(key: str) -> bool:
-    """Whether a :func:`name_key` is a name in the gazetteer or the overrides."""
-    return key in _gazetteer() or key in _qualifiers().overrides
+def place_population(key: str) -> int:
+    """The population of the largest place a :func:`name_key` names; -1 when it names none."""
+    if key in _qualifiers().overrides:
+        return _qualifiers().overrides[key].population
+    return max((place.population for place in _gazetteer().places(key)), default=-1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from marsad.settings import Settings
 
 
 class PhraseTagger:
-    """A stand-in for the statistical tagger: tags the phrases it is given wherever they occur."""
+    """A stand-in for the statistical tagger: tags the phrases it is given wherever they occur, first come first."""
 
     def __init__(self, phrases: dict[str, str]) -> None:
         self.phrases = [(phrase.split(), label) for phrase, label in phrases.items()]
@@ -23,7 +23,7 @@ class PhraseTagger:
         tags = ["O"] * len(words)
         for phrase, label in self.phrases:
             for i in range(len(words) - len(phrase) + 1):
-                if list(words[i : i + len(phrase)]) == phrase:
+                if list(words[i : i + len(phrase)]) == phrase and set(tags[i : i + len(phrase)]) == {"O"}:
                     tags[i : i + len(phrase)] = [f"B-{label}"] + [f"I-{label}"] * (len(phrase) - 1)
         return tags
 
@@ -142,6 +142,24 @@ def test_a_surname_alone_later_is_the_same_person() -> None:
     text = "وقال الباحث سامر الخطيب إن الهدنة صامدة. وأضاف الخطيب أن الخروقات قليلة."
     result = found(text, {"سامر الخطيب": "PER"})
     assert result == [("سامر الخطيب", PER, text.index("سامر")), ("الخطيب", PER, text.rindex("الخطيب"))]
+
+
+def test_the_surname_of_a_person_named_in_full_outranks_another_tag() -> None:
+    text = "ووصل ديفيد كاميرون إلى المدينة، وقال كاميرون إن الزيارة ناجحة."
+    result = found(text, {"ديفيد كاميرون": "PER", "كاميرون": "LOC"})
+    assert result == [("ديفيد كاميرون", PER, text.index("ديفيد")), ("كاميرون", PER, text.rindex("كاميرون"))]
+
+
+def test_a_short_city_name_loses_its_clitic_but_a_short_rare_one_does_not() -> None:
+    text = "وصل الوفد بجدة ثم وكاري."
+    assert found(text, {"بجدة": "LOC", "وكاري": "PER"}) == [
+        ("جدة", LOC, text.index("جدة")),
+        ("كاري", PER, text.index("كاري")),
+    ]
+
+
+def test_some_words_are_never_mentions() -> None:
+    assert found("والحمد لله، رحمه الله.", {"الله": "MISC", "رحمه الله": "ORG"}) == []
 
 
 def test_an_ordinal_at_the_end_of_a_name_is_not_looked_for_alone() -> None:
