@@ -21,6 +21,7 @@ Entity ids are ``E`` + a hash of the key, so they do not depend on input order.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -232,6 +233,9 @@ class _DocumentKeys:
     def _entry_place(self, entry: AliasEntry) -> Place | None:
         if entry.country:
             return country_place(entry.country)
+        if entry.near:
+            near = geocode(entry.near, self.countries)
+            return dataclasses.replace(near, approximate=True) if near else None
         if entry.type in _PLACE_TYPES:
             return geocode(entry.name, self.countries)
         return None

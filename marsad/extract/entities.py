@@ -81,6 +81,7 @@ class AliasEntry:
     name_en: str | None
     country: str | None = None  # ISO code of a country entry
     government_of: str | None = None  # id of the country a capital stands for
+    near: str | None = None  # a place that an area outside the gazetteer is near
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,13 @@ def alias_table() -> AliasTable:
     outlet_words = _titles().outlet
     for item in data["entities"]:
         entry = AliasEntry(
-            item["id"], item["type"], item["name"], item.get("name_en"), item.get("country"), item.get("government_of")
+            item["id"],
+            item["type"],
+            item["name"],
+            item.get("name_en"),
+            item.get("country"),
+            item.get("government_of"),
+            item.get("near"),
         )
         entries[entry.id] = entry
         findable = list(item["aliases"]) + ([] if item.get("name_link_only") else [item["name"]])
