@@ -475,6 +475,17 @@ class _Scanner:
         ):
             value = value * 1000 + int(self.norm(end + 1))
             end += 2
+        if (
+            end == i + 1
+            and self.norm(end) == "."
+            and self.kind(end + 1) == NUMBER
+            and not self.glued(i, end)
+            and not self.glued(end, end + 1)
+            and self.norm(i).isdigit()
+            and self.norm(end + 1).isdigit()
+        ):
+            value = float(f"{self.norm(i)}.{self.norm(end + 1)}")  # 2 . 5: a decimal spaced out by the source
+            end += 2
         if _DOT_THOUSANDS.fullmatch(self.norm(i)) and not self.scale_follows(end):
             if self.norm(end) not in self.lexicon.percent_first_words:
                 value = float(self.norm(i).replace(".", ""))  # 30.000 مشارك; but 1.500 مليون, 2.125%
@@ -524,10 +535,13 @@ class _Scanner:
             if word is None and self.norm(j) == "و" and last_scale is not None and current is None:
                 rest = self.digits_figure(j + 1) if self.kind(j + 1) == NUMBER else None
                 if rest is not None and rest.low is not None and rest.low < last_scale:
-                    total += rest.low  # المليار و600 مليون، ألف و500
+                    total += rest.low  # المليار و600 مليون، مليونين و 749 ألف و 140
                     j = rest.end
                     parts += 1
-                    break
+                    if rest.scale is None:
+                        break
+                    last_scale = rest.scale
+                    continue
             if word is None and self.norm(j) == "و" and j > i and j + 1 < len(self.tokens):
                 following = self.word(j + 1)
                 if following is not None and not following.prefix and following.kind not in _VAGUE_KINDS:
@@ -650,11 +664,14 @@ class _Scanner:
         while j + 2 < n and self.kind(j + 2) == NUMBER:
             joiner = self.norm(j + 1)
             glued = self.glued(j, j + 1) and self.glued(j + 1, j + 2)
-            if joiner not in (":", "/", "-", ".", "\\") or not glued and joiner != "/":  # 26 /9 /1436
+            short = len(self.norm(j)) <= 2 and len(self.norm(j + 2)) <= 2
+            spaced_ok = joiner in ("/", ".") or joiner == ":" and short  # 26 /9 /1436، 09 : 48
+            if joiner not in (":", "/", "-", ".", "\\") or not glued and not spaced_ok:
                 break
             joiners.append(joiner)
             j += 2
-        if joiners and (any(s != "-" for s in joiners) or len(joiners) > 1):
+        spaced_decimal = joiners == ["."] and not self.glued(i, i + 1)  # 2 . 5: decimal, spaced by the source
+        if joiners and not spaced_decimal and (any(s != "-" for s in joiners) or len(joiners) > 1):
             return j + 1
         if self.starts_a_line(i) and self.norm(i + 1) in ("-", ".", ")", "–"):
             return i + 1  # a list item: 5 - ...
