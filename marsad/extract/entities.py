@@ -130,6 +130,8 @@ def alias_table() -> AliasTable:
         for forms in map(_forms, findable):
             if len(forms) > 1 and forms[0] in outlet_words and not forms[1].startswith(_ARTICLE):
                 continue  # صحيفة نيويورك تايمز: the name without the outlet word is found instead
+            if _title_length(forms, 0, len(forms)):
+                continue  # الملك سلمان: titles stay out of spans, the form only links
             in_text.setdefault(forms[0], []).append((forms[1:], entry, False))
         for name in item.get("document_aliases", ()):
             forms = _forms(name)
@@ -358,20 +360,22 @@ def _tagger_spans(text: _Text, tagger: Tagger) -> list[_Candidate]:
     return spans
 
 
+def _title_length(forms: Sequence[str], i: int, last: int) -> int:
+    """How many of ``forms[i:last]`` a person title at ``i`` takes (0 without one)."""
+    for variant, _ in clitic_variants(forms[i]):
+        for rest in _titles().person.get(variant, ()):
+            if i + 1 + len(rest) <= last and tuple(forms[i + 1 : i + 1 + len(rest)]) == rest:
+                return 1 + len(rest)
+    return 0
+
+
 def _skip_title(text: _Text, first: int, last: int) -> int:
     """The first token after any person titles (and the adjectives following them) at ``first``."""
     titles = _titles()
     forms = text.forms
     i = first
     while i < last:
-        matched = 0
-        for variant, _ in clitic_variants(forms[i]):
-            for rest in titles.person.get(variant, ()):
-                if tuple(forms[i + 1 : i + 1 + len(rest)]) == rest and i + 1 + len(rest) <= last:
-                    matched = 1 + len(rest)
-                    break
-            if matched:
-                break
+        matched = _title_length(forms, i, last)
         if not matched:
             return i
         i += matched

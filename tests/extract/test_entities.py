@@ -105,6 +105,11 @@ def test_acronyms_and_curated_names_are_found_without_the_tagger() -> None:
     assert found(text) == [("قسد", ORG, 8), ("داعش", ORG, text.index("داعش"))]
 
 
+def test_a_curated_name_is_found_without_the_title_before_it() -> None:
+    text = "واستقبل الملك عبد الله الثاني الوفد."
+    assert found(text) == [("عبد الله الثاني", PER, text.index("عبد"))]
+
+
 def test_a_curated_name_wins_over_a_tagger_span_with_an_adjective() -> None:
     text = "وقالت نيويورك تايمز الأمريكية إن المقاتلين فروا."
     assert found(text, {"نيويورك تايمز الأمريكية": "ORG"}) == [("نيويورك تايمز", ORG, 6)]
