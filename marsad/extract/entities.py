@@ -40,6 +40,7 @@ from marsad.arabic.normalise import normalise
 from marsad.arabic.tokens import MIN_STEM, iter_tokens, surface_offset
 from marsad.document import GPE, LATIN, LOC, MISC, ORG, PER, PUNCT, WORD, Document, Mention, Token
 from marsad.extract.places import name_key, place_population
+from marsad.extract.tagger import load_tagger
 from marsad.pipeline import component
 from marsad.settings import Settings
 
@@ -408,8 +409,15 @@ def _trim(text: _Text, candidate: _Candidate) -> _Candidate | None:
         first += 1
     if first == last:
         return None
+    kind = candidate.type
+    if kind == PER and last - first > 1 and all(form.startswith(_ARTICLE) for form in forms[first:last]):
+        return None  # الهيكل التنظيمي: a noun phrase, not a person
     dropped = name_offset(forms[first], forms[first + 1 : last]) if text.tokens[first].kind == WORD else 0
-    return _Candidate(first, last, candidate.type, candidate.priority, dropped)
+    if kind == MISC:
+        name = " ".join((_name_form(forms[first], dropped), *forms[first + 1 : last]))
+        if place_population(name_key(name)) >= _MIN_SHORT_PLACE_POPULATION:
+            kind = LOC  # «دير الزور» in quotes is still the city
+    return _Candidate(first, last, kind, candidate.priority, dropped)
 
 
 def _extend_place(text: _Text, candidate: _Candidate) -> None:
@@ -535,6 +543,4 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
 
 @component("mentions", assigns="mentions", requires=("tokens", "sentences"))
 def find_mentions(doc: Document, settings: Settings) -> list[Mention]:
-    from marsad.extract.tagger import load_tagger
-
     return mentions_in(doc, load_tagger())

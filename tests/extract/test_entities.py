@@ -163,6 +163,11 @@ def test_a_short_city_name_loses_its_clitic_but_a_short_rare_one_does_not() -> N
     ]
 
 
+def test_implausible_tags_are_corrected() -> None:
+    text = "ضعف الهيكل التنظيمي للجماعة في «دير الزور»."
+    assert found(text, {"الهيكل التنظيمي": "PER", "دير الزور": "MISC"}) == [("دير الزور", LOC, text.index("دير"))]
+
+
 def test_some_words_are_never_mentions() -> None:
     assert found("والحمد لله، رحمه الله.", {"الله": "MISC", "رحمه الله": "ORG"}) == []
 
