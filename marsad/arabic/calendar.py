@@ -14,8 +14,6 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from hijridate import Gregorian, Hijri
-
 from marsad.arabic.normalise import fold
 
 MAX_NAME_WORDS = 2
@@ -53,6 +51,8 @@ def _plain(day: date) -> date:
 
 def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
     """The Gregorian date of a Hijri (Umm al-Qura) date, None when invalid or out of range (1343-1500 AH)."""
+    from hijridate import Hijri  # its tables load on first use, not on import
+
     try:
         return _plain(Hijri(year, month, day).to_gregorian())
     except (ValueError, OverflowError):
@@ -61,6 +61,8 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
 
 def hijri_month_span(year: int, month: int) -> tuple[date, date] | None:
     """First and last Gregorian days of a Hijri month, None when out of range."""
+    from hijridate import Hijri
+
     try:
         first = Hijri(year, month, 1)
         last = Hijri(year, month, first.month_length())
@@ -77,6 +79,8 @@ def hijri_year_span(year: int) -> tuple[date, date] | None:
 
 def gregorian_to_hijri(day: date) -> tuple[int, int, int] | None:
     """(year, month, day) in the Hijri calendar, None out of range."""
+    from hijridate import Gregorian
+
     try:
         hijri = Gregorian.fromdate(day).to_hijri()
     except (ValueError, OverflowError):

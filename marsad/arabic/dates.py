@@ -305,22 +305,23 @@ class _Reader:
     def scan(self) -> list[_Match]:
         found: list[_Match] = []
         first_words = self.lexicon.first_words
-        i = 0
-        while i < len(self.tokens):
-            classes = first_words.get(self.norms[i])
-            if classes is None and self.tokens[i].kind != NUMBER:
-                i += 1
+        no_classes: frozenset[str] = frozenset()
+        openers = [
+            (i, first_words.get(norm, no_classes), token.kind == NUMBER)
+            for i, (norm, token) in enumerate(zip(self.norms, self.tokens))
+            if norm in first_words or token.kind == NUMBER
+        ]
+        for i, classes, number in openers:
+            if i < self.floor:
                 continue
-            best = self.best_at(i, classes or frozenset())
-            if best is None:
-                i += 1
-                continue
-            found.append(best)
-            self.floor = i = best.stop
+            best = self.best_at(i, classes, number)
+            if best is not None:
+                found.append(best)
+                self.floor = best.stop
         return _join_ranges(self, found)
 
-    def best_at(self, i: int, classes: frozenset[str]) -> _Match | None:
-        candidates = [parse(self, i) for parse in _parsers_for(classes, self.tokens[i].kind == NUMBER)]
+    def best_at(self, i: int, classes: frozenset[str], number: bool) -> _Match | None:
+        candidates = [parse(self, i) for parse in _parsers_for(classes, number)]
         found = [m for m in candidates if m is not None and m.first >= self.floor]
         return max(found, key=lambda m: (m.stop, -m.first), default=None)
 
@@ -1213,7 +1214,9 @@ def reference_date(value: str | None) -> date | None:
         return None
 
 
-def parse_times(text: str, reference: date | None = None, tokens: Sequence[Token] | None = None) -> list[TimeExpression]:
+def parse_times(
+    text: str, reference: date | None = None, tokens: Sequence[Token] | None = None
+) -> list[TimeExpression]:
     """Time expressions of ``text``, relative ones resolved against ``reference``."""
     reader = _Reader(text, list(iter_tokens(text)) if tokens is None else tokens, reference)
     return [_record(m) for m in reader.scan()]

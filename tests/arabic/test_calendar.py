@@ -52,8 +52,9 @@ def test_every_month_has_a_name_in_each_system() -> None:
 
 @pytest.mark.parametrize(
     ("name", "number"),
-    [("الاثنين", 1), ("الإثنين", 1), ("الثلاثاء", 2), ("الأربعاء", 3), ("الخميس", 4), ("الجمعة", 5), ("السبت", 6), ("الأحد", 7)],
-)
+    [("الاثنين", 1), ("الإثنين", 1), ("الثلاثاء", 2), ("الأربعاء", 3), ("الخميس", 4), ("الجمعة", 5),
+     ("السبت", 6), ("الأحد", 7)],
+)  # fmt: skip
 def test_weekday_number_is_iso(name: str, number: int) -> None:
     assert weekday_number(name) == number
 
