@@ -181,6 +181,7 @@ class Event(Span):
     killed: tuple[float | None, float | None] | None = None
     injured: tuple[float | None, float | None] | None = None
     attribution: int | None = None  # index into the document's attributions
+    notes: tuple[str, ...] = ()  # e.g. approximate or disputed casualty figures
 
 
 @dataclass(frozen=True, slots=True)

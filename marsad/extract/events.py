@@ -1,12 +1,511 @@
-"""Event records (to be built, issue 7)."""
+"""Event records in the style of the ACLED codebook, one document at a time.
+
+A trigger word or phrase (``marsad/data/event_triggers.json``) gives the type
+and sub-type: غارة is an air strike, هجوم انتحاري a suicide bombing, أعدم an
+execution, سقوط الرقة a territorial change. A trigger is dropped when its
+mention did not happen: negated (لم يقصف), hypothetical or future (قد يؤدي إلى
+فرار، تهديدات بشن هجمات). A noun trigger also needs an anchor in its sentence
+(a casualty figure, a date, a place or a happening verb such as وقع، أسفر), so
+that generic talk of "suicide attacks" is not an event.
+
+Each event then takes from its sentence, using the layers found before it:
+
+- place: the most specific place mention (precision 1 town or village, 2
+  district or region, 3 province or country, as ACLED's geo-precision), the
+  nearest to the trigger among equals;
+- date: the nearest resolved time expression, else one in the sentence before,
+  else the document's reference date with precision 3 (ACLED's time precision:
+  1 day, 2 week, 3 month or vaguer);
+- killed and injured: figures next to a casualty word (مقتل نحو 36 شخصا،
+  90 جريحا), each given to the nearest trigger before it. A figure after
+  بينهم is part of a total, not another one. Conflicting figures give the most
+  conservative range (lowest low, highest high) with the dispute in ``notes``;
+- actors: mentions in the roles the words around them show (على يد: perpetrator,
+  ضد: target, بوساطة: mediator; the subject right after a verbal trigger);
+- the attribution whose content holds the trigger.
+
+A definite or demonstrative noun (هذا الهجوم) that repeats an event of the same
+type a few sentences earlier adds its details to that event instead of making
+a new one.
+"""
 
 from __future__ import annotations
 
-from marsad.document import Document, Event
+import json
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from marsad.arabic.normalise import normalise
+from marsad.arabic.tokens import iter_tokens
+from marsad.extract.places import geocode
+from marsad.document import GPE, LOC, NORP, ORG, PER, PUNCT, Document, Event, Mention, Quantity, Sentence, Token
 from marsad.pipeline import component
 from marsad.settings import Settings
+
+# Actor roles.
+PERPETRATOR = "perpetrator"
+TARGET = "target"
+MEDIATOR = "mediator"
+
+_PLACE_TYPES = (LOC, GPE)
+_ACTOR_TYPES = (PER, ORG, GPE, NORP)
+_ARTICLE = "ال"
+_DEMONSTRATIVES = frozenset(normalise(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"))
+_NEGATION_WINDOW = 2  # tokens before a trigger searched for a negation
+_MODALITY_WINDOW = 4  # ... for a hypothetical or future word
+_CUE_WINDOW = 2  # tokens between a casualty word and its figure
+_VICTIM_WINDOW = 4  # tokens between an execution verb and the number executed
+_SUBJECT_WINDOW = 3  # tokens between a verbal trigger and its subject
+_REPEAT_SENTENCES = 3  # how far back a definite noun may repeat an event
+_DATE_PRECISION = {"day": 1, "hour": 1, "minute": 1, "part": 1, "weekday": 1, "week": 2}
+_VAGUE_PRECISION = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    type: str
+    sub_type: str | None
+    verbal: bool
+    requires: str | None
+    victims_killed: bool
+    words: tuple[str, ...]  # normalised, article dropped
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    by_first: dict[str, tuple[_Trigger, ...]]  # longest first, then file order
+    exact: dict[str, tuple[_Trigger, ...]]  # one-word forms matched only without clitics
+    words: dict[str, frozenset[str]]  # every cue list, as bare normalised words
+
+
+def bare(norm: str) -> str:
+    """A normalised word without its article (غاره for الغاره), kept whole when short."""
+    return norm[2:] if norm.startswith(_ARTICLE) and len(norm) > 3 else norm
+
+
+def stems(norm: str) -> tuple[str, ...]:
+    """A normalised word and what is left after its proclitics (و ف, ب ل ك, ال, لل)."""
+    heads = [norm]
+    if norm[:1] in ("و", "ف") and len(norm) > 3:
+        heads.append(norm[1:])
+    for head in list(heads):
+        if head[:1] in ("ب", "ل", "ك") and len(head) > 3:
+            heads.append(head[1:])
+            if head.startswith("لل") and len(head) > 4:
+                heads.append(head[2:])
+    return tuple(dict.fromkeys(bare(head) for head in heads))
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = json.loads(resources.files("marsad.data").joinpath("event_triggers.json").read_text(encoding="utf-8"))
+    by_first: dict[str, list[_Trigger]] = {}
+    exact: dict[str, list[_Trigger]] = {}
+    for entry in data["triggers"]:
+        exact_forms = {normalise(form) for form in entry.get("exact", ())}
+        for form in entry["forms"]:
+            words = tuple(bare(normalise(word)) for word in form.split())
+            trigger = _Trigger(
+                entry["type"],
+                entry["sub_type"],
+                entry["kind"] == "verb",
+                entry.get("requires"),
+                entry.get("victims_killed", False),
+                words,
+            )
+            table = exact if normalise(form) in exact_forms else by_first
+            table.setdefault(words[0], []).append(trigger)
+    cues = {key: frozenset(bare(normalise(w)) for w in value) for key, value in data.items() if key != "triggers" and isinstance(value, list)}
+    return _Lexicon(
+        # longest phrase first; the sort is stable, so file order decides among equals
+        {key: tuple(sorted(found, key=lambda t: -len(t.words))) for key, found in by_first.items()},
+        {key: tuple(found) for key, found in exact.items()},
+        cues,
+    )
+
+
+def _has(lexicon: _Lexicon, cue: str, forms: Sequence[str]) -> bool:
+    return any(form in lexicon.words[cue] for form in forms)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """One sentence of the document with the annotations inside it."""
+
+    index: int
+    span: Sentence
+    tokens: tuple[Token, ...]
+    forms: tuple[tuple[str, ...], ...]  # each token's stems
+    mentions: tuple[int, ...]  # indices into doc.mentions
+    quantities: tuple[Quantity, ...]
+    times: tuple[int, ...]  # indices into doc.times
+
+    def token_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect_left([t.start for t in self.tokens], offset)
+
+    def has_word(self, lexicon: _Lexicon, cue: str) -> bool:
+        return any(_has(lexicon, cue, forms) for forms in self.forms)
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An event being filled in; frozen into an :class:`Event` at the end."""
+
+    trigger: _Trigger
+    start: int
+    end: int
+    sentence: int
+    first: int  # token indices in the sentence
+    last: int
+    anaphoric: bool
+    sub_type: str | None
+    date: str | None = None
+    date_precision: int | None = None
+    place: int | None = None
+    place_precision: int | None = None
+    actors: list[tuple[int, str]] = field(default_factory=list)
+    killed: list[Quantity] = field(default_factory=list)
+    injured: list[Quantity] = field(default_factory=list)
+    attribution: int | None = None
+
+
+def _sentences(doc: Document) -> list[_Sentence]:
+    tokens = doc.tokens or tuple(iter_tokens(doc.text))
+    spans = doc.sentences or (Sentence(0, len(doc.text)),)
+    starts = [t.start for t in tokens]
+    result = []
+    for index, span in enumerate(spans):
+        inside = tokens[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+        result.append(
+            _Sentence(
+                index,
+                span,
+                inside,
+                tuple(stems(t.norm or normalise(doc.text[t.start : t.end])) for t in inside),
+                tuple(i for i, m in enumerate(doc.mentions) if span.start <= m.start < span.end),
+                tuple(q for q in doc.quantities if span.start <= q.start < span.end),
+                tuple(i for i, t in enumerate(doc.times) if span.start <= t.start < span.end),
+            )
+        )
+    return result
+
+
+def _match_at(sentence: _Sentence, i: int, lexicon: _Lexicon) -> _Trigger | None:
+    """The longest trigger starting at token ``i`` whose words all follow."""
+    tokens, forms = sentence.tokens, sentence.forms
+    candidates = list(lexicon.exact.get(tokens[i].norm, ()))
+    for stem in forms[i]:
+        candidates.extend(lexicon.by_first.get(stem, ()))
+    best = None
+    for trigger in candidates:
+        length = len(trigger.words)
+        if i + length > len(tokens) or (best is not None and length <= len(best.words)):
+            continue
+        if all(trigger.words[k] == bare(tokens[i + k].norm) for k in range(1, length)):
+            best = trigger
+    return best
+
+
+def _place_follows(doc: Document, sentence: _Sentence, after: int, lexicon: _Lexicon) -> bool:
+    """Whether a place name (or a settlement word) comes right after token ``after``."""
+    if after + 1 >= len(sentence.tokens):
+        return False
+    following = sentence.tokens[after + 1]
+    if _has(lexicon, "settlement_words", sentence.forms[after + 1]) or _has(lexicon, "region_words", sentence.forms[after + 1]):
+        return True
+    if any(
+        doc.mentions[m].type in _PLACE_TYPES and doc.mentions[m].start <= following.start < doc.mentions[m].end
+        for m in sentence.mentions
+    ):
+        return True
+    # the mentions layer may miss a name the gazetteer knows (تحرير الرقة)
+    return geocode(doc.text[following.start : following.end]) is not None
+
+
+def _window(sentence: _Sentence, first: int, size: int) -> list[tuple[str, ...]]:
+    """Stems of up to ``size`` word tokens before token ``first``, stopping at punctuation."""
+    found = []
+    for k in range(first - 1, -1, -1):
+        if sentence.tokens[k].kind == PUNCT or len(found) == size:
+            break
+        found.append(sentence.forms[k])
+    return found
+
+
+def _happened(sentence: _Sentence, first: int, lexicon: _Lexicon) -> bool:
+    """False for a negated, hypothetical, future or generic mention."""
+    if any(_has(lexicon, "negation", forms) for forms in _window(sentence, first, _NEGATION_WINDOW)):
+        return False
+    return not any(
+        _has(lexicon, "hypothetical", forms) or _has(lexicon, "generic", forms)
+        for forms in _window(sentence, first, _MODALITY_WINDOW)
+    )
+
+
+def _anchored(doc: Document, sentence: _Sentence, lexicon: _Lexicon) -> bool:
+    """Whether a sentence says something specific happened: a figure, a date, a place or a happening verb."""
+    if any(doc.times[t].kind == "date" and doc.times[t].granularity != "range" for t in sentence.times):
+        return True
+    if any(doc.mentions[m].type in _PLACE_TYPES for m in sentence.mentions):
+        return True
+    return any(_casualty_kind(sentence, q, lexicon) for q in sentence.quantities) or sentence.has_word(lexicon, "happening_verbs")
+
+
+def _triggers(doc: Document, sentence: _Sentence, lexicon: _Lexicon) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    i = 0
+    while i < len(sentence.tokens):
+        trigger = _match_at(sentence, i, lexicon)
+        if trigger is None:
+            i += 1
+            continue
+        last = i + len(trigger.words) - 1
+        if _applies(doc, sentence, trigger, i, last, lexicon):
+            before = _window(sentence, i, 1)
+            anaphoric = not trigger.verbal and (
+                sentence.tokens[i].norm.startswith(_ARTICLE) or any(f[0] in _DEMONSTRATIVES for f in before)
+            )
+            start, end = sentence.tokens[i].start, sentence.tokens[last].end
+            sub_type = trigger.sub_type
+            if trigger.type == "airstrike" and sentence.has_word(lexicon, "drone_words"):
+                sub_type = "drone_strike"
+            drafts.append(_Draft(trigger, start, end, sentence.index, i, last, anaphoric, sub_type))
+        i = last + 1
+    return drafts
+
+
+def _applies(doc: Document, sentence: _Sentence, trigger: _Trigger, first: int, last: int, lexicon: _Lexicon) -> bool:
+    if trigger.requires == "air" and not sentence.has_word(lexicon, "air_words"):
+        return False
+    if trigger.requires == "place_after" and not _place_follows(doc, sentence, last, lexicon):
+        return False
+    if not _happened(sentence, first, lexicon):
+        return False
+    return trigger.verbal or _anchored(doc, sentence, lexicon)
+
+
+def _casualty_kind(sentence: _Sentence, quantity: Quantity, lexicon: _Lexicon) -> str | None:
+    """``killed``, ``injured`` or None for a figure, from its counted noun and the words around it."""
+    if quantity.low is None or quantity.unit is not None:
+        return None
+    counted = bare(normalise(quantity.counted or ""))
+    before = _window(sentence, sentence.token_at(quantity.start), _CUE_WINDOW)
+    if any(_has(lexicon, "subset", forms) for forms in before):
+        return None
+    if counted in lexicon.words["killed_after"]:
+        return "killed"
+    if counted in lexicon.words["injured_after"]:
+        return "injured"
+    for forms in before:  # the nearest casualty word before the figure decides
+        if _has(lexicon, "killed_before", forms):
+            return "killed"
+        if _has(lexicon, "injured_before", forms):
+            return "injured"
+    after = sentence.token_at(quantity.end)
+    for forms in sentence.forms[after : after + _CUE_WINDOW + 1]:
+        if _has(lexicon, "killed_after", forms):
+            return "killed"
+        if _has(lexicon, "injured_after", forms):
+            return "injured"
+    return None
+
+
+def _add_casualties(sentence: _Sentence, drafts: list[_Draft], lexicon: _Lexicon) -> None:
+    """Give each casualty figure to the nearest event before it (or the first one after)."""
+    for quantity in sentence.quantities:
+        kind = _casualty_kind(sentence, quantity, lexicon)
+        position = sentence.token_at(quantity.start)
+        if kind is None:
+            executed = [d for d in drafts if d.trigger.victims_killed and 0 < position - d.last <= _VICTIM_WINDOW]
+            if not executed or quantity.low is None or quantity.unit is not None:
+                continue
+            kind = "killed"
+        before = [d for d in drafts if d.start <= quantity.start]
+        owner = before[-1] if before else drafts[0]
+        (owner.killed if kind == "killed" else owner.injured).append(quantity)
+
+
+def _figures(found: list[Quantity], what: str, notes: list[str]) -> tuple[float | None, float | None] | None:
+    """The most conservative range of the figures given for one toll, noting approximation and disputes."""
+    if not found:
+        return None
+    values = sorted({(q.low, q.high) for q in found}, key=lambda pair: (pair[0] or 0, pair[1] or 0))
+    if any(q.approximate for q in found):
+        notes.append(f"{what} figure approximate")
+    if len(values) > 1:
+        notes.append(f"{what} figures disputed: " + ", ".join(_range_text(pair) for pair in values))
+    low = min(pair[0] for pair in values if pair[0] is not None)
+    highs = [pair[1] for pair in values]
+    high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
+    return (low, high)
+
+
+def _range_text(pair: tuple[float | None, float | None]) -> str:
+    low, high = (None if v is None else f"{v:g}" for v in pair)
+    return low if low == high else f"{low}-{high or ''}"
+
+
+def _place_precision(doc: Document, sentence: _Sentence, mention: Mention, lexicon: _Lexicon) -> int:
+    """ACLED-like geo-precision of a place mention: 1 town, 2 region, 3 province or country."""
+    first = sentence.token_at(mention.start)
+    inside = sentence.forms[first] if first < len(sentence.forms) else ()
+    before = _window(sentence, first, 1)
+    for forms in (*before, inside):
+        if _has(lexicon, "settlement_words", forms):
+            return 1
+        if _has(lexicon, "region_words", forms):
+            return 2
+    place = geocode(doc.text[mention.start : mention.end])
+    if place is None:
+        return 2  # unknown to the gazetteer: most likely small, but not known to be a town
+    if place.kind == "settlement":
+        return 2 if place.approximate else 1
+    return 2 if place.kind == "region" else 3
+
+
+def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexicon) -> None:
+    places = [m for m in sentence.mentions if doc.mentions[m].type in _PLACE_TYPES]
+    if not places:
+        return
+    ranked = []
+    for m in places:
+        mention = doc.mentions[m]
+        distance = mention.start - draft.end if mention.start >= draft.end else 2 * (draft.start - mention.end)
+        ranked.append((_place_precision(doc, sentence, mention, lexicon), distance, m))
+    draft.place_precision, _, draft.place = min(ranked)
+
+
+def _date_value(doc: Document, index: int) -> tuple[str, int] | None:
+    """An ISO date (reduced for a month or a year, an interval otherwise) and its ACLED time precision."""
+    time = doc.times[index]
+    if time.kind != "date" or time.value_start is None:
+        return None
+    start, end = time.value_start[:10], (time.value_end or time.value_start)[:10]
+    if start == end:
+        return start, 1
+    if time.granularity == "month":
+        return start[:7], _VAGUE_PRECISION
+    if time.granularity == "year":
+        return start[:4], _VAGUE_PRECISION
+    return f"{start}/{end}", _DATE_PRECISION.get(time.granularity, _VAGUE_PRECISION)
+
+
+def _add_date(doc: Document, sentences: list[_Sentence], draft: _Draft) -> None:
+    sentence = sentences[draft.sentence]
+    dated = [(abs(doc.times[t].start - draft.start), t) for t in sentence.times if _date_value(doc, t)]
+    if not dated and draft.sentence > 0:
+        dated = [(0, t) for t in sentences[draft.sentence - 1].times[::-1] if _date_value(doc, t)][:1]
+    if dated:
+        value = _date_value(doc, min(dated)[1])
+        assert value is not None
+        draft.date, draft.date_precision = value
+        return
+    reference = doc.meta.reference_date or doc.meta.published
+    if reference:
+        draft.date, draft.date_precision = reference[:10], _VAGUE_PRECISION
+
+
+def _add_actors(doc: Document, sentence: _Sentence, draft: _Draft, place: int | None, lexicon: _Lexicon) -> None:
+    for m in sentence.mentions:
+        mention = doc.mentions[m]
+        if m == place or mention.type not in _ACTOR_TYPES:
+            continue
+        first = sentence.token_at(mention.start)
+        before = _window(sentence, first, 2)
+        if any(_has(lexicon, "mediator_before", forms) for forms in before):
+            draft.actors.append((m, MEDIATOR))
+        elif any(_has(lexicon, "perpetrator_before", forms) for forms in before):
+            draft.actors.append((m, PERPETRATOR))
+        elif first > draft.last and any(_has(lexicon, "target_before", forms) for forms in before[:1]):
+            draft.actors.append((m, TARGET))
+        elif draft.trigger.verbal and 0 < first - draft.last <= _SUBJECT_WINDOW:
+            draft.actors.append((m, PERPETRATOR))  # the subject follows the verb
+        elif not draft.trigger.verbal and first - draft.last == 1 and mention.type == NORP:
+            draft.actors.append((m, PERPETRATOR))  # ضربة جوية أميركية
+
+
+def _attribution(doc: Document, draft: _Draft) -> int | None:
+    holding = [
+        (a.content_end - a.content_start, index)
+        for index, a in enumerate(doc.attributions)
+        if a.content_start <= draft.start < a.content_end
+    ]
+    return min(holding)[1] if holding else None
+
+
+def _repeats(draft: _Draft, earlier: list[_Draft]) -> _Draft | None:
+    """The earlier event a definite or demonstrative noun trigger refers back to, if any."""
+    if not draft.anaphoric:
+        return None
+    for previous in reversed(earlier):
+        if draft.sentence - previous.sentence > _REPEAT_SENTENCES:
+            return None
+        if previous.trigger.type == draft.trigger.type:
+            return previous
+    return None
+
+
+def _merge(into: _Draft, repeat: _Draft) -> None:
+    """Details a repeated mention adds to the first one."""
+    if into.place is None:
+        into.place, into.place_precision = repeat.place, repeat.place_precision
+    if (into.date_precision or 9) > (repeat.date_precision or 9):
+        into.date, into.date_precision = repeat.date, repeat.date_precision
+    into.killed.extend(repeat.killed)
+    into.injured.extend(repeat.injured)
+    into.actors.extend(a for a in repeat.actors if a not in into.actors)
+
+
+def _event(draft: _Draft) -> Event:
+    notes: list[str] = []
+    killed = _figures(draft.killed, "killed", notes)
+    injured = _figures(draft.injured, "injured", notes)
+    return Event(
+        draft.start,
+        draft.end,
+        type=draft.trigger.type,
+        sub_type=draft.sub_type,
+        sentence=draft.sentence,
+        date=draft.date,
+        date_precision=draft.date_precision,
+        place=draft.place,
+        place_precision=draft.place_precision,
+        actors=tuple(draft.actors),
+        killed=killed,
+        injured=injured,
+        attribution=draft.attribution,
+        notes=tuple(notes),
+    )
+
+
+def _drafts(doc: Document) -> list[_Draft]:
+    lexicon = _lexicon()
+    sentences = _sentences(doc)
+    kept: list[_Draft] = []
+    for sentence in sentences:
+        drafts = _triggers(doc, sentence, lexicon)
+        if not drafts:
+            continue
+        _add_casualties(sentence, drafts, lexicon)
+        for draft in drafts:
+            _add_place(doc, sentence, draft, lexicon)
+            _add_date(doc, sentences, draft)
+            _add_actors(doc, sentence, draft, draft.place, lexicon)
+            draft.attribution = _attribution(doc, draft)
+            earlier = _repeats(draft, kept)
+            if earlier is None:
+                kept.append(draft)
+            else:
+                _merge(earlier, draft)
+    return kept
 
 
 @component("events", assigns="events", requires=("sentences", "quantities", "times", "mentions"))
 def find_events(doc: Document, settings: Settings) -> list[Event]:
-    return []
+    """Events that the document reports as having happened, with their place, date, actors and toll."""
+    return [_event(draft) for draft in _drafts(doc)]
