@@ -60,6 +60,8 @@ _LATIN_ORG_WORDS = frozenset(
     "center company bank association union front movement daily weekly herald tribune guardian telegraph".split()
 )
 _MAX_LATIN_ACRONYM = 6
+# Words inside Arabic names that join the name to what follows (بن راشد، آل مكتوم).
+_JOINERS = frozenset(normalise(word) for word in ("بن", "بنت", "ابن", "آل", "أبو", "أبي", "عبد"))
 _MIN_PLACE_LETTERS = 4
 _MIN_SHORT_PLACE_POPULATION = 100_000
 # Mention types whose names, once found, are looked for again in the rest of the document.
@@ -420,6 +422,24 @@ def _trim(text: _Text, candidate: _Candidate) -> _Candidate | None:
     return _Candidate(first, last, kind, candidate.priority, dropped)
 
 
+def _extend_person(text: _Text, candidate: _Candidate) -> None:
+    """Take in the rest of a name after a joining word: محمد بن راشد | آل مكتوم."""
+    forms, tokens = text.forms, text.tokens
+    while True:
+        last = candidate.last
+        if forms[last - 1] in _JOINERS:  # the span stops on the joining word itself
+            added = range(last, last + 1)
+        elif last < len(forms) and forms[last] in _JOINERS:
+            added = range(last, last + 2)
+        else:
+            return
+        if added.stop > len(forms) or any(
+            tokens[i].kind != WORD or tokens[i].start - tokens[i - 1].end > 1 for i in added
+        ):
+            return
+        candidate.last = added.stop
+
+
 def _extend_place(text: _Text, candidate: _Candidate) -> None:
     """Take in a qualifier before a place (بريف حلب) and directions after it (ريف حلب الشمالي الشرقي)."""
     before, directions = _place_words()
@@ -529,6 +549,8 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
             continue
         if trimmed.type == LOC:
             _extend_place(text, trimmed)
+        elif trimmed.type == PER:
+            _extend_person(text, trimmed)
         candidates.append(_against_hits(trimmed, hits_by_first, text.forms))
     found = _resolve(candidates)
     found = _resolve(found + _repeats(text, found))

@@ -172,6 +172,12 @@ def test_some_words_are_never_mentions() -> None:
     assert found("والحمد لله، رحمه الله.", {"الله": "MISC", "رحمه الله": "ORG"}) == []
 
 
+def test_a_person_span_runs_on_over_a_joining_word() -> None:
+    text = "واستقبل الشيخ محمد بن راشد آل مكتوم الوفد."
+    assert found(text, {"محمد بن راشد": "PER"}) == [("محمد بن راشد آل مكتوم", PER, text.index("محمد"))]
+    assert found("وصل سامر بن", {"سامر بن": "PER"}) == [("سامر بن", PER, 4)]
+
+
 def test_an_ordinal_at_the_end_of_a_name_is_not_looked_for_alone() -> None:
     text = "واستقبل الملك عبد الله الثاني الوفد في اليوم الثاني من الزيارة."
     assert found(text, {"عبد الله الثاني": "PER"}) == [("عبد الله الثاني", PER, text.index("عبد"))]
