@@ -416,8 +416,8 @@ def _trim(text: _Text, candidate: _Candidate) -> _Candidate | None:
         return None  # الهيكل التنظيمي: a noun phrase, not a person
     dropped = name_offset(forms[first], forms[first + 1 : last]) if text.tokens[first].kind == WORD else 0
     if kind == MISC:
-        name = " ".join((_name_form(forms[first], dropped), *forms[first + 1 : last]))
-        if place_population(name_key(name)) >= _MIN_SHORT_PLACE_POPULATION:
+        key = name_key(" ".join((_name_form(forms[first], dropped), *forms[first + 1 : last])))
+        if len(key) >= _MIN_PLACE_LETTERS and place_population(key) >= _MIN_SHORT_PLACE_POPULATION:
             kind = LOC  # «دير الزور» in quotes is still the city
     return _Candidate(first, last, kind, candidate.priority, dropped)
 
