@@ -52,9 +52,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import compress, count
+from operator import attrgetter, or_
 from typing import Any
 
-from marsad.arabic.calendar import month_number
+from marsad.arabic.calendar import month_names
 from marsad.arabic.normalise import normalise
 from marsad.arabic.tokens import iter_tokens, surface_offset
 from marsad.document import LATIN, NUMBER, SYMBOL, WORD, Document, Quantity, Token
@@ -130,7 +132,7 @@ class _Lexicon:
     year_cues: frozenset[str]
     year_prepositions: frozenset[str]
     not_counted: frozenset[str]
-    hijri_months: frozenset[str]
+    months: frozenset[str]  # Gregorian (every naming system) and Hijri month names
     ordinals: frozenset[str]
     day_parts: frozenset[str]
 
@@ -208,7 +210,8 @@ def _lexicon() -> _Lexicon:
         year_cues=_norms(nouns["year_cues"]),
         year_prepositions=_norms(nouns["year_prepositions"]),
         not_counted=_norms(nouns["not_counted"]),
-        hijri_months=_norms([name for number, names in hijri.items() if not number.startswith("_") for name in names]),
+        months=frozenset(month_names())
+        | _norms([name for number, names in hijri.items() if not number.startswith("_") for name in names]),
         ordinals=_norms(numbers["ordinals"]),
         day_parts=_norms(nouns["day_parts"]),
     )
@@ -322,8 +325,8 @@ class _Scanner:
 
     def __post_init__(self) -> None:
         self.urls = [m.span() for m in _URL.finditer(self.text)] if "/" in self.text or "@" in self.text else []
-        self.norms = [token.norm for token in self.tokens]
-        self.kinds = [token.kind for token in self.tokens]
+        self.norms = list(map(attrgetter("norm"), self.tokens))
+        self.kinds = list(map(attrgetter("kind"), self.tokens))
 
     # Token helpers -------------------------------------------------------
     def norm(self, i: int) -> str:
@@ -352,8 +355,9 @@ class _Scanner:
     # Scanning ------------------------------------------------------------
     def run(self) -> list[Quantity]:
         quantities: list[Quantity] = []
-        words = self.lexicon.words
-        candidates = [i for i, (kind, norm) in enumerate(zip(self.kinds, self.norms)) if kind == NUMBER or norm in words]
+        is_number_word = map(self.lexicon.words.__contains__, self.norms)
+        is_digits = map(NUMBER.__eq__, self.kinds)
+        candidates = compress(count(), map(or_, is_number_word, is_digits))
         following = 0
         for i in candidates:
             if i < following:
@@ -743,22 +747,12 @@ class _Scanner:
             return False
         norm = self.norm(j).removeprefix("و")
         two = f"{norm} {self.norm(j + 1)}"
-        return (
-            month_number(norm) is not None
-            or month_number(two) is not None
-            or norm in self.lexicon.hijri_months
-            or two in self.lexicon.hijri_months
-        )
+        return norm in self.lexicon.months or two in self.lexicon.months
 
     def is_month_before(self, j: int) -> bool:
         """Token j ends a month name (أبريل، كانون الثاني، ومارس، رمضان)."""
         norm = self.norm(j).removeprefix("و") if len(self.norm(j)) > 3 else self.norm(j)
-        return (
-            month_number(norm) is not None
-            or month_number(f"{self.norm(j - 1)} {norm}") is not None
-            or norm in self.lexicon.hijri_months
-            or f"{self.norm(j - 1)} {norm}" in self.lexicon.hijri_months
-        )
+        return norm in self.lexicon.months or f"{self.norm(j - 1)} {norm}" in self.lexicon.months
 
     def is_year(self, first: _Figure, last: _Figure, unit: str | None, counted: int | None, i: int) -> bool:
         """A bare four-digit figure between 1900 and 2100 after في/منذ..., or with nothing counted."""
