@@ -6,8 +6,11 @@ Every sentence is ours. The reference date of the table is Friday 9 February
 
 from __future__ import annotations
 
+import gzip
+import json
 import random
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -604,3 +607,46 @@ def test_long_input_is_read_once() -> None:
     # Expressions are short and do not overlap, whatever the input.
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
     assert max(t.end - t.start for t in found) < 80
+
+
+# --- shared data (skipped without ../shared) -------------------------------------
+
+SEED_EXPRESSIONS = [
+    "الشهر الماضي",
+    "يناير/كانون الثاني 2018",
+    "20 يناير/كانون الثاني 2018",
+    "أواخر الشهر الماضي",
+    "الخريف الماضي",
+    "بين أغسطس 2016 ومارس 2017",
+    "من عام 2016 إلى عام 2019",
+    "يوم 8 ديسمبر / كانون الأول",
+    "الأيام والأسابيع الماضية",
+    "اليوم الجمعة",
+    "أكثر من سنتين",
+]
+
+
+def test_seed_expressions_are_found_whole(seeds: dict[str, str]) -> None:
+    found = {text[t.start : t.end] for text in seeds.values() for t in parse_times(text, REFERENCE)}
+    assert [e for e in SEED_EXPRESSIONS if e not in found] == []
+
+
+@pytest.mark.slow
+def test_saudinewsnet_regression_set(shared: Path) -> None:
+    """Exact spans on the 60 hand-annotated articles stay above 90% precision and recall."""
+    regression = Path(__file__).resolve().parent.parent / "regression"
+    gold: dict[str, set[tuple]] = {}
+    for line in (regression / "saudinewsnet_times.jsonl").read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        gold.setdefault(item["id"], set()).add((item["start"], item["end"]))
+    ids = [i for i in (regression / "saudinewsnet_sample.txt").read_text().split() if i.startswith("saudinewsnet:")]
+    found: dict[str, set[tuple]] = {}
+    with gzip.open(shared / "data" / "news" / "saudinewsnet.jsonl.gz", "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record["id"] in ids[:60]:
+                times = parse_times(record["text"], reference_date(record["date"]))
+                found[record["id"]] = {(t.start, t.end) for t in times}
+    hits = sum(len(gold.get(i, set()) & found[i]) for i in found)
+    assert hits / sum(len(s) for s in found.values()) >= 0.9
+    assert hits / sum(len(s) for s in gold.values()) >= 0.9
