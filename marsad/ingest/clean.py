@@ -2,13 +2,47 @@
 
 The result's ``text`` is the document's text from then on (stand-off: it never
 changes again); everything taken out is listed in ``removed`` with its kind.
+
+Cleaning works on lines (the paragraphs of scraped text). The head of the
+article, before its first prose paragraph, is read for a section label, the
+title and its repeat, the dateline, the byline and photo credits; every line is
+then checked against the boilerplate lexicons (``marsad/data/boilerplate.json``):
+share buttons, comment forms, navigation, "read also" blocks with the headlines
+they list, publishing stamps, captions, stray marks. Repeated paragraphs are
+kept once. When a rule is unsure, the line stays: a short line ending with a
+full stop is prose.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
-from marsad.document import Heading, Removed
+from marsad.arabic.normalise import fold
+from marsad.document import (
+    BOILERPLATE,
+    BYLINE,
+    CAPTION,
+    COMMENT_FORM,
+    DATELINE,
+    DUPLICATE,
+    NAVIGATION,
+    RELATED,
+    SECTION_LABEL,
+    SHARE,
+    STAMP,
+    STRAY,
+    TITLE_REPEAT,
+    Heading,
+    Removed,
+)
+from marsad.ingest.metadata import is_clock_time, is_weekday, parse_byline, parse_credit, parse_dateline
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +55,413 @@ class Cleaned:
     headings: tuple[Heading, ...] = ()
 
 
+# Thresholds in words.
+MAX_TITLE_WORDS = 30
+MAX_LABEL_WORDS = 3
+MAX_CAPTION_WORDS = 12
+MAX_LATIN_CAPTION_WORDS = 6
+MAX_HEADING_WORDS = 12
+MAX_DATELINE_REST_WORDS = 4
+MIN_PROSE_WORDS = 6
+LONG_PROSE_WORDS = 25
+MIN_DUPLICATE_WORDS = 5
+# A run of this many headline-like lines before the first paragraph is a menu or ticker, not a deck.
+MIN_HEADLINE_RUN = 4
+# A long line's beginning is folded this far to test what it starts with.
+HEAD_CHARACTERS = 80
+# The head of an article (label, title, dateline, byline, credits) is searched this far.
+MAX_HEAD_LINES = 20
+
+_EDGE_INVISIBLES = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_LATIN = re.compile(r"[A-Za-z]")
+_NOT_KEY = re.compile(r"[^\w ]|_")
+_SENTENCE_END = ".!?؟…"
+_CLOSERS = "\"'”’»)]›>"
+_NO_HEADLINE_END = ".:،,;؛"
+_NO_HEADING_END = _NO_HEADLINE_END + "!?؟…"
+_CREDIT_SEPARATOR = re.compile(r"\s[-–—ـ/|]\s|[:()]")
+
+
 def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
     """Clean raw article text. ``title`` is a title known from metadata, if any."""
-    text = "\n\n".join(p.strip() for p in raw.split("\n") if p.strip())
-    return Cleaned(text=text, title=title)
+    lines = [_Line(index, text) for index, text in enumerate(_tidy(line) for line in raw.split("\n")) if text]
+    known_title = _tidy(title) if title else None
+    result = _Result(title=known_title or None)
+    arabic = sum(1 for line in lines if line.arabic) * 2 >= len(lines)
+    body = _read_head(lines, result, arabic)
+    _drop_boilerplate(body, result, arabic)
+    _drop_repeats(body, result)
+    kept = [line for line in body if line.kind is None]
+    for line in sorted(lines, key=lambda line: line.index):
+        if line.kind is not None:
+            result.removed.append(Removed(line.kind, line.text))
+    text, headings = _join(kept)
+    return Cleaned(
+        text=text,
+        title=result.title,
+        byline=result.byline,
+        published=result.published,
+        removed=tuple(result.removed),
+        headings=headings,
+    )
+
+
+def _tidy(line: str) -> str:
+    if "&" in line:
+        line = html.unescape(line)
+    return " ".join(line.split()).strip(_EDGE_INVISIBLES).strip()
+
+
+@dataclass(slots=True)
+class _Result:
+    title: str | None
+    byline: str | None = None
+    published: str | None = None
+    removed: list[Removed] = field(default_factory=list)
+
+
+class _Line:
+    """A non-blank line with what cleaning needs to know about it.
+
+    Folding is the costly step, so the folded key is computed only when asked
+    for: lexicons need it for short lines only, and long lines are compared on
+    their first characters (``head_key``) or when a repeat is possible.
+    """
+
+    __slots__ = ("index", "text", "words", "arabic", "kind", "_key")
+
+    def __init__(self, index: int, text: str) -> None:
+        self.index = index
+        self.text = text
+        self.words = len(text.split())
+        self.arabic = _ARABIC.search(text) is not None
+        self.kind: str | None = None
+        self._key: str | None = None
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = _fold_key(self.text)
+        return self._key
+
+    @property
+    def is_short(self) -> bool:
+        return self.words <= MAX_TITLE_WORDS
+
+    @property
+    def head_key(self) -> str:
+        """The key of the line's beginning, enough to test what it starts with."""
+        return self.key if self.is_short else _fold_key(self.text[:HEAD_CHARACTERS])
+
+    @property
+    def last_char(self) -> str:
+        return self.text.rstrip(_CLOSERS + " ")[-1:] or self.text[-1]
+
+    @property
+    def is_prose(self) -> bool:
+        """A sentence of the article: long enough and ending like a sentence, or simply long."""
+        return self.words >= LONG_PROSE_WORDS or (self.words >= MIN_PROSE_WORDS and self.last_char in _SENTENCE_END)
+
+    @property
+    def is_headline_like(self) -> bool:
+        return 2 <= self.words <= MAX_TITLE_WORDS and self.last_char not in _NO_HEADLINE_END and not self.is_prose
+
+
+@cache
+def _lexicon() -> dict[str, frozenset[str]]:
+    data = json.loads(resources.files("marsad.data").joinpath("boilerplate.json").read_text(encoding="utf-8"))
+    return {
+        name: frozenset(_fold_key(phrase) for phrase in phrases) - {""}
+        for name, phrases in data.items()
+        if not name.startswith("_")
+    }
+
+
+@cache
+def _longest_phrase(name: str) -> int:
+    return max(len(phrase.split()) for phrase in _lexicon()[name])
+
+
+def _read_head(lines: list[_Line], result: _Result, arabic: bool) -> list[_Line]:
+    """Take label, title, title repeat, dateline, byline and credits off the head; return the body lines."""
+    title_line: _Line | None = None
+    kept_head: list[_Line] = []
+    for position, line in enumerate(lines[:MAX_HEAD_LINES]):
+        if line.is_prose:
+            break
+        line.kind = _boilerplate_kind(line, arabic)
+        if line.kind is not None:
+            _note_date(line, result)
+            continue
+        if result.title is not None and _similar(line.key, _fold_key(result.title)):
+            line.kind = TITLE_REPEAT
+            continue
+        if _read_dateline(line, result):
+            continue
+        name = parse_byline(line.text)
+        if name is None and (result.title is not None or kept_head) and arabic:
+            name = parse_credit(line.text)
+        if name is not None:
+            line.kind = BYLINE
+            result.byline = result.byline or name
+            continue
+        if not kept_head and title_line is None and _is_section_label(line, lines[position + 1 : position + 3], result):
+            line.kind = SECTION_LABEL
+            continue
+        if result.title is None and not kept_head and line.is_headline_like:
+            title_line = line
+            result.title = line.text
+            continue
+        kept_head.append(line)
+    if len(kept_head) >= MIN_HEADLINE_RUN and all(line.is_headline_like for line in kept_head):
+        for line in kept_head:
+            line.kind = NAVIGATION
+    return [line for line in lines if line is not title_line]
+
+
+def _fold_key(text: str) -> str:
+    """The folded text with punctuation gone and single spaces: what lexicons and repeats are compared on."""
+    return " ".join(_NOT_KEY.sub(" ", fold(text)).split())
+
+
+def _similar(key: str, title_key: str) -> bool:
+    """Equal, or one holding most of the other (a title repeated with a site name or cut short)."""
+    if not key or not title_key:
+        return False
+    if key == title_key:
+        return True
+    shorter, longer = sorted((key, title_key), key=len)
+    if shorter in longer and len(shorter) >= 0.6 * len(longer):
+        return True
+    words, title_words = set(key.split()), set(title_key.split())
+    return len(words & title_words) >= 0.8 * len(words | title_words)
+
+
+def _is_section_label(line: _Line, following: list[_Line], result: _Result) -> bool:
+    """A short unpunctuated line standing above the title (تقارير ودراسات، أخبار عربية)."""
+    if line.words > MAX_LABEL_WORDS or line.last_char in _SENTENCE_END + _NO_HEADLINE_END:
+        return False
+    if any(char.isdigit() for char in line.text):
+        return False
+    if result.title is not None:
+        return True
+    next_line = following[0] if following else None
+    return (
+        next_line is not None
+        and next_line.words > MAX_LABEL_WORDS
+        and next_line.is_headline_like
+        and parse_byline(next_line.text) is None
+        and parse_dateline(next_line.text) is None
+    )
+
+
+def _read_dateline(line: _Line, result: _Result) -> bool:
+    if line.words > MAX_CAPTION_WORDS + 2:
+        return False
+    dateline = parse_dateline(line.text)
+    if dateline is None:
+        return False
+    rest = [word for word in dateline.rest.split() if _LETTER_OR_DIGIT.search(word) and not is_weekday(word)]
+    rest = [word for word in rest if len(word.strip("،,")) > 2 and fold(word) not in _lexicon()["stamp"]]
+    if len(rest) > MAX_DATELINE_REST_WORDS:
+        return False
+    line.kind = DATELINE
+    result.published = result.published or dateline.published
+    return True
+
+
+def _note_date(line: _Line, result: _Result) -> None:
+    if line.kind == STAMP and result.published is None:
+        dateline = parse_dateline(line.text)
+        if dateline is not None:
+            result.published = dateline.published
+
+
+def _boilerplate_kind(line: _Line, arabic: bool) -> str | None:
+    """The kind of boilerplate a line is on its own, else None."""
+    if not _LETTER_OR_DIGIT.search(line.text):
+        return STRAY
+    lexicon = _lexicon()
+    if line.is_short:
+        key = line.key
+        if _covered(key, "share"):
+            return SHARE
+        if key in lexicon["navigation"]:
+            return NAVIGATION
+        if key in lexicon["end_marks"]:
+            return BOILERPLATE
+        if key in lexicon["comment"]:
+            return COMMENT_FORM
+    if _starts_with(line.head_key, "comment", min_words=2):
+        return COMMENT_FORM
+    if _is_read_also(line):
+        return RELATED
+    if _is_chrome(line):
+        return NAVIGATION
+    if _is_stamp(line):
+        return STAMP
+    if _is_caption(line, arabic):
+        return CAPTION
+    return None
+
+
+def _covered(key: str, name: str) -> bool:
+    """True when the whole line is made of the lexicon's phrases (a row of share buttons)."""
+    words = key.split()
+    if not words:
+        return False
+    phrases, longest = _lexicon()[name], _longest_phrase(name)
+    position = 0
+    while position < len(words):
+        for size in range(min(longest, len(words) - position), 0, -1):
+            if " ".join(words[position : position + size]) in phrases:
+                position += size
+                break
+        else:
+            if not words[position].isdigit():
+                return False
+            position += 1
+    return True
+
+
+def _starts_with(key: str, name: str, *, min_words: int) -> bool:
+    words = key.split()
+    phrases = _lexicon()[name]
+    return any(
+        " ".join(words[:size]) in phrases for size in range(min_words, min(_longest_phrase(name), len(words)) + 1)
+    )
+
+
+def _is_read_also(line: _Line) -> bool:
+    """A 'read also' marker, alone or followed on its line by a headline or by site chrome."""
+    if line.is_short and line.key in _lexicon()["read_also"]:
+        return True
+    if ":" not in line.text[:40] or not _starts_with(line.head_key, "read_also", min_words=2):
+        return False
+    return (line.is_short and line.last_char not in _SENTENCE_END) or _chrome_hits(line, "chrome") > 0
+
+
+def _chrome_hits(line: _Line, name: str) -> int:
+    return len(_phrase_pattern(name).findall(line.text))
+
+
+@cache
+def _phrase_pattern(name: str) -> re.Pattern[str]:
+    """A pattern finding a lexicon's phrases in unnormalised text (any alef, ta marbuta, ya; diacritics)."""
+    return re.compile("|".join(_spelling_pattern(phrase) for phrase in sorted(_lexicon()[name])), re.IGNORECASE)
+
+
+_SPELLINGS = {"ا": "[اأإآٱ]", "ه": "[هة]", "ي": "[يىئ]", "و": "[وؤ]", " ": r"[\W_]+"}
+_MARKS = "[\u064b-\u0652\u0640]*"
+
+
+def _spelling_pattern(folded: str) -> str:
+    return "".join(_SPELLINGS.get(char, re.escape(char)) + (_MARKS if char != " " else "") for char in folded)
+
+
+def _is_chrome(line: _Line) -> bool:
+    """Site furniture: copyright, sign-in and newsletter forms, tag lists.
+
+    Phrases in ``chrome`` are furniture wherever they stand; those in
+    ``chrome_weak`` (سياسة الخصوصية، كلمة السر) can occur in news too. A line
+    ending like a sentence may be a paragraph glued to the furniture: it goes
+    only when the furniture dominates.
+    """
+    strong, weak = _chrome_hits(line, "chrome"), _chrome_hits(line, "chrome_weak")
+    if strong + weak == 0:
+        return False
+    if line.last_char not in _SENTENCE_END:
+        return True
+    if line.words <= LONG_PROSE_WORDS:
+        return strong > 0 or weak >= 2
+    return strong + weak >= 3
+
+
+def _is_stamp(line: _Line) -> bool:
+    """'تم النشر: ... تم التحديث: ...', a bare clock time, or a stamp phrase with a date."""
+    if line.words > MAX_CAPTION_WORDS:
+        return False
+    if is_clock_time(line.text):
+        return True
+    if not _starts_with(line.key, "stamp", min_words=1):
+        return False
+    return _covered(line.key, "stamp") or parse_dateline(line.text) is not None
+
+
+def _is_caption(line: _Line, arabic: bool) -> bool:
+    """A photo caption or credit.
+
+    Only credits (أرشيفية، رويترز، أ ف ب), a credit set off by a dash, colon,
+    slash or bracket at either end (``داعش - أرشيفية``, ``تصوير: ...``), or a
+    short Latin line in an Arabic text (``STRINGER Iraq / Reuters``, ``ISIS``).
+    """
+    if line.words > MAX_CAPTION_WORDS or line.last_char in _SENTENCE_END:
+        return False
+    if arabic and not line.arabic and line.words <= MAX_LATIN_CAPTION_WORDS and _LATIN.search(line.text):
+        return True
+    words = line.key.split()
+    credits = _lexicon()["caption_credits"]
+    set_off = _CREDIT_SEPARATOR.search(line.text) is not None
+    for size in range(1, min(_longest_phrase("caption_credits"), len(words)) + 1):
+        if size == len(words) and " ".join(words) in credits:
+            return True
+        if set_off and (" ".join(words[-size:]) in credits or " ".join(words[:size]) in credits):
+            return True
+    return False
+
+
+def _drop_boilerplate(body: list[_Line], result: _Result, arabic: bool) -> None:
+    """Mark boilerplate lines of the body; a 'read also' marker takes the headlines listed under it."""
+    in_related = False
+    for line in body:
+        if line.kind is not None:
+            in_related = in_related or line.kind == RELATED
+            continue
+        line.kind = _boilerplate_kind(line, arabic)
+        _note_date(line, result)
+        if line.kind == RELATED:
+            in_related = True
+        elif line.kind is None and in_related:
+            if line.is_prose or not line.is_headline_like:
+                in_related = False
+            else:
+                line.kind = RELATED
+
+
+def _drop_repeats(body: Iterable[_Line], result: _Result) -> None:
+    """Keep a paragraph once; later copies (and later copies of the title) go."""
+    seen: set[str] = set()
+    title_key = _fold_key(result.title) if result.title else None
+    candidates = [line for line in body if line.kind is None]
+    # Folding every long paragraph is costly: only lines sharing a length with another can repeat.
+    lengths = Counter(line.words for line in candidates)
+    for line in candidates:
+        if title_key and line.is_short and line.key == title_key:
+            line.kind = TITLE_REPEAT
+        elif line.words >= MIN_DUPLICATE_WORDS and lengths[line.words] > 1:
+            if line.key in seen:
+                line.kind = DUPLICATE
+            seen.add(line.key)
+
+
+def _join(kept: list[_Line]) -> tuple[str, tuple[Heading, ...]]:
+    """The cleaned text (paragraphs separated by a blank line) and the spans of its subheadings."""
+    headings: list[Heading] = []
+    offset = 0
+    for position, line in enumerate(kept):
+        if 0 < position < len(kept) - 1 and _is_heading(line, kept[position - 1], kept[position + 1]):
+            headings.append(Heading(offset, offset + len(line.text)))
+        offset += len(line.text) + 2
+    return "\n\n".join(line.text for line in kept), tuple(headings)
+
+
+def _is_heading(line: _Line, before: _Line, after: _Line) -> bool:
+    return (
+        line.words <= MAX_HEADING_WORDS
+        and line.last_char not in _NO_HEADING_END
+        and not line.is_prose
+        and before.is_prose
+        and after.is_prose
+    )
