@@ -55,8 +55,8 @@ _UNMARKED_HIJRI_YEARS = range(1400, 1501)
 _NUMERIC_DATE_SEPARATORS = frozenset("/-.")
 _USABLE_REFERENCE_YEARS = range(1000, 9000)
 _LONGEST_TRAILING_DAYS = 365 * 200
-_LONGEST_PERIOD_CHAIN = 3
-_FUTURE_WINDOW = 8  # tokens looked back for a future verb before a bare weekday  # الأيام والأسابيع والأشهر الماضية
+_LONGEST_PERIOD_CHAIN = 3  # الأيام والأسابيع والأشهر الماضية
+_FUTURE_WINDOW = 8  # tokens looked back for a future verb before a bare weekday
 _SUNDAY = 6  # date.weekday() of the first day of the week
 
 
@@ -75,24 +75,21 @@ class _Lexicon:
     prefixed: dict[str, dict[str, tuple[Any, int]]]  # class -> first word with proclitic -> (value, prefix)
     longest: dict[str, int]
     first_words: dict[str, frozenset[str]]  # a word that can open a phrase -> its classes
-    numbers: dict[str, Any]
+    values: dict[str, Any]  # vague counts, unit lengths and word lists used whole
 
 
 def _words(form: str) -> str:
     return " ".join(normalise(word) for word in form.split())
 
 
-@cache
-def _data() -> dict[str, Any]:
-    return json.loads(resources.files("marsad.data").joinpath("time_words.json").read_text(encoding="utf-8"))
+def _read(name: str) -> Any:
+    return json.loads(resources.files("marsad.data").joinpath(name).read_text(encoding="utf-8"))
 
 
 @cache
 def _lexicon() -> _Lexicon:
-    data = _data()
-    months = json.loads(resources.files("marsad.data").joinpath("months.json").read_text(encoding="utf-8"))
-    hijri = json.loads(resources.files("marsad.data").joinpath("hijri_months.json").read_text(encoding="utf-8"))
-    weekdays = json.loads(resources.files("marsad.data").joinpath("weekdays.json").read_text(encoding="utf-8"))
+    data = _read("time_words.json")
+    months, hijri, weekdays = _read("months.json"), _read("hijri_months.json"), _read("weekdays.json")
 
     def numbered(table: dict[str, list[str]]) -> dict[str, int]:
         return {_words(form): int(key) for key, forms in table.items() if not key.startswith("_") for form in forms}
@@ -195,7 +192,7 @@ def _lexicon() -> _Lexicon:
         prefixed=prefixed,
         longest={name: max((p.count(" ") + 1 for p in table), default=1) for name, table in tables.items()},
         first_words={word: frozenset(names) for word, names in first_words.items()},
-        numbers={
+        values={
             "ambiguous": frozenset(ambiguous),
             **data["vague_counts"],
             "unit_days": data["unit_days"],
@@ -349,21 +346,15 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _back(reference: date, count: float, unit: str) -> date:
-    """``reference`` moved back ``count`` units (calendar months and years where they apply)."""
-    if unit in (MONTH, YEAR, DECADE):
-        months = round(count * {MONTH: 1, YEAR: 12, DECADE: 120}[unit])
-        year, month = _shift_months(reference.year, reference.month, -months)
-        return date(year, month, min(reference.day, gregorian.monthrange(year, month)[1]))
-    return reference - timedelta(days=count * _lexicon().numbers["unit_days"][unit])
+_MONTHS_PER_UNIT = {MONTH: 1, YEAR: 12, DECADE: 120}
 
 
-def _forward(reference: date, count: float, unit: str) -> date:
-    if unit in (MONTH, YEAR, DECADE):
-        months = round(count * {MONTH: 1, YEAR: 12, DECADE: 120}[unit])
-        year, month = _shift_months(reference.year, reference.month, months)
+def _moved(reference: date, count: float, unit: str, sign: int) -> date:
+    """``reference`` moved ``count`` units back (sign -1) or forward (+1); months and years by the calendar."""
+    if unit in _MONTHS_PER_UNIT:
+        year, month = _shift_months(reference.year, reference.month, sign * round(count * _MONTHS_PER_UNIT[unit]))
         return date(year, month, min(reference.day, gregorian.monthrange(year, month)[1]))
-    return reference + timedelta(days=count * _lexicon().numbers["unit_days"][unit])
+    return reference + sign * timedelta(days=count * _lexicon().values["unit_days"][unit])
 
 
 def _period_span(reference: date, unit: str, offset: int) -> tuple[date, date]:
@@ -474,7 +465,7 @@ def _month_group(r: _Reader, i: int, name: str) -> tuple[int, int, int, bool] | 
     hit = r.lookup(name, i + opened)
     if hit is None or (opened and r.norm(hit.stop) != ")"):
         return None
-    ambiguous_names = r.lexicon.numbers["ambiguous"]
+    ambiguous_names = r.lexicon.values["ambiguous"]
     ambiguous = r.norm(i + opened) in ambiguous_names
     stop = hit.stop + opened
     j = stop + (r.norm(stop) in ("/", "-", "–", "\\"))
@@ -492,7 +483,6 @@ class _YearPart:
     offset: int | None  # الماضي -> -1 ... for the month itself
     year_offset: int | None  # من العام الماضي -> -1
     stop: int
-    hijri: bool = False
 
 
 def _year_after_month(r: _Reader, j: int) -> _YearPart | None:
@@ -504,7 +494,7 @@ def _year_after_month(r: _Reader, j: int) -> _YearPart | None:
         if (modifier := r.lookup("modifier", k, clitics=False)) is not None and r.norm(k - 1) in ("العام", "السنه"):
             return _YearPart(None, None, modifier.value, modifier.stop)
     if (number := r.year_number(k)) is not None and number[0] in _NAMED_YEARS:
-        return _YearPart(number[0], None, None, number[1], number[2])
+        return _YearPart(number[0], None, None, number[1])
     if (this := r.lookup("this", k)) is not None and r.lookup("year_word", this.stop, clitics=False):
         return _YearPart(None, None, 0, this.stop + 1)
     if (modifier := r.lookup("modifier", j, clitics=False)) is not None:
@@ -550,6 +540,8 @@ def _absolute(r: _Reader, i: int, weekday: int | None = None) -> _Match | None:
             return None
     stop = part.stop if part is not None else stop
     fields: dict[str, Any] = {"prefix": prefix}
+    if part is None:
+        fields["floating"] = (month, days[0] if days else None, weekday)
     if part is not None and part.year is not None:
         span = _month_span(part.year, month)
     elif r.reference is None:
@@ -563,7 +555,6 @@ def _absolute(r: _Reader, i: int, weekday: int | None = None) -> _Match | None:
         fields["relative"] = True
     else:
         fields["relative"] = True
-        fields["floating"] = (month, days[0] if days else None, weekday)
         past = r.lookup_ending("since", i) is not None
         span = _nearest_day(r.reference, month, days[0] if days else None, weekday, past=past)
         if span is not None and days is not None:
@@ -728,7 +719,7 @@ def _future_before(r: _Reader, i: int) -> bool:
     A bare weekday is the last such day by default; after a future verb it is the next one.
     """
     cues = r.lexicon.tables["future_cue"]
-    not_future = r.lexicon.numbers["not_future"]
+    not_future = r.lexicon.values["not_future"]
     for k in range(i - 1, max(i - _FUTURE_WINDOW, 0) - 1, -1):
         norm = r.norm(k)
         if norm in (".", "?", "!", ":", ";"):
@@ -750,7 +741,7 @@ def _relative_day(r: _Reader, i: int) -> _Match | None:
         if part is None:
             return None
         after = _weekday(r, j) or _absolute(r, j)
-        if after is None or after.first != j or after.granularity != DAY or (after.floating and after.floating[2]):
+        if after is None or after.first != j or after.granularity != DAY:
             return None
         return replace(after, first=i, start=r.start_of(i, part.prefix), clitic=r.norm(i)[: part.prefix])
     if r.lookup_ending("not_today_before", i) or (hit.value == 0 and r.lookup("not_today_after", hit.stop)):
@@ -788,12 +779,10 @@ def _relative_period(r: _Reader, i: int) -> _Match | None:
         return _season(r, j, this_first=i) or _this_weekday(r, i, j, this.prefix)
     unit, count, stop = None, None, i
     for _ in range(_LONGEST_PERIOD_CHAIN):
-        plural = r.lookup("period_plural", stop, clitics=stop == i or r.norm(stop).startswith("و"))
         dual = r.lookup("period_dual", stop, clitics=stop == i)
-        if plural is None and dual is None:
+        hit = r.lookup("period_plural", stop, clitics=stop == i or r.norm(stop).startswith("و")) or dual
+        if hit is None:
             break
-        hit = plural or dual
-        assert hit is not None
         if unit is None or _unit_rank(hit.value) > _unit_rank(unit):
             unit, count = hit.value, (2 if dual is not None else None)
         stop = hit.stop
@@ -816,7 +805,7 @@ def _relative_period(r: _Reader, i: int) -> _Match | None:
     else:
         return None
     if count is None:
-        count = r.lexicon.numbers[unit]
+        count = r.lexicon.values[unit]
     first_hit = r.lookup("period_plural", i) or r.lookup("period_dual", i)
     return _trailing(r, i, stop, first_hit.prefix if first_hit else 0, count, unit, offset)
 
@@ -865,14 +854,14 @@ def _word_number(r: _Reader, i: int) -> float | None:
 
 def _trailing(r: _Reader, first: int, stop: int, prefix: int, count: float, unit: str, offset: int) -> _Match | None:
     """The last (or next) ``count`` units up to (or from) the reference date."""
-    if count * r.lexicon.numbers["unit_days"][unit] > _LONGEST_TRAILING_DAYS:
+    if count * r.lexicon.values["unit_days"][unit] > _LONGEST_TRAILING_DAYS:
         return None
     span = None
     if r.reference is not None:
         if offset < 0:
-            span = (_back(r.reference, count, unit), r.reference)
+            span = (_moved(r.reference, count, unit, -1), r.reference)
         else:
-            span = (r.reference, _forward(r.reference, count, unit))
+            span = (r.reference, _moved(r.reference, count, unit, 1))
     return r.match(first, stop, span, RANGE, prefix=prefix, relative=True)
 
 
@@ -908,6 +897,8 @@ def _year(r: _Reader, i: int) -> _Match | None:
             return dashed
     elif word is not None and year not in _NAMED_YEARS:
         return None
+    elif word is None and not hijri and year not in _GREGORIAN_YEARS:
+        return None  # 3000 م is metres
     hijri = hijri or (word is not None and not marked and year in _UNMARKED_HIJRI_YEARS)
     prefix = word.prefix if word is not None else 0
     if word is not None and r.lookup("year_pair_word", i) is not None:
@@ -1060,7 +1051,7 @@ def _duration(r: _Reader, i: int) -> _Match | None:
         offset = 0 if modifier is None else -1 if modifier.value is True else modifier.value
         if abs(offset) == 1:
             return _trailing(r, first, modifier.stop, 0, count, unit, offset)  # type: ignore[union-attr]
-    days = count * r.lexicon.numbers["unit_days"][unit]
+    days = count * r.lexicon.values["unit_days"][unit]
     granularity = DAY if unit in ("hour", "minute") else unit
     if hedge is not None:
         prefix = hedge[1].prefix
@@ -1162,6 +1153,10 @@ def _join_ranges(r: _Reader, found: list[_Match]) -> list[_Match]:
 
 
 def _range(r: _Reader, first: _Match, second: _Match) -> _Match | None:
+    """Two dates as one range when بين/من opens the first and و/إلى joins them.
+
+    A first date without a year takes the year of the second (بين نوفمبر ومارس 2017).
+    """
     if first.kind != DATE or second.kind != DATE or RANGE in (first.granularity, second.granularity):
         return None
     if first.clitic:
@@ -1180,15 +1175,16 @@ def _range(r: _Reader, first: _Match, second: _Match) -> _Match | None:
         if joiner is None or joiner.stop != second.first or second.clitic:
             return None
     start_span = first.span
-    if first.floating is not None and second.span is not None and not second.relative and first.span is not None:
-        month, day, weekday = first.floating
-        year = second.span[0].year - (month > second.span[0].month)
-        day_span = _month_span(year, month)
-        start_span = day_span if day is None else ((d, d) if (d := _safe_date(year, month, day)) else None)
+    inherited = first.floating is not None and second.span is not None and not second.relative
+    if inherited:
+        month, day, _ = first.floating  # type: ignore[misc]
+        year = second.span[0].year - (month > second.span[0].month)  # type: ignore[index]
+        when = _safe_date(year, month, day) if day is not None else None
+        start_span = _month_span(year, month) if day is None else ((when, when) if when else None)
     span = (start_span[0], second.span[1]) if start_span is not None and second.span is not None else None
     if span is not None and span[0] > span[1]:
         return None
-    relative = (first.relative and first.floating is None or first.relative and second.relative) or second.relative
+    relative = second.relative or (first.relative and not inherited)
     opener_first, opener_hit = opener
     return replace(
         first,

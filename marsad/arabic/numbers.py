@@ -394,7 +394,8 @@ class _Scanner:
         hedge, hedge_start = self.hedge_before(opener if second is not None and opener is not None else lead)
         start = first.start
         if second is not None and opener is not None:
-            start = self.tokens[opener].start
+            clitic = "" if self.norm(opener) in ("ما", "بين", "من") else self.norm(opener)[0]  # بما بين، وبين
+            start = self.start_after_prefix(opener, clitic)
         if hedge_start is not None:
             start = hedge_start
         unit, end, unit_start = self.unit(i, end)
@@ -775,7 +776,7 @@ class _Scanner:
             j -= 1
         norm = self.norm(j)
         if norm in ("بين", "وبين", "من"):
-            if norm == "بين" and self.norm(j - 1) == "ما":
+            if norm == "بين" and self.norm(j - 1) in ("ما", "بما", "وما"):
                 return j - 1
             return j
         return None
@@ -801,7 +802,7 @@ class _Scanner:
         opened_by = self.norm(opener) if opener is not None else ""
         if joiner == "و":
             hedge, _ = self.hedge_before(first.first)
-            if not (opened_by in ("بين", "ما", "وبين") or hedge == "at_most" or (first.scale is None and second.scale)):
+            if not (opened_by in ("بين", "ما", "بما", "وما", "وبين") or hedge == "at_most" or (first.scale is None and second.scale)):
                 return None
         elif joiner in _DASHES and not (first.digits and second.digits):
             return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from marsad.arabic.tokens import iter_tokens, split_clitics
@@ -20,6 +20,7 @@ def stopwords() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1 << 16)
 def light_stem(norm: str) -> str:
     """A normalised word without proclitics, article and the commonest suffix."""
     stem = split_clitics(norm).stem
