@@ -82,8 +82,10 @@ class Removed:
 
 # Kinds of removed material.
 BOILERPLATE = "boilerplate"
+BYLINE = "byline"
 CAPTION = "caption"
 COMMENT_FORM = "comment_form"
+DATELINE = "dateline"
 DUPLICATE = "duplicate"
 RELATED = "related"
 SHARE = "share"

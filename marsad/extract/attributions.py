@@ -54,12 +54,13 @@ from marsad.settings import Settings
 _MAX_SOURCE_TOKENS = 14
 _MAX_TAIL_TOKENS = 45
 _MAX_PREPOSITION_SOURCE_TOKENS = 10
-_MAX_SHORT_QUOTE_TOKENS = 3
+_MAX_SHORT_QUOTE_TOKENS = 4
 _MAX_SUBJECT_TOKENS = 6
 _STATEMENT_END = ".!?؟…;؛"
 _TRIM = " \t\n\r.؛;:،,-–—"
 _QUOTE_PAIRS = {"«": "»", "“": "”", "‹": "›"}
 _TOGGLE_QUOTES = '"”'
+_RELATIVES = frozenset(("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"))
 
 
 def key_of(text: str) -> str:
@@ -144,6 +145,7 @@ class _Lexicon:
     verbs: dict[str, str]  # form -> lemma
     follow_ups: frozenset[str]
     relay_lemmas: frozenset[str]
+    object_lemmas: frozenset[str]
     impersonal: frozenset[str]
     prepositions: dict[str, list[_Preposition]]
     pronoun_sources: frozenset[str]
@@ -153,12 +155,16 @@ class _Lexicon:
     time_words: frozenset[str]
     audience: frozenset[str]
     object_pronouns: frozenset[str]
+    not_reporting_before: frozenset[str]
     clause_particles: frozenset[str]
     anonymous_heads: frozenset[str]
     official_heads: frozenset[str]
     organisation_heads: frozenset[str]
     titles: dict[str, list[tuple[str, ...]]]  # first key -> title keys, longest first
     qualifiers: frozenset[str]
+    honorifics: frozenset[str]
+    name_links: frozenset[str]
+    given_names: frozenset[str]
 
 
 def _key_set(words: Sequence[str]) -> frozenset[str]:
@@ -188,6 +194,7 @@ def _lexicon() -> _Lexicon:
         verbs=verbs,
         follow_ups=_key_set(data["follow_ups"]),
         relay_lemmas=_key_set(data["relay_verbs"]),
+        object_lemmas=_key_set(data["object_verbs"]),
         impersonal=_key_set(data["impersonal"]),
         prepositions=prepositions,
         pronoun_sources=_key_set(data["pronoun_sources"]),
@@ -197,13 +204,22 @@ def _lexicon() -> _Lexicon:
         time_words=_key_set(data["time_words"]),
         audience=_key_set(data["audience_words"]),
         object_pronouns=_key_set(data["object_pronouns"]),
+        not_reporting_before=_key_set(data["not_reporting_before"]),
         clause_particles=_key_set(data["clause_particles"]),
         anonymous_heads=_key_set(data["anonymous_heads"]),
         official_heads=_key_set(data["official_heads"]),
         organisation_heads=_key_set(data["organisation_heads"]),
         titles=titles,
         qualifiers=_key_set(title_data["person_qualifiers"]),
+        honorifics=_key_set(data["honorifics"]) | frozenset(keys[-1] for forms in titles.values() for keys in forms),
+        name_links=_key_set(data["name_links"]),
+        given_names=_given_names(),
     )
+
+
+def _given_names() -> frozenset[str]:
+    text = resources.files("marsad.data").joinpath("ner", "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(key_of(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def match_outlet(keys: Sequence[str], i: int, first: str | None = None) -> tuple[Outlet, int] | None:
@@ -304,6 +320,8 @@ class _Found:
     quoted: bool
     sentence: int
     resume: int  # token index to read on from
+    ends_previous: bool = True  # a statement starting inside the previous one's clause ends it
+    speaks: bool = True  # its source becomes the current speaker
 
 
 class _Reader:
@@ -321,6 +339,7 @@ class _Reader:
         self.quotes = _quotes(doc.text)
         self.lexicon = _lexicon()
         self.speaker: _Speaker | None = None
+        self.speaker_sentence = -1
 
     # -- token helpers
 
@@ -361,8 +380,10 @@ class _Reader:
         return i < len(self.keys) and self.keys[i] in self.lexicon.complementisers
 
     def introducer_at(self, i: int) -> int | None:
-        """The complementiser at ``i`` (or after إلى at ``i``), else None."""
+        """The complementiser at ``i`` (or after إلى at ``i``), else None; not بعد أن، يجب أن."""
         if self.is_complementiser(i):
+            if i > 0 and self.keys[i - 1] in self.lexicon.not_reporting_before:
+                return None
             return i
         if self.keys[i] in ("الي", "والي", "من", "علي") and self.is_complementiser(i + 1):
             return i + 1
@@ -397,6 +418,17 @@ class _Reader:
             start += 1
         return start, end
 
+    def end_before(self, start: int, offset: int) -> int:
+        """The end of a statement cut at ``offset``, without the punctuation and particles before it (، لكنه)."""
+        k = self.index_at(offset) - 1
+        while k >= 0 and self.tokens[k].start >= start:
+            key = self.keys[k]
+            if not (self.is_punct(k) or key in ("و", "ف") or any(r in self.lexicon.clause_particles for r, _ in readings(key)[:2])):
+                break
+            k -= 1
+        end = self.tokens[k].end if k >= 0 and self.tokens[k].start >= start else start
+        return self.trimmed(start, min(end, offset))[1]
+
     # -- the whole document
 
     def read(self) -> list[Attribution]:
@@ -410,14 +442,21 @@ class _Reader:
             if item is None:
                 i += 1
                 continue
-            if found and item.attribution.start < found[-1].attribution.content_end and not found[-1].quoted:
+            if (
+                found
+                and item.ends_previous
+                and item.attribution.start < found[-1].attribution.content_end
+                and not found[-1].quoted
+            ):
                 previous = found[-1]
-                end = self.trimmed(previous.attribution.content_start, item.attribution.start)[1]
+                end = self.end_before(previous.attribution.content_start, item.attribution.start)
                 previous.attribution = replace(previous.attribution, content_end=end)
             if item.attribution.source.text:
                 found.append(item)
+            if item.attribution.source.text and item.speaks:
                 a = item.attribution
                 self.speaker = _Speaker(a.source, a.affiliation, a.via)
+                self.speaker_sentence = item.sentence
             i = max(item.resume, i + 1)
         return [item.attribution for item in found]
 
@@ -435,17 +474,38 @@ class _Reader:
             return None
         cue_start, cue_end = self.span(i, i + 1, dropped)
         first = i + 1
-        source_stop, relay_via = self.source_phrase(first, stop, lemma) if verb else (first, None)
-        via: list[Reference] = [relay_via] if relay_via else []
-        tail = self.tail(source_stop, stop, has_source=source_stop > first)
+        if verb and first < stop and self.keys[first] == "ذلك":
+            return self.backward(i, dropped, first + 1, stop)
+        via: list[Reference] = []
+        spoken_to = self.via_at(first, stop) if verb and first < stop else None
+        if spoken_to is not None:  # ذكر لـ"الوطن" رئيس اللجنة ...
+            via.append(spoken_to[0])
+            first = spoken_to[1]
+        first, source_stop, relay_via = self.source_phrase(first, stop, lemma) if verb else (first, first, None)
+        if source_stop - first >= _MAX_SOURCE_TOKENS:
+            return None  # no clear end to the source: not a statement we can read
+        if relay_via:
+            via.insert(0, relay_via)
+        tail = self.tail(source_stop, stop, has_source=source_stop > first, lemma=lemma)
         if tail is None:
             return None
-        content, quoted, resume, affiliation, tail_via = tail
+        content, quoted, resume, apposition, tail_via = tail
         via.extend(tail_via)
+        affiliation = None
+        if apposition is not None:
+            named = self.name_start(*apposition)
+            if self.is_name_after_title(first, source_stop, *apposition):
+                first, source_stop, apposition = apposition[0], apposition[1], (first, source_stop)
+            elif named is not None and named > apposition[0] and self.name_start(first, source_stop) is None:
+                # رئيس النادي، المنسق العام الدكتور عبدالرحمن السلمي، أن: the name closes the apposition
+                apposition, first, source_stop = (first, named), named, apposition[1]
+            start, end = self.trimmed(*self.span(*apposition))
+            affiliation = self.text[start:end]
         if source_stop > first:
             source, title = self.reference(first, source_stop)
         else:
-            implicit = self.implicit_speaker(i, dropped, participle is not None)
+            conjoined = bool(dropped) or (i > 0 and self.keys[i - 1] in ("و", "ف"))
+            implicit = self.implicit_speaker(i, conjoined, participle is not None)
             if implicit is None:
                 return None
             source, title, inherited = implicit
@@ -462,8 +522,30 @@ class _Reader:
         )
         return _Found(attribution, quoted, self.sentence_of[i], resume)
 
-    def source_phrase(self, first: int, stop: int, lemma: str) -> tuple[int, Reference | None]:
-        """Where the source phrase after a verb ends; for نقل X عن Y also X, the intermediary."""
+    def backward(self, i: int, dropped: int, first: int, stop: int) -> _Found | None:
+        """'أوضح ذلك مدير المستشفى': the source after ذلك said the sentence before."""
+        j = first
+        while j < stop and not self.is_punct(j) and j - first < _MAX_SOURCE_TOKENS:
+            j += 1
+        sentence = self.sentence_of[i]
+        if j == first or sentence == 0:
+            return None
+        content = self.trimmed(self.sentence_starts[sentence - 1], self.sentence_ends[sentence - 1])
+        source, title = self.reference(first, j)
+        cue_start, cue_end = self.span(i, i + 1, dropped)
+        attribution = Attribution(
+            start=cue_start,
+            end=cue_end,
+            cue=self.text[cue_start:cue_end],
+            source=source,
+            content_start=content[0],
+            content_end=content[1],
+            affiliation=title,
+        )
+        return _Found(attribution, True, sentence, j)
+
+    def source_phrase(self, first: int, stop: int, lemma: str) -> tuple[int, int, Reference | None]:
+        """The source phrase after a verb (first token, stop); for نقل X عن Y also X, the intermediary."""
         lexicon = self.lexicon
         j = first
         relay_via = None
@@ -475,11 +557,12 @@ class _Reader:
                     j = self.after_quote(j)
                     continue
                 break
-            if j == phrase_first and key in lexicon.adjunct_prepositions:
+            if j == phrase_first and key in lexicon.adjunct_prepositions or key in ("علي", "عن") and lemma not in lexicon.relay_lemmas:
                 break
             if (
                 self.introducer_at(j) is not None
                 or self.verb(j)
+                or self.follow_up(j) is not None
                 or self.preposition_at(j)
                 or self.via_at(j, stop)
                 or key in lexicon.time_words
@@ -492,18 +575,17 @@ class _Reader:
                 relay_via, _ = self.reference(first, j)
                 phrase_first = j + 1
             j += 1
-        if relay_via is not None:
-            if j == phrase_first:
-                return first, None
-            return j, relay_via
-        return j, None
+        if relay_via is not None and j > phrase_first:
+            return phrase_first, j, relay_via
+        return first, j if relay_via is None else first, None
 
     def is_adjunct(self, j: int, stop: int) -> bool:
         """في تصريح، خلال مؤتمر، ببيان ...: a phrase about the saying, not the sayer."""
         lexicon = self.lexicon
         key = self.keys[j]
         if key in lexicon.adjunct_prepositions and j + 1 < stop:
-            return any(r in lexicon.communication for r, _ in readings(self.keys[j + 1]))
+            noun = self.keys[j + 1]
+            return noun in lexicon.communication or noun.startswith("ال") and noun[2:] in lexicon.communication
         if key[:1] in "ب" and key[1:] in lexicon.communication:
             return True
         return any(r in lexicon.audience for r, _ in readings(key)[1:])
@@ -535,6 +617,9 @@ class _Reader:
             if reading not in table.heads:
                 return None
             end = j + 1
+            quote = self.quotes.get(self.tokens[end].start) if end < stop and self.is_punct(end) else None
+            if quote is not None and self.is_short(quote):
+                end = self.after_quote(end)
             while end < stop and end - j < 5 and not self.is_punct(end) and self.introducer_at(end) is None:
                 end += 1
             if end == j + 1:
@@ -545,12 +630,12 @@ class _Reader:
         return Reference(self.text[start:finish], start, finish, kind=OUTLET_SOURCE), end
 
     def tail(
-        self, j: int, stop: int, has_source: bool
-    ) -> tuple[tuple[int, int], bool, int, str | None, list[Reference]] | None:
+        self, j: int, stop: int, has_source: bool, lemma: str = ""
+    ) -> tuple[tuple[int, int], bool, int, tuple[int, int] | None, list[Reference]] | None:
         """After the source: apposition, intermediaries and adjuncts, then the content.
 
         Returns the content span, whether it is a quotation, where to read on,
-        the affiliation and the intermediaries; None when no content follows.
+        the apposition's tokens and the intermediaries; None when no content follows.
         """
         affiliation = None
         via: list[Reference] = []
@@ -571,8 +656,7 @@ class _Reader:
                 if char in "،," and j == source_end and has_source and affiliation is None:
                     end = self.apposition_end(j + 1, stop)
                     if end > j + 1:
-                        start, finish = self.trimmed(*self.span(j + 1, end))
-                        affiliation = self.text[start:finish]
+                        affiliation = (j + 1, end)
                         j = end
                         continue
                 if char in _STATEMENT_END:
@@ -582,6 +666,12 @@ class _Reader:
             introducer = self.introducer_at(j)
             if introducer is not None:
                 return (*self.clause(introducer), affiliation, via)
+            if self.keys[j] in ("علي", "عن") and (lemma in self.lexicon.object_lemmas or not lemma):
+                object_first = self.clause_after_object(j, stop)
+                return (*self.clause(object_first), affiliation, via)
+            if self.follow_up(j) is not None and j == source_end:
+                j += 1  # وأضاف قائلا:
+                continue
             if self.verb(j) or self.follow_up(j) is not None:
                 return None
             preposition = self.preposition_at(j)
@@ -598,6 +688,23 @@ class _Reader:
                 continue
             j += 1
         return None
+
+    def clause_after_object(self, j: int, stop: int) -> int:
+        """For 'أعرب عن ثقته في أن ...' the complementiser; else على/عن itself, whose object is the content."""
+        for k in range(j + 1, min(j + 5, stop)):
+            if self.is_punct(k):
+                break
+            if self.is_complementiser(k):
+                return k
+        return j
+
+    def is_name_after_title(self, first: int, stop: int, name_first: int, name_stop: int) -> bool:
+        """'وزير البيشمركة، مصطفى سيد قادر،': a title, then the name in apposition."""
+        if self.keys[first] not in self.lexicon.titles or name_stop - name_first > 4:
+            return False
+        if any(m.type == PER and m.start <= self.tokens[name_first].start < m.end for m in self.mentions):
+            return True
+        return not self.keys[name_first].startswith("ال") and not any(self.is_punct(k) for k in range(name_first, name_stop))
 
     def apposition_end(self, j: int, stop: int) -> int:
         """The token after an apposition starting at ``j`` (أحد المحللين في مركز ...), or ``j`` if none."""
@@ -628,6 +735,8 @@ class _Reader:
             quote = self.quotes.get(self.tokens[j + 1].start)
             if quote is not None and not self.is_short(quote):
                 return self.quoted(quote)
+        if self.is_complementiser(j + 1):
+            return self.clause(j + 1)
         start = self.tokens[j].end
         end = self.statement_end(j)
         return self.trimmed(start, end), False, j + 1
@@ -636,6 +745,10 @@ class _Reader:
         return self.trimmed(quote.inner_start, quote.inner_end), True, self.index_at(quote.close_end)
 
     def clause(self, introducer: int) -> tuple[tuple[int, int], bool, int]:
+        if introducer + 1 < len(self.tokens):
+            quote = self.long_quote_at(introducer + 1)
+            if quote is not None:
+                return self.quoted(quote)
         start = self.tokens[introducer].end
         return self.trimmed(start, self.statement_end(introducer)), False, introducer + 1
 
@@ -651,10 +764,17 @@ class _Reader:
         return end
 
     def implicit_speaker(
-        self, i: int, dropped: int, participle: bool
+        self, i: int, conjoined: bool, participle: bool
     ) -> tuple[Reference, str | None, tuple[Reference, ...]] | None:
-        """The source of a verb with none after it: 'X قال', a person named before in the sentence, the last speaker."""
-        if not dropped and not participle:
+        """The source of a verb with none after it: 'X قال', a person named before in the sentence, the last speaker.
+
+        A participle (مشيرا) continues the speaker of its sentence, else the
+        first person its sentence names (ردت هيفاء ... قائلة).
+        """
+        sentence = self.sentence_of[i]
+        if participle and self.speaker_sentence == sentence and self.speaker is not None:
+            return self.speaker.source, self.speaker.affiliation, self.speaker.via
+        if not conjoined and not participle:
             subject = self.subject_before(i)
             if subject is not None:
                 return (*self.reference(*subject), ())
@@ -666,8 +786,8 @@ class _Reader:
             for m in self.mentions[bisect_left(self.mention_starts, sentence_start) : bisect_left(self.mention_starts, self.tokens[i].start)]
             if m.type == PER
         ]
-        if people and not participle:
-            person = people[-1]
+        if people:
+            person = people[0] if participle else people[-1]
             return Reference(self.text[person.start : person.end], person.start, person.end, kind=PERSON_SOURCE), None, ()
         if self.speaker is not None:
             return self.speaker.source, self.speaker.affiliation, self.speaker.via
@@ -696,9 +816,14 @@ class _Reader:
                 break
             k -= 1
         first = k + 1
-        if first >= stop or stop - k > _MAX_SUBJECT_TOKENS:
+        if first >= stop or stop - k > _MAX_SUBJECT_TOKENS or self.keys[stop - 1] in _RELATIVES:
             return None
-        boundary = first == sentence_first or self.is_punct(first - 1)
+        boundary = (
+            first == sentence_first
+            or self.is_punct(first - 1)
+            or self.keys[first - 1] in lexicon.complementisers
+            or any(r in lexicon.clause_particles for r, _ in readings(self.keys[first - 1])[:2])
+        )
         return (first, stop) if boundary else None
 
     # -- prepositional cues
@@ -758,6 +883,8 @@ class _Reader:
             if first >= stop:
                 return None, first
             key = reading = self.keys[first]
+        elif key.startswith("لال"):
+            dropped, reading = 1, key[1:]
         elif key.startswith("لل"):
             dropped, reading = 2, "ال" + key[2:]
         elif key[:1] == "ل" and len(key) > 3:
@@ -786,7 +913,10 @@ class _Reader:
             j = self.index_at(mention.end)
         if j == first:
             return None, first
-        return self.reference(first, j, dropped)[0], j
+        reference = self.reference(first, j, dropped)[0]
+        if not self.is_known_source(reference, first, dropped):
+            return None, first
+        return reference, j
 
     def is_nisba(self, i: int) -> bool:
         key = self.keys[i]
@@ -833,7 +963,8 @@ class _Reader:
             via=self.speaker.via if pronoun and self.speaker else (),
             affiliation=self.speaker.affiliation if pronoun and self.speaker else None,
         )
-        return _Found(attribution, False, sentence, end)
+        nested = same_sentence and previous is not None and cue_start < previous.attribution.content_end
+        return _Found(attribution, False, sentence, end, ends_previous=False, speaks=not nested)
 
     def reaches_end(self, j: int, stop: int) -> bool:
         """Whether only punctuation is left in the sentence from token ``j``."""
@@ -881,13 +1012,13 @@ class _Reader:
             return Reference(phrase, start, end, kind=ANONYMOUS_SOURCE), None
         inside = self.mentions[bisect_left(self.mention_starts, start) : bisect_left(self.mention_starts, end)]
         inside = [m for m in inside if m.end <= end]
-        person = next((m for m in inside if m.type == PER), None)
-        if person is not None and self.is_title(start, person.start):
-            title = self.trimmed(start, person.start)
-            return (
-                Reference(self.text[person.start : person.end], person.start, person.end, kind=PERSON_SOURCE),
-                self.text[title[0] : title[1]] or None,
-            )
+        name_first = self.name_start(first, stop)
+        name_at = self.tokens[name_first].start if name_first is not None else start
+        person = next((m for m in inside if m.type == PER and m.start >= name_at), None)
+        if person is not None:
+            return self.person(start, person.start, person.end)
+        if name_first is not None and name_first > first:
+            return self.person(start, name_at, end)
         if inside and inside[0].start <= start + 2 and inside[0].type != PER:
             mention = inside[0]
             kind = OFFICIAL_SOURCE if head in lexicon.official_heads or mention.type == GPE else ORGANISATION_SOURCE
@@ -896,19 +1027,46 @@ class _Reader:
             return Reference(self.text[mention.start : mention.end], mention.start, mention.end, kind=kind), None
         if head in lexicon.organisation_heads:
             return Reference(phrase, start, end, kind=ORGANISATION_SOURCE), None
-        name_first = self.after_title(first, stop)
-        if name_first > first:
-            if name_first == stop:
-                return Reference(phrase, start, end, kind=OFFICIAL_SOURCE), None
-            name_start = self.tokens[name_first].start
-            title = self.trimmed(start, name_start)
-            return Reference(self.text[name_start:end], name_start, end, kind=PERSON_SOURCE), self.text[title[0] : title[1]]
-        if head in lexicon.official_heads:
+        if self.after_title(first, stop) > first or head in lexicon.official_heads:
             return Reference(phrase, start, end, kind=OFFICIAL_SOURCE), None
-        if person is not None:
-            return Reference(self.text[person.start : person.end], person.start, person.end, kind=PERSON_SOURCE), None
+        if name_first == first:
+            return Reference(phrase, start, end, kind=PERSON_SOURCE), None
         kind = ANONYMOUS_SOURCE if head.startswith("ال") else PERSON_SOURCE
         return Reference(phrase, start, end, kind=kind), None
+
+    def person(self, start: int, name_start: int, name_end: int) -> tuple[Reference, str | None]:
+        """A person's name, and the title before it in the phrase."""
+        title = self.trimmed(start, name_start)
+        return (
+            Reference(self.text[name_start:name_end], name_start, name_end, kind=PERSON_SOURCE),
+            self.text[title[0] : title[1]] or None,
+        )
+
+    def name_start(self, first: int, stop: int) -> int | None:
+        """Where a person's name begins in a source phrase: after its last title word, or at a given name."""
+        lexicon = self.lexicon
+        keys = self.keys
+        titled = [k for k in range(first, stop) if keys[k] in lexicon.honorifics]
+        if titled:
+            k = titled[-1] + 1
+            while k < stop and (keys[k] in lexicon.qualifiers or self.is_nisba(k) or self.is_punct(k)):
+                k += 1
+            if 0 < stop - k <= 5 and keys[k] not in lexicon.name_links | {"باسم"} and not keys[k].startswith("ال"):
+                return k
+        given = next((k for k in range(first, stop) if keys[k] in lexicon.given_names), None)
+        if given is None or stop - given > 5:
+            return None
+        while given - 2 >= first and keys[given - 1] in lexicon.name_links and not keys[given - 2].startswith("ال"):
+            given -= 2
+        return given
+
+    def is_known_source(self, reference: Reference, first: int, dropped: int) -> bool:
+        """Whether a phrase after بحسب names a source rather than a measure (بحسب المطبخ الذي يفضله)."""
+        if reference.kind != ANONYMOUS_SOURCE or reference.start is None:
+            return True
+        key = self.keys[first]
+        head = ("ال" + key[2:]) if dropped == 2 else key[dropped:]
+        return head in self.lexicon.anonymous_heads
 
     def is_title(self, start: int, name_start: int) -> bool:
         """Whether the words before a person's name in a source phrase are a title (or nothing)."""
