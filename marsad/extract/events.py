@@ -55,12 +55,16 @@ _PLACE_TYPES = (LOC, GPE)
 _ACTOR_TYPES = (PER, ORG, GPE, NORP)
 _ARTICLE = "ال"
 _DEMONSTRATIVES = frozenset(normalise(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"))
-_NEGATION_WINDOW = 2  # tokens before a trigger searched for a negation
+_NEGATION_WINDOW = 3  # tokens before a trigger searched for a negation
 _MODALITY_WINDOW = 4  # ... for a hypothetical or future word
 _CUE_WINDOW = 2  # tokens between a casualty word and its figure
 _VICTIM_WINDOW = 4  # tokens between an execution verb and the number executed
 _SUBJECT_WINDOW = 3  # tokens between a verbal trigger and its subject
-_REPEAT_SENTENCES = 3  # how far back a definite noun may repeat an event
+_ADJACENT = 3  # same-type triggers this close (in tokens) are one event
+_GENERIC_SUB_TYPES = (None, "explosion", "attack", "armed_clash")
+_REPEAT_SENTENCES = 3
+_PLACE_NEAR = 5  # tokens after a capture verb within which its place must come
+_LA_HEAD_WINDOW = 3  # tokens before a noun with ل searched for تعرض or طرق  # how far back a definite noun may repeat an event
 _DATE_PRECISION = {"day": 1, "hour": 1, "minute": 1, "part": 1, "weekday": 1, "week": 2}
 _VAGUE_PRECISION = 3
 
@@ -107,7 +111,7 @@ def _lexicon() -> _Lexicon:
     exact: dict[str, list[_Trigger]] = {}
     for entry in data["triggers"]:
         exact_forms = {normalise(form) for form in entry.get("exact", ())}
-        for form in entry["forms"]:
+        for form in dict.fromkeys([*entry["forms"], *entry.get("exact", ())]):
             words = tuple(bare(normalise(word)) for word in form.split())
             trigger = _Trigger(
                 entry["type"],
@@ -163,6 +167,7 @@ class _Draft:
     first: int  # token indices in the sentence
     last: int
     anaphoric: bool
+    type: str
     sub_type: str | None
     date: str | None = None
     date_precision: int | None = None
@@ -195,36 +200,38 @@ def _sentences(doc: Document) -> list[_Sentence]:
     return result
 
 
-def _match_at(sentence: _Sentence, i: int, lexicon: _Lexicon) -> _Trigger | None:
-    """The longest trigger starting at token ``i`` whose words all follow."""
+def _matches_at(sentence: _Sentence, i: int, lexicon: _Lexicon) -> list[_Trigger]:
+    """Triggers starting at token ``i`` whose words all follow, longest first, then in file order."""
     tokens, forms = sentence.tokens, sentence.forms
     candidates = list(lexicon.exact.get(tokens[i].norm, ()))
     for stem in forms[i]:
         candidates.extend(lexicon.by_first.get(stem, ()))
-    best = None
-    for trigger in candidates:
-        length = len(trigger.words)
-        if i + length > len(tokens) or (best is not None and length <= len(best.words)):
-            continue
-        if all(trigger.words[k] == bare(tokens[i + k].norm) for k in range(1, length)):
-            best = trigger
-    return best
+    found = [
+        trigger
+        for trigger in candidates
+        if i + len(trigger.words) <= len(tokens)
+        and all(trigger.words[k] == bare(tokens[i + k].norm) for k in range(1, len(trigger.words)))
+    ]
+    return sorted(found, key=lambda t: -len(t.words))
 
 
-def _place_follows(doc: Document, sentence: _Sentence, after: int, lexicon: _Lexicon) -> bool:
-    """Whether a place name (or a settlement word) comes right after token ``after``."""
-    if after + 1 >= len(sentence.tokens):
-        return False
-    following = sentence.tokens[after + 1]
-    if _has(lexicon, "settlement_words", sentence.forms[after + 1]) or _has(lexicon, "region_words", sentence.forms[after + 1]):
-        return True
-    if any(
-        doc.mentions[m].type in _PLACE_TYPES and doc.mentions[m].start <= following.start < doc.mentions[m].end
-        for m in sentence.mentions
-    ):
-        return True
-    # the mentions layer may miss a name the gazetteer knows (تحرير الرقة)
-    return geocode(doc.text[following.start : following.end]) is not None
+def _place_follows(doc: Document, sentence: _Sentence, after: int, within: int, lexicon: _Lexicon) -> bool:
+    """Whether a place name (or a settlement word) comes in the ``within`` tokens after token ``after``."""
+    for k in range(after + 1, min(after + 1 + within, len(sentence.tokens))):
+        following = sentence.tokens[k]
+        if following.kind == PUNCT:
+            return False
+        if _has(lexicon, "settlement_words", sentence.forms[k]) or _has(lexicon, "region_words", sentence.forms[k]):
+            return True
+        if any(
+            doc.mentions[m].type in _PLACE_TYPES and doc.mentions[m].start <= following.start < doc.mentions[m].end
+            for m in sentence.mentions
+        ):
+            return True
+        # the mentions layer may miss a name the gazetteer knows (تحرير الرقة)
+        if geocode(doc.text[following.start : following.end]) is not None:
+            return True
+    return False
 
 
 def _window(sentence: _Sentence, first: int, size: int) -> list[tuple[str, ...]]:
@@ -260,21 +267,32 @@ def _triggers(doc: Document, sentence: _Sentence, lexicon: _Lexicon) -> list[_Dr
     drafts: list[_Draft] = []
     i = 0
     while i < len(sentence.tokens):
-        trigger = _match_at(sentence, i, lexicon)
-        if trigger is None:
+        matches = _matches_at(sentence, i, lexicon)
+        if not matches:
             i += 1
             continue
+        applying = [t for t in matches if _applies(doc, sentence, t, i, i + len(t.words) - 1, lexicon)]
+        trigger = applying[0] if applying else matches[0]
         last = i + len(trigger.words) - 1
-        if _applies(doc, sentence, trigger, i, last, lexicon):
+        if applying:
             before = _window(sentence, i, 1)
             anaphoric = not trigger.verbal and (
                 sentence.tokens[i].norm.startswith(_ARTICLE) or any(f[0] in _DEMONSTRATIVES for f in before)
             )
             start, end = sentence.tokens[i].start, sentence.tokens[last].end
-            sub_type = trigger.sub_type
-            if trigger.type == "airstrike" and sentence.has_word(lexicon, "drone_words"):
+            kind, sub_type = trigger.type, trigger.sub_type
+            if kind == "airstrike" and sentence.has_word(lexicon, "drone_words"):
                 sub_type = "drone_strike"
-            drafts.append(_Draft(trigger, start, end, sentence.index, i, last, anaphoric, sub_type))
+            elif sub_type == "attack" and any(_has(lexicon, "civilian_words", f) for f in sentence.forms[last + 1 : last + 5]):
+                kind, sub_type = "attack", "attack_on_civilians"
+            draft = _Draft(trigger, start, end, sentence.index, i, last, anaphoric, kind, sub_type)
+            previous = drafts[-1] if drafts else None
+            if previous is not None and previous.type == kind and i - previous.last <= _ADJACENT:
+                # انفجرت عبوة ناسفة: one event, named by its more specific trigger
+                if previous.sub_type in _GENERIC_SUB_TYPES:
+                    previous.sub_type = sub_type
+            else:
+                drafts.append(draft)
         i = last + 1
     return drafts
 
@@ -282,11 +300,33 @@ def _triggers(doc: Document, sentence: _Sentence, lexicon: _Lexicon) -> list[_Dr
 def _applies(doc: Document, sentence: _Sentence, trigger: _Trigger, first: int, last: int, lexicon: _Lexicon) -> bool:
     if trigger.requires == "air" and not sentence.has_word(lexicon, "air_words"):
         return False
-    if trigger.requires == "place_after" and not _place_follows(doc, sentence, last, lexicon):
+    if trigger.requires == "place_after" and not _place_follows(doc, sentence, last, 1, lexicon):
         return False
-    if not _happened(sentence, first, lexicon):
+    if trigger.requires == "place_near" and not _place_follows(doc, sentence, last, _PLACE_NEAR, lexicon):
         return False
-    return trigger.verbal or _anchored(doc, sentence, lexicon)
+    if not _happened(sentence, first, lexicon) or _purpose(sentence, trigger, first, lexicon):
+        return False
+    if _future(doc, sentence):
+        return False
+    # a place named just after (سقوط الرقة) anchors a noun too
+    named_place = trigger.requires in ("place_after", "place_near")
+    return trigger.verbal or named_place or _anchored(doc, sentence, lexicon)
+
+
+def _future(doc: Document, sentence: _Sentence) -> bool:
+    """Whether the sentence's dates all lie after the document's date (الأسبوع المقبل)."""
+    reference = (doc.meta.reference_date or doc.meta.published or "")[:10]
+    starts = [doc.times[t].value_start for t in sentence.times if doc.times[t].kind == "date" and doc.times[t].value_start]
+    return bool(reference and starts) and all(start[:10] > reference for start in starts)
+
+
+def _purpose(sentence: _Sentence, trigger: _Trigger, first: int, lexicon: _Lexicon) -> bool:
+    """Whether a noun trigger carries the ل of purpose (مهلة للاستسلام), not of تعرضت للقصف or طرقا للتهريب."""
+    norm = sentence.tokens[first].norm
+    if trigger.verbal or bare(norm) == trigger.words[0]:
+        return False
+    rest = norm[1:] if norm[:1] in ("و", "ف") else norm
+    return rest.startswith("ل") and not any(_has(lexicon, "la_event_heads", forms) for forms in _window(sentence, first, _LA_HEAD_WINDOW))
 
 
 def _casualty_kind(sentence: _Sentence, quantity: Quantity, lexicon: _Lexicon) -> str | None:
@@ -316,7 +356,7 @@ def _casualty_kind(sentence: _Sentence, quantity: Quantity, lexicon: _Lexicon) -
 
 
 def _add_casualties(sentence: _Sentence, drafts: list[_Draft], lexicon: _Lexicon) -> None:
-    """Give each casualty figure to the nearest event before it (or the first one after)."""
+    """Give each casualty figure to the event in its clause, else the nearest before it (or the first one after)."""
     for quantity in sentence.quantities:
         kind = _casualty_kind(sentence, quantity, lexicon)
         position = sentence.token_at(quantity.start)
@@ -325,9 +365,22 @@ def _add_casualties(sentence: _Sentence, drafts: list[_Draft], lexicon: _Lexicon
             if not executed or quantity.low is None or quantity.unit is not None:
                 continue
             kind = "killed"
+        clause = _clause(sentence, position)
+        same_clause = [d for d in drafts if d.first in clause]
         before = [d for d in drafts if d.start <= quantity.start]
-        owner = before[-1] if before else drafts[0]
+        owner = same_clause[0] if same_clause else before[-1] if before else drafts[0]
         (owner.killed if kind == "killed" else owner.injured).append(quantity)
+
+
+def _clause(sentence: _Sentence, position: int) -> range:
+    """Token indices of the clause (between punctuation marks) around token ``position``."""
+    start = position
+    while start > 0 and sentence.tokens[start - 1].kind != PUNCT:
+        start -= 1
+    end = position
+    while end < len(sentence.tokens) and sentence.tokens[end].kind != PUNCT:
+        end += 1
+    return range(start, end)
 
 
 def _figures(found: list[Quantity], what: str, notes: list[str]) -> tuple[float | None, float | None] | None:
@@ -369,7 +422,8 @@ def _place_precision(doc: Document, sentence: _Sentence, mention: Mention, lexic
 
 
 def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexicon) -> None:
-    places = [m for m in sentence.mentions if doc.mentions[m].type in _PLACE_TYPES]
+    actors = {m for m, _ in draft.actors}
+    places = [m for m in sentence.mentions if doc.mentions[m].type in _PLACE_TYPES and m not in actors]
     if not places:
         return
     ranked = []
@@ -410,10 +464,10 @@ def _add_date(doc: Document, sentences: list[_Sentence], draft: _Draft) -> None:
         draft.date, draft.date_precision = reference[:10], _VAGUE_PRECISION
 
 
-def _add_actors(doc: Document, sentence: _Sentence, draft: _Draft, place: int | None, lexicon: _Lexicon) -> None:
+def _add_actors(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexicon) -> None:
     for m in sentence.mentions:
         mention = doc.mentions[m]
-        if m == place or mention.type not in _ACTOR_TYPES:
+        if mention.type not in _ACTOR_TYPES:
             continue
         first = sentence.token_at(mention.start)
         before = _window(sentence, first, 2)
@@ -445,7 +499,7 @@ def _repeats(draft: _Draft, earlier: list[_Draft]) -> _Draft | None:
     for previous in reversed(earlier):
         if draft.sentence - previous.sentence > _REPEAT_SENTENCES:
             return None
-        if previous.trigger.type == draft.trigger.type:
+        if previous.type == draft.type:
             return previous
     return None
 
@@ -468,7 +522,7 @@ def _event(draft: _Draft) -> Event:
     return Event(
         draft.start,
         draft.end,
-        type=draft.trigger.type,
+        type=draft.type,
         sub_type=draft.sub_type,
         sentence=draft.sentence,
         date=draft.date,
@@ -493,9 +547,9 @@ def _drafts(doc: Document) -> list[_Draft]:
             continue
         _add_casualties(sentence, drafts, lexicon)
         for draft in drafts:
+            _add_actors(doc, sentence, draft, lexicon)
             _add_place(doc, sentence, draft, lexicon)
             _add_date(doc, sentences, draft)
-            _add_actors(doc, sentence, draft, draft.place, lexicon)
             draft.attribution = _attribution(doc, draft)
             earlier = _repeats(draft, kept)
             if earlier is None:

@@ -1,0 +1,312 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.arabic.sentences import iter_sentences
+from marsad.arabic.tokens import iter_tokens
+from marsad.document import GPE, LOC, ORG, Attribution, Document, Event, Mention, Metadata, Quantity, Reference, TimeExpression
+from marsad.errors import ModelError
+from marsad.extract.events import MEDIATOR, PERPETRATOR, TARGET, find_events
+from marsad.settings import Settings
+
+SETTINGS = Settings()
+
+
+def at(text: str, surface: str, occurrence: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(surface, start + 1)
+    return start, start + len(surface)
+
+
+def figure(text: str, surface: str, low: float, high: float | None, *, approximate: bool = False, counted: str | None = None) -> Quantity:
+    return Quantity(*at(text, surface), low=low, high=high, approximate=approximate, counted=counted)
+
+
+def day(text: str, surface: str, value: str) -> TimeExpression:
+    return TimeExpression(*at(text, surface), value_start=value, value_end=value, granularity="day")
+
+
+def mention(text: str, surface: str, kind: str, occurrence: int = 0) -> Mention:
+    return Mention(*at(text, surface, occurrence), type=kind)
+
+
+def document(text: str, *, quantities=(), times=(), mentions=(), attributions=(), reference: str | None = None) -> Document:
+    doc = Document("t", text, Metadata(language="ar", reference_date=reference))
+    return (
+        doc.with_layer("tokens", iter_tokens(text))
+        .with_layer("sentences", iter_sentences(text))
+        .with_layer("quantities", quantities)
+        .with_layer("times", times)
+        .with_layer("mentions", mentions)
+        .with_layer("attributions", attributions)
+    )
+
+
+def events(doc: Document) -> list[Event]:
+    found = find_events(doc, SETTINGS)
+    for event in found:
+        assert event.start < event.end and doc.text[event.start : event.end].strip() == doc.text[event.start : event.end]
+    return found
+
+
+def surface(doc: Document, event: Event) -> str:
+    return doc.text[event.start : event.end]
+
+
+def test_drone_strike_with_village_date_and_toll() -> None:
+    text = "قصفت طائرة مسيرة قرية الحمرا شرق دير الزور يوم الأحد، ما أسفر عن مقتل 12 مسلحا."
+    doc = document(
+        text,
+        quantities=[figure(text, "12", 12, 12, counted="مسلحا")],
+        times=[day(text, "يوم الأحد", "2019-03-10")],
+        mentions=[mention(text, "الحمرا", LOC), mention(text, "دير الزور", GPE)],
+    )
+    [event] = events(doc)
+    assert (surface(doc, event), event.type, event.sub_type) == ("قصفت", "airstrike", "drone_strike")
+    assert (event.place, event.place_precision) == (0, 1)  # قرية makes it a village
+    assert (event.date, event.date_precision) == ("2019-03-10", 1)
+    assert (event.killed, event.injured, event.notes) == ((12, 12), None, ())
+    assert event.sentence == 0
+
+
+def test_suicide_bombing_with_approximate_killed_and_injured() -> None:
+    text = "فجر انتحاري نفسه في سوق مزدحم ببغداد، ما أدى إلى مقتل نحو 30 شخصا وإصابة 70 آخرين."
+    doc = document(
+        text,
+        quantities=[
+            figure(text, "نحو 30", 30, 30, approximate=True, counted="شخصا"),
+            figure(text, "70", 70, 70, counted="آخرين"),
+        ],
+        mentions=[mention(text, "بغداد", GPE)],
+    )
+    [event] = events(doc)
+    assert (surface(doc, event), event.type, event.sub_type) == ("فجر انتحاري نفسه", "bombing", "suicide_bombing")
+    assert (event.killed, event.injured) == ((30, 30), (70, 70))
+    assert event.notes == ("killed figure approximate",)
+    assert (event.place, event.place_precision) == (0, 1)  # Baghdad is a city in the gazetteer
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind", "sub_type"),
+    [
+        ("انفجرت عبوة ناسفة بدورية للشرطة في درعا صباح اليوم.", "انفجرت", "bombing", "remote_explosive"),
+        ("سقطت قذائف هاون على حي الميدان وسط دمشق أمس.", "قذائف هاون", "shelling", "shelling"),
+        ("اندلعت اشتباكات عنيفة بين الجيش وفصائل المعارضة في ريف حماة.", "اندلعت اشتباكات", "battle", "armed_clash"),
+        ("شن مسلحون هجوما على مواقع الجيش قرب الحسكة.", "هجوما", "battle", "attack"),
+        ("وقع هجوم على مدنيين في سوق البلدة صباح الجمعة.", "هجوم", "attack", "attack_on_civilians"),
+        ("أعدم التنظيم شابين في ساحة عامة بمدينة الميادين.", "أعدم", "execution", None),
+        ("اختطف مسلحون مجهولون صحفيا في مدينة إدلب.", "اختطف", "abduction", None),
+        ("اعتقلت قوات الأمن ثلاثة ناشطين في حلب.", "اعتقلت", "arrest", None),
+        ("ألقت الشرطة القبض على مطلوب في الموصل.", "القبض على", "arrest", None),
+        ("تحتجز القوات الكردية مئات المقاتلين في سجن بالحسكة.", "تحتجز", "detention", None),
+        ("استسلم عشرات المسلحين للجيش في بلدة بيت جن.", "استسلم", "surrender", None),
+        ("فر قادة التنظيم من الرقة إلى البادية.", "فر", "escape", "escape"),
+        ("انشق ضابط برتبة عقيد عن الجيش وانضم إلى المعارضة في درعا.", "انشق", "escape", "desertion"),
+        ("عبروا الحدود إلى تركيا عن طريق مهربين الشهر الماضي.", "عبروا", "smuggling", "crossing"),
+        ("وثق المرصد تهريب عناصر من التنظيم إلى تركيا.", "تهريب", "smuggling", "smuggling"),
+        ("سيطرت قوات المعارضة على مدينة الباب بعد معارك استمرت أسابيع.", "سيطرت", "territory", "capture"),
+        ("أعلن الجيش تحرير الرقة بالكامل.", "تحرير", "territory", "capture"),
+        ("بعد سقوط الرقة انتقل المقاتلون إلى دير الزور.", "سقوط", "territory", "fall"),
+        ("دخل وقف إطلاق النار حيز التنفيذ في الغوطة الشرقية منتصف الليل.", "وقف إطلاق النار", "agreement", "ceasefire"),
+        ("أعلنت فصائل المعارضة إسقاط طائرة حربية فوق ريف إدلب.", "إسقاط طائرة", "battle", "aircraft_downed"),
+    ],
+)
+def test_each_event_type(text: str, trigger: str, kind: str, sub_type: str | None) -> None:
+    doc = document(text)  # no other layers: verbs and anchored nouns still make events
+    found = [(surface(doc, e), e.type, e.sub_type) for e in events(doc)]
+    assert found[0] == (trigger, kind, sub_type)
+    assert len(found) == 1 or trigger == "سيطرت"  # سيطرت ... بعد معارك: two events
+
+
+def test_bare_strike_or_shelling_needs_an_air_word_to_be_an_air_strike() -> None:
+    doc = document("قصفت الطائرات الحربية بلدة سراقب. وقصفت المدفعية أطراف المدينة.")
+    assert [(surface(doc, e), e.type) for e in events(doc)] == [("قصفت", "airstrike"), ("وقصفت", "shelling")]
+    assert events(document("وجهت الأزمة ضربة قوية لاقتصاد البلاد.")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نفت الوزارة تنفيذ أي غارات على المدينة.",
+        "لم تشن الطائرات أي غارة على البلدة.",
+        "حذر المسؤول من أن القصف قد يؤدي إلى فرار آلاف المدنيين.",
+        "أطلق التنظيم تهديدات بشن هجمات في العاصمة.",
+        "أمهل الجيش المسلحين 72 ساعة للاستسلام.",
+        "شارك أكثر من 40 ألف مقاتل في القتال على مدى أربع سنوات.",
+        "يتبنى التنظيم تكتيكات مثل التفجيرات الانتحارية.",
+        "سقط قتلى في المدينة.",
+    ],
+)
+def test_negated_hypothetical_and_generic_mentions_are_not_events(text: str) -> None:
+    assert events(document(text)) == []
+
+
+def test_an_event_dated_after_the_document_is_future() -> None:
+    text = "تبدأ الهدنة في حلب يوم الجمعة."
+    assert events(document(text, times=[day(text, "يوم الجمعة", "2020-05-08")], reference="2020-05-05")) == []
+    [event] = events(document(text, times=[day(text, "يوم الجمعة", "2020-05-01")], reference="2020-05-05"))
+    assert (event.type, event.date) == ("agreement", "2020-05-01")
+
+
+def test_subject_is_a_noun_with_purpose_la_only_after_taarrada() -> None:
+    doc = document("تعرضت البلدة للقصف المدفعي صباح اليوم.")
+    assert [(surface(doc, e), e.type) for e in events(doc)] == [("للقصف المدفعي", "shelling")]
+
+
+def test_conflicting_figures_give_the_conservative_range_and_a_note() -> None:
+    text = "أسفرت الاشتباكات في ريف حماة عن مقتل 15 عنصرا، فيما تحدثت مصادر أخرى عن 22 قتيلا."
+    doc = document(
+        text,
+        quantities=[figure(text, "15", 15, 15, counted="عنصرا"), figure(text, "22", 22, 22, counted="قتيلا")],
+        mentions=[mention(text, "حماة", GPE)],
+    )
+    [event] = events(doc)
+    assert event.killed == (15, 22)
+    assert event.notes == ("killed figures disputed: 15, 22",)
+    assert event.place_precision == 2  # ريف حماة is a district
+
+
+def test_vague_figure_keeps_the_contract_convention() -> None:
+    text = "لقي عشرات المدنيين حتفهم في قصف على بلدات ريف إدلب الأسبوع الماضي."
+    doc = document(text, quantities=[figure(text, "عشرات", 20, None, approximate=True, counted="المدنيين")])
+    [event] = events(doc)
+    assert (event.type, event.killed, event.notes) == ("shelling", (20, None), ("killed figure approximate",))
+
+
+def test_a_part_of_a_toll_is_not_another_toll() -> None:
+    text = "قتل 40 شخصا بينهم 12 طفلا في غارة على سوق المدينة."
+    doc = document(text, quantities=[figure(text, "40", 40, 40, counted="شخصا"), figure(text, "12", 12, 12, counted="طفلا")])
+    [event] = events(doc)
+    assert (event.type, event.killed) == ("airstrike", (40, 40))
+
+
+def test_executed_victims_are_killed() -> None:
+    text = "أعدم تنظيم داعش 25 شخصا في الميادين."
+    doc = document(
+        text,
+        quantities=[figure(text, "25", 25, 25, counted="شخصا")],
+        mentions=[mention(text, "تنظيم داعش", ORG), mention(text, "الميادين", GPE)],
+    )
+    [event] = events(doc)
+    assert (event.type, event.killed, event.place) == ("execution", (25, 25), 1)
+    assert event.actors == ((0, PERPETRATOR),)
+
+
+def test_actor_roles_from_the_words_around_them() -> None:
+    text = "قتل ثلاثة مدنيين في هجوم على يد عناصر الحرس ضد أهالي قرية الطيبة. وأعلنت الهدنة في المدينة بوساطة روسيا."
+    doc = document(
+        text,
+        mentions=[mention(text, "الحرس", ORG), mention(text, "أهالي", ORG), mention(text, "الطيبة", LOC), mention(text, "روسيا", GPE)],
+    )
+    attack, truce = events(doc)
+    assert attack.actors == ((0, PERPETRATOR), (1, TARGET))
+    assert attack.place == 2
+    assert (truce.type, truce.actors, truce.place) == ("agreement", ((3, MEDIATOR),), None)
+
+
+def test_country_is_the_least_precise_place_and_the_town_wins() -> None:
+    text = "شنت طائرات التحالف غارات على مدينة منبج في سوريا."
+    doc = document(text, mentions=[mention(text, "منبج", GPE), mention(text, "سوريا", GPE)])
+    [event] = events(doc)
+    assert (event.place, event.place_precision) == (0, 1)
+    text = "شنت طائرات التحالف غارات في سوريا."
+    [event] = events(document(text, mentions=[mention(text, "سوريا", GPE)]))
+    assert (event.place, event.place_precision) == (0, 3)
+
+
+def test_date_falls_back_to_the_sentence_before_then_to_the_document_date() -> None:
+    text = "في العاشر من أيار الماضي دخلت القوات المدينة. واندلعت اشتباكات عنيفة قرب المطار."
+    doc = document(text, times=[day(text, "العاشر من أيار", "2017-05-10")], reference="2017-06-01")
+    [event] = events(doc)
+    assert (event.type, event.date, event.date_precision) == ("battle", "2017-05-10", 1)
+    [event] = events(document("واندلعت اشتباكات عنيفة قرب المطار.", reference="2017-06-01"))
+    assert (event.date, event.date_precision) == ("2017-06-01", 3)
+    [event] = events(document("واندلعت اشتباكات عنيفة قرب المطار."))
+    assert (event.date, event.date_precision) == (None, None)
+
+
+def test_a_month_is_a_reduced_date() -> None:
+    text = "قتل 7 أشخاص في تفجير سيارة مفخخة في كانون الثاني 2018."
+    doc = document(
+        text,
+        quantities=[figure(text, "7", 7, 7, counted="أشخاص")],
+        times=[TimeExpression(*at(text, "كانون الثاني 2018"), value_start="2018-01-01", value_end="2018-01-31", granularity="month")],
+    )
+    [event] = events(doc)
+    assert (surface(doc, event), event.sub_type, event.date, event.date_precision, event.killed) == (
+        "تفجير سيارة",
+        "remote_explosive",
+        "2018-01",
+        3,
+        (7, 7),
+    )
+
+
+def test_a_definite_repeat_adds_its_toll_to_the_first_mention() -> None:
+    text = "استهدفت غارة جوية بلدة سراقب صباح الاثنين. وأسفرت الغارة عن مقتل 5 مدنيين."
+    doc = document(text, quantities=[figure(text, "5", 5, 5, counted="مدنيين")], mentions=[mention(text, "سراقب", GPE)])
+    [event] = events(doc)
+    assert (surface(doc, event), event.killed, event.place) == ("غارة جوية", (5, 5), 0)
+
+
+def test_the_attribution_holding_the_trigger() -> None:
+    text = "قال المرصد إن غارة روسية قتلت 9 مدنيين في أريحا."
+    content = at(text, "غارة روسية قتلت 9 مدنيين في أريحا")
+    said = Attribution(*at(text, "قال"), cue="قال", source=Reference("المرصد"), content_start=content[0], content_end=content[1])
+    doc = document(text, quantities=[figure(text, "9", 9, 9, counted="مدنيين")], attributions=[said])
+    [event] = events(doc)
+    assert (event.attribution, event.killed) == (0, (9, 9))
+
+
+def test_two_events_in_one_sentence_share_out_the_figures() -> None:
+    text = "قتل 4 أشخاص في غارة على أريحا، وأصيب 6 آخرون في انفجار عبوة ناسفة في سرمدا."
+    doc = document(text, quantities=[figure(text, "4", 4, 4, counted="أشخاص"), figure(text, "6", 6, 6, counted="آخرون")])
+    strike, bomb = events(doc)
+    assert (strike.type, strike.killed, strike.injured) == ("airstrike", (4, 4), None)
+    assert (bomb.type, bomb.sub_type, bomb.killed, bomb.injured) == ("bombing", "remote_explosive", None, (6, 6))
+
+
+def _analysed_seed(path: Path) -> Document:
+    from marsad.ingest.documents import to_document
+    from marsad.ingest.readers import TEXT, RawInput
+    from marsad.pipeline import load_component
+
+    doc = to_document(RawInput(path.stem, str(path), TEXT, str(path), data=path.read_bytes()), SETTINGS)
+    for name in SETTINGS.pipeline[:-1]:
+        info, func = load_component(name)
+        try:
+            doc = doc.with_layer(info.assigns, func(doc, SETTINGS))
+        except ModelError:  # the NER model is rebuilt apart; events go on without places
+            pass
+    return doc
+
+
+@pytest.mark.slow
+def test_seed_events(shared: Path) -> None:
+    seeds = {p.name[:3]: _analysed_seed(p) for p in sorted((shared / "seeds").glob("*.txt"))}
+
+    def find(key: str, kind: str, trigger: str) -> tuple[Document, Event]:
+        doc = seeds[key]
+        matches = [e for e in events(doc) if e.type == kind and surface(doc, e).endswith(trigger)]
+        assert matches, f"no {kind} '{trigger}' in seed {key}"
+        return doc, matches[0]
+
+    doc, strike = find("001", "airstrike", "ضربة")
+    assert (strike.date, strike.date_precision, strike.killed) == ("2018-01-20", 1, (150, 150))
+    doc, bombing = find("001", "bombing", "انتحاري")
+    assert (bombing.sub_type, bombing.date, bombing.killed, bombing.injured) == ("suicide_bombing", "2018-01", (36, 36), (90, 90))
+    doc, execution = find("002", "execution", "أعدم")
+    assert execution.killed == (100, 100)
+    doc, battle = find("004", "battle", "المعركة")
+    assert battle.killed == (3250, 3250)
+    doc, fall = find("004", "territory", "سقطت")
+    assert fall.sub_type == "fall"
+    find("004", "smuggling", "عبور")
+    find("000", "smuggling", "للتهريب")
+    if not seeds["001"].mentions:
+        pytest.skip("mentions layer empty (NER model missing): places not checked")
+    assert seeds["001"].text[seeds["001"].mentions[strike.place].start : seeds["001"].mentions[strike.place].end].endswith("الشفة")
+    assert surface(seeds["001"], seeds["001"].mentions[bombing.place]).endswith("بغداد")
