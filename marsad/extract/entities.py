@@ -32,7 +32,7 @@ import json
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Protocol
 
@@ -191,7 +191,8 @@ def _place_words() -> tuple[frozenset[str], frozenset[str]]:
     return before, frozenset(token_form(w) for w in data["directions"])
 
 
-def clitic_variants(form: str) -> list[tuple[str, int]]:
+@lru_cache(maxsize=1 << 16)
+def clitic_variants(form: str) -> tuple[tuple[str, int], ...]:
     """A token form and its readings without proclitics, as (form, normalised letters dropped).
 
     لل reads as ل + ال: the variant is ``ال`` + the rest, dropping both lams.
@@ -206,7 +207,7 @@ def clitic_variants(form: str) -> list[tuple[str, int]]:
             variants.append((_ARTICLE + form[i + 2 :], i + 2))
         else:
             variants.append((form[i + 1 :], i + 1))
-    return variants
+    return tuple(variants)
 
 
 def _clitics_before(form: str, words: frozenset[str]) -> int | None:
