@@ -67,8 +67,6 @@ LONG_PROSE_WORDS = 25
 MIN_DUPLICATE_WORDS = 5
 # A run of this many headline-like lines before the first paragraph is a menu or ticker, not a deck.
 MIN_HEADLINE_RUN = 4
-# A long line's beginning is folded this far to test what it starts with.
-HEAD_CHARACTERS = 80
 # The head of an article (label, title, dateline, byline, credits) is searched this far.
 MAX_HEAD_LINES = 20
 
@@ -125,9 +123,8 @@ class _Result:
 class _Line:
     """A non-blank line with what cleaning needs to know about it.
 
-    Folding is the costly step, so the folded key is computed only when asked
-    for: lexicons need it for short lines only, and long lines are compared on
-    their first characters (``head_key``) or when a repeat is possible.
+    Folding is the costly step: the folded key is computed once, when first
+    asked for.
     """
 
     __slots__ = ("index", "text", "words", "arabic", "kind", "_key")
@@ -149,11 +146,6 @@ class _Line:
     @property
     def is_short(self) -> bool:
         return self.words <= MAX_TITLE_WORDS
-
-    @property
-    def head_key(self) -> str:
-        """The key of the line's beginning, enough to test what it starts with."""
-        return self.key if self.is_short else _fold_key(self.text[:HEAD_CHARACTERS])
 
     @property
     def last_char(self) -> str:
@@ -294,7 +286,7 @@ def _boilerplate_kind(line: _Line, arabic: bool) -> str | None:
             return BOILERPLATE
         if key in lexicon["comment"]:
             return COMMENT_FORM
-    if _starts_with(line.head_key, "comment", min_words=2):
+    if _starts_with(line.key, "comment", min_words=2):
         return COMMENT_FORM
     if _is_read_also(line):
         return RELATED
@@ -327,38 +319,25 @@ def _covered(key: str, name: str) -> bool:
 
 
 def _starts_with(key: str, name: str, *, min_words: int) -> bool:
-    words = key.split()
+    longest = _longest_phrase(name)
+    words = key.split(maxsplit=longest)[:longest]
     phrases = _lexicon()[name]
-    return any(
-        " ".join(words[:size]) in phrases for size in range(min_words, min(_longest_phrase(name), len(words)) + 1)
-    )
+    return any(" ".join(words[:size]) in phrases for size in range(min_words, len(words) + 1))
 
 
 def _is_read_also(line: _Line) -> bool:
     """A 'read also' marker, alone or followed on its line by a headline or by site chrome."""
     if line.is_short and line.key in _lexicon()["read_also"]:
         return True
-    if ":" not in line.text[:40] or not _starts_with(line.head_key, "read_also", min_words=2):
+    if ":" not in line.text[:40] or not _starts_with(line.key, "read_also", min_words=2):
         return False
     return (line.is_short and line.last_char not in _SENTENCE_END) or _chrome_hits(line, "chrome") > 0
 
 
 def _chrome_hits(line: _Line, name: str) -> int:
-    return len(_phrase_pattern(name).findall(line.text))
-
-
-@cache
-def _phrase_pattern(name: str) -> re.Pattern[str]:
-    """A pattern finding a lexicon's phrases in unnormalised text (any alef, ta marbuta, ya; diacritics)."""
-    return re.compile("|".join(_spelling_pattern(phrase) for phrase in sorted(_lexicon()[name])), re.IGNORECASE)
-
-
-_SPELLINGS = {"ا": "[اأإآٱ]", "ه": "[هة]", "ي": "[يىئ]", "و": "[وؤ]", " ": r"[\W_]+"}
-_MARKS = "[\u064b-\u0652\u0640]*"
-
-
-def _spelling_pattern(folded: str) -> str:
-    return "".join(_SPELLINGS.get(char, re.escape(char)) + (_MARKS if char != " " else "") for char in folded)
+    """How many times the lexicon's phrases occur in the line (compared folded, as substrings)."""
+    key = line.key
+    return sum(key.count(phrase) for phrase in _lexicon()[name])
 
 
 def _is_chrome(line: _Line) -> bool:
