@@ -31,6 +31,7 @@ from typing import Any
 from marsad.arabic.terms import content_terms, light_stem
 from marsad.arabic.tokens import iter_tokens, split_clitics
 from marsad.corpus.provenance import RelayGraph, SourceKey, reference_key, source_chain
+from marsad.corpus.stance import CONTRADICTION, SAME, compare_statements
 from marsad.document import Attribution, Document, Quantity
 
 FIGURE = "figure"
@@ -211,8 +212,9 @@ class _Groups:
 class ClaimBuilder:
     """Collects occurrences as documents stream in; :meth:`finish` merges them into claims."""
 
-    def __init__(self, *, statement_threshold: float = 0.6) -> None:
+    def __init__(self, *, statement_threshold: float = 0.6, candidate_threshold: float = 0.3) -> None:
         self.statement_threshold = statement_threshold
+        self.candidate_threshold = candidate_threshold
         self._occurrences: list[ClaimOccurrence] = []
 
     def add(self, occurrences: Iterable[ClaimOccurrence]) -> None:
@@ -226,11 +228,29 @@ class ClaimBuilder:
             graph.add_chain(chain)
         groups = _Groups(len(occurrences))
         self._join_figures(occurrences, story_of, groups)
-        self._join_statements(occurrences, story_of, groups)
+        contradictions = self._join_statements(occurrences, story_of, groups)
         members: dict[int, list[int]] = defaultdict(list)
         for i in range(len(occurrences)):
             members[groups.find(i)].append(i)
-        claims = [self._claim(occurrences, chains, indices, graph) for indices in members.values()]
+        contradicting: dict[int, set[int]] = defaultdict(set)
+        for i, j in contradictions:
+            if groups.find(i) != groups.find(j):
+                contradicting[groups.find(i)].add(j)
+                contradicting[groups.find(j)].add(i)
+        claims = []
+        for root, indices in members.items():
+            claim = self._claim(occurrences, chains, indices, graph)
+            claim["conflicts"] += [
+                {
+                    "doc": occurrences[j].doc,
+                    "start": occurrences[j].start,
+                    "end": occurrences[j].end,
+                    "stance": CONTRADICTION,
+                    "source": chains[j][0],
+                }
+                for j in sorted(contradicting[root])
+            ]
+            claims.append(claim)
         return sorted(claims, key=lambda c: (c["first_order"], c["id"]))
 
     @staticmethod
@@ -247,18 +267,34 @@ class ClaimBuilder:
             groups.join(by_story.setdefault((o.measure, story), i), i)
             groups.join(by_value.setdefault((o.measure, o.low, o.high), i), i)
 
-    def _join_statements(self, occurrences: list[ClaimOccurrence], story_of: dict[str, str], groups: _Groups) -> None:
+    def _join_statements(
+        self, occurrences: list[ClaimOccurrence], story_of: dict[str, str], groups: _Groups
+    ) -> list[tuple[int, int]]:
+        """Join statements of one story that say the same thing; return the pairs that contradict.
+
+        Term overlap finds the candidates; the stance model then tells a paraphrase from a
+        contradiction (the same words with a negation or an opposite) and from a different
+        statement on the same subject.
+        """
         by_story: dict[str, list[int]] = defaultdict(list)
         for i, o in enumerate(occurrences):
             if o.kind == STATEMENT:
                 by_story[story_of.get(o.doc, o.doc)].append(i)
+        contradictions = []
         for indices in by_story.values():
             for n, i in enumerate(indices):
                 for j in indices[n + 1 :]:
-                    if occurrences[i].doc != occurrences[j].doc and (
-                        statement_similarity(occurrences[i].terms, occurrences[j].terms) >= self.statement_threshold
-                    ):
+                    first, second = occurrences[i], occurrences[j]
+                    if first.doc == second.doc:
+                        continue
+                    if statement_similarity(first.terms, second.terms) < self.candidate_threshold:
+                        continue
+                    stance = compare_statements(first.summary, second.summary)
+                    if stance == CONTRADICTION:
+                        contradictions.append((i, j))
+                    elif stance == SAME or statement_similarity(first.terms, second.terms) >= self.statement_threshold:
                         groups.join(i, j)
+        return contradictions
 
     @staticmethod
     def _claim(

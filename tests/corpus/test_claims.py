@@ -1,9 +1,12 @@
 """Claims from hand-built documents: the layers are filled directly, so these tests
 check merging, provenance and conflicts whatever the extractors do."""
 
+import pytest
+
 from marsad.arabic.sentences import split_sentences
 from marsad.corpus.claims import ClaimBuilder, claim_occurrences, statement_similarity
 from marsad.corpus.provenance import RelayGraph
+from marsad.corpus.stance import SAME, compare_statements, stance_scores
 from marsad.document import Attribution, Document, Mention, Metadata, Origin, Quantity, Reference
 
 
@@ -128,6 +131,28 @@ def test_paraphrased_statements_in_one_story_merge_and_others_do_not() -> None:
         builder.add(claim_occurrences(doc, order))
     claims = builder.finish({}, story_of={"p": "S", "q": "S", "r": "S"})
     assert sorted(len(c["occurrences"]) for c in claims) == [1, 2]
+
+
+def test_a_negated_statement_in_one_story_is_a_conflict_not_the_same_claim() -> None:
+    said = "قال المتحدث إن الجيش انسحب من البلدة بعد اشتباكات عنيفة مع المسلحين."
+    denied = "ونفى المتحدث أن الجيش لم ينسحب من البلدة رغم الاشتباكات مع المسلحين."
+    docs = [
+        _doc("p", said, outlet="أ", attributions=[_said(said, "قال", "المتحدث", "الجيش انسحب من البلدة بعد اشتباكات عنيفة مع المسلحين")]),
+        _doc("q", denied, outlet="ب", attributions=[_said(denied, "ونفى", "المتحدث", "الجيش لم ينسحب من البلدة رغم الاشتباكات مع المسلحين")]),
+    ]
+    builder = ClaimBuilder()
+    for order, doc in enumerate(docs):
+        builder.add(claim_occurrences(doc, order))
+    claims = builder.finish({}, story_of={"p": "S", "q": "S"})
+    assert [len(c["occurrences"]) for c in claims] == [1, 1]
+    assert [(c["conflicts"][0]["doc"], c["conflicts"][0]["stance"]) for c in claims] == [("q", "contradiction"), ("p", "contradiction")]
+
+
+def test_stance_is_the_same_in_both_orders() -> None:
+    first = "ارتفعت أسعار النفط في الأسواق العالمية اليوم"
+    second = "انخفاض أسعار النفط في الأسواق العالمية اليوم"
+    assert stance_scores(first, second) == pytest.approx(stance_scores(second, first))
+    assert compare_statements(first, first) == SAME
 
 
 def test_statement_similarity_is_relative_to_the_shorter_statement() -> None:
