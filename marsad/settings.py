@@ -9,17 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from marsad.document import LAYERS
 from marsad.errors import ConfigError
 
-DEFAULT_PIPELINE = (
-    "tokens",
-    "sentences",
-    "quantities",
-    "times",
-    "mentions",
-    "attributions",
-    "events",
-)
+# Every layer, in order: each layer is made by the component of the same name.
+DEFAULT_PIPELINE = LAYERS
 
 
 @dataclass(frozen=True, slots=True)

@@ -171,14 +171,17 @@ def _stories_html(result: CorpusResult) -> str:
     rows = []
     for story in result.stories:
         documents = "، ".join(f'<a href="#doc-{escape(d)}">{escape(d)}</a>' for d in story["documents"])
-        rows.append(
-            f"<tr><td>{escape(story['title'])}</td><td>{escape(story.get('first_seen') or '—')}</td>"
-            f"<td>{escape(story.get('last_seen') or '—')}</td><td>{documents}</td></tr>"
-        )
-    return (
-        f"<section><h2>القصص ({len(rows)})</h2><table><tr><th>العنوان</th><th>أول ظهور</th><th>آخر ظهور</th>"
-        f"<th>الوثائق</th></tr>{''.join(rows)}</table></section>"
-    )
+        rows.append([escape(story["title"]), escape(story.get("first_seen") or "—"), escape(story.get("last_seen") or "—"), documents])
+    return _table_section("القصص", ["العنوان", "أول ظهور", "آخر ظهور", "الوثائق"], rows)
+
+
+def _table_section(title: str, headers: list[str], rows: list[list[str]], *, folded: bool = False) -> str:
+    """A titled table of already escaped cells; ``folded`` tables open on a click."""
+    heading = f"<h2>{title} ({len(rows)})</h2>"
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    table = f"<table><tr>{head}</tr>{body}</table>"
+    return f"<section><details><summary>{heading}</summary>{table}</details></section>" if folded else f"<section>{heading}{table}</section>"
 
 
 def _entities_html(result: CorpusResult) -> str:
@@ -189,14 +192,9 @@ def _entities_html(result: CorpusResult) -> str:
         geo = e.get("geo") or {}
         where = f"{geo['lat']:.3f}, {geo['lon']:.3f} ({geo.get('country') or '?'})" if geo.get("lat") is not None else "—"
         aliases = "، ".join(a for a in e.get("aliases", []) if a != e["name"])
-        rows.append(
-            f"<tr><td>{escape(e['name'])}</td><td>{escape(e.get('name_en') or '')}</td>"
-            f"<td>{escape(_TYPE_LABELS.get(e['type'], e['type']))}</td><td>{escape(aliases)}</td><td>{escape(where)}</td></tr>"
-        )
-    return (
-        f"<section><details><summary><h2>الكيانات ({len(rows)})</h2></summary><table><tr><th>الاسم</th><th>بالإنجليزية</th>"
-        f"<th>النوع</th><th>صيغ أخرى</th><th>الموقع</th></tr>{''.join(rows)}</table></details></section>"
-    )
+        cells = [e["name"], e.get("name_en") or "", _TYPE_LABELS.get(e["type"], e["type"]), aliases, where]
+        rows.append([escape(cell) for cell in cells])
+    return _table_section("الكيانات", ["الاسم", "بالإنجليزية", "النوع", "صيغ أخرى", "الموقع"], rows, folded=True)
 
 
 def _claims_html(result: CorpusResult) -> str:
