@@ -62,6 +62,8 @@ MAX_CAPTION_WORDS = 12
 MAX_LATIN_CAPTION_WORDS = 6
 MAX_HEADING_WORDS = 12
 MAX_DATELINE_REST_WORDS = 4
+MAX_WIRE_DATELINE_WORDS = 10
+MAX_PLACE_WORDS = 3
 MIN_PROSE_WORDS = 6
 LONG_PROSE_WORDS = 25
 MIN_DUPLICATE_WORDS = 5
@@ -80,6 +82,7 @@ _CLOSERS = "\"'”’»)]›>"
 _NO_HEADLINE_END = ".:،,;؛"
 _NO_HEADING_END = _NO_HEADLINE_END + "!?؟…"
 _CREDIT_SEPARATOR = re.compile(r"\s[-–—ـ/|]\s|[:()]")
+_WIRE_SEPARATOR = re.compile(r"[-–—ـ()\[\],،:|/]")
 
 
 def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
@@ -127,7 +130,7 @@ class _Line:
     asked for.
     """
 
-    __slots__ = ("index", "text", "words", "arabic", "kind", "_key")
+    __slots__ = ("index", "text", "words", "arabic", "kind", "is_wire_dateline", "_key")
 
     def __init__(self, index: int, text: str) -> None:
         self.index = index
@@ -135,6 +138,7 @@ class _Line:
         self.words = len(text.split())
         self.arabic = _ARABIC.search(text) is not None
         self.kind: str | None = None
+        self.is_wire_dateline = False  # kept whatever the lexicons say: the origins finder reads it
         self._key: str | None = None
 
     @property
@@ -183,6 +187,10 @@ def _read_head(lines: list[_Line], result: _Result, arabic: bool) -> list[_Line]
     for position, line in enumerate(lines[:MAX_HEAD_LINES]):
         if line.is_prose:
             break
+        if _is_wire_dateline(line):
+            line.is_wire_dateline = True
+            _read_dateline(line, result)
+            continue
         line.kind = _boilerplate_kind(line, arabic)
         if line.kind is not None:
             _note_date(line, result)
@@ -250,6 +258,7 @@ def _is_section_label(line: _Line, following: list[_Line], result: _Result) -> b
 
 
 def _read_dateline(line: _Line, result: _Result) -> bool:
+    """A line holding a date (and little else) gives ``published`` and goes, unless it is a wire dateline."""
     if line.words > MAX_CAPTION_WORDS + 2:
         return False
     dateline = parse_dateline(line.text)
@@ -259,9 +268,28 @@ def _read_dateline(line: _Line, result: _Result) -> bool:
     rest = [word for word in rest if len(word.strip("،,")) > 2 and fold(word) not in _lexicon()["stamp"]]
     if len(rest) > MAX_DATELINE_REST_WORDS:
         return False
-    line.kind = DATELINE
+    if not line.is_wire_dateline:
+        line.kind = DATELINE
     result.published = result.published or dateline.published
     return True
+
+
+def _is_wire_dateline(line: _Line) -> bool:
+    """A place and a news agency above the story (الرياض - واس، بيروت (رويترز)، القاهرة 3 مايو 2016 - أ ش أ).
+
+    Such a line stays in the text: it tells where the story comes from.
+    """
+    if line.words > MAX_WIRE_DATELINE_WORDS or line.last_char in _SENTENCE_END or not line.arabic:
+        return False
+    dateline = parse_dateline(line.text)
+    text = dateline.rest if dateline is not None else line.text
+    parts = [_fold_key(part) for part in _WIRE_SEPARATOR.split(text)]
+    parts = [part for part in parts if part]
+    agencies = _lexicon()["wire_agencies"]
+    places = [part for part in parts if part not in agencies]
+    if not places or len(places) == len(parts):
+        return False
+    return all(len(place.split()) <= MAX_PLACE_WORDS and not any(char.isdigit() for char in place) for place in places)
 
 
 def _note_date(line: _Line, result: _Result) -> None:
@@ -395,6 +423,8 @@ def _drop_boilerplate(body: list[_Line], result: _Result, arabic: bool) -> None:
     """Mark boilerplate lines of the body; a 'read also' marker takes the headlines listed under it."""
     in_related = False
     for line in body:
+        if line.is_wire_dateline:
+            continue
         if line.kind is not None:
             in_related = in_related or line.kind == RELATED
             continue
