@@ -33,7 +33,7 @@ def test_demo_corpus_gives_a_valid_export_and_report(tmp_path: Path, demo: Path)
     assert documents["005_khartoum_truce_cp1256"]["encoding"] == "cp1256"
     truce = documents["005_khartoum_truce_cp1256"]
     assert truce["title"] == "السودان: اتفاق هدنة لمدة سبعة أيام في الخرطوم"
-    assert truce["text"].startswith("أعلن الوسطاء السعوديون والأمريكيون")
+    assert truce["text"].startswith("الخرطوم - واس\n\nأعلن الوسطاء السعوديون والأمريكيون")  # wire dateline kept
     english = documents["wire-0002"]
     assert english["language"] == "en" and "tokens" in english["analysed"] and "quantities" not in english["analysed"]
     assert documents["002_sadd_marib_copy"]["published"] == "2023-03-14"
