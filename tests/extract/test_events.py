@@ -306,7 +306,13 @@ def test_seed_events(shared: Path) -> None:
     assert fall.sub_type == "fall"
     find("004", "smuggling", "عبور")
     find("000", "smuggling", "للتهريب")
-    if not seeds["001"].mentions:
+    doc = seeds["001"]
+    if not doc.mentions:
         pytest.skip("mentions layer empty (NER model missing): places not checked")
-    assert seeds["001"].text[seeds["001"].mentions[strike.place].start : seeds["001"].mentions[strike.place].end].endswith("الشفة")
-    assert surface(seeds["001"], seeds["001"].mentions[bombing.place]).endswith("بغداد")
+    assert surface(doc, doc.mentions[bombing.place]).endswith("بغداد")
+    village = doc.text.index("الشفة")
+    if not any(m.start <= village < m.end for m in doc.mentions):
+        # ACLED's fallback: a village that cannot be located gives the larger area, precision 2
+        assert (surface(doc, doc.mentions[strike.place]), strike.place_precision) == ("وادي نهر الفرات", 2)
+        pytest.skip("the mentions layer misses the village الشفة (بقرية الشفة): the strike's village not checked")
+    assert (surface(doc, doc.mentions[strike.place]), strike.place_precision) == ("الشفة", 1)
