@@ -136,8 +136,8 @@ def is_weekday(word: str) -> bool:
 
 
 _BYLINE = re.compile(
-    r"^\s*(?:(?P<writer>كتبت|كتبه|كتبها|كتب|بقلم الكاتبة|بقلم الكاتب|بقلم|posted by|written by|by)(?![^\W\d_])\s*[:：\-–—ـ]?"
-    r"|(?P<role>إعداد|اعداد|تقرير|متابعة|ترجمة|تحرير|حوار|تصوير|المحرر)\s*[:：\-–—ـ])\s*(?P<name>.+?)\s*$",
+    r"^\s*(?:(?P<writer>كتبت|كتبه|كتبها|كتب|بقلم الكاتبة|بقلم الكاتب|بقلم|posted by|written by|by)(?![^\W\d_])\s*[:：\-–—ـ/]?"
+    r"|(?P<role>إعداد|اعداد|تقرير|متابعة|ترجمة|تحرير|حوار|تصوير|المحرر)\s*[:：\-–—ـ/])\s*(?P<name>.+?)\s*$",
     re.IGNORECASE,
 )
 # Where a name ends: a dash, bar, comma or slash between words ('محمد علي - القاهرة').
