@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from marsad.corpus.stage import Signature, make_signature
+from marsad.corpus.signatures import Signature, make_signature
 from marsad.document import Document
 from marsad.errors import MarsadError
 from marsad.ingest.documents import to_document

@@ -6,7 +6,7 @@ sketch is cut into bands, documents that agree on a whole band become
 candidates, and a candidate pair is kept when the sketches estimate a Jaccard
 similarity of shingles at or above the threshold. Copies are joined
 transitively and every copy points at the earliest of its group (by date,
-then input order; undated documents come after dated ones).
+then input order; dates are compared to the day and undated documents come after dated ones).
 
 Banding is done for the whole corpus at once with sorting in numpy rather
 than with per-document hash-table inserts, so a million signatures take
@@ -17,14 +17,13 @@ the defaults.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
-from itertools import islice
 from typing import Protocol
 
 import numpy as np
 
-from marsad.corpus.signatures import Signature
+from marsad.corpus.signatures import Signature, date_day, signature_batches
 
 _NO_DATE = np.iinfo(np.int64).max
 _BAND_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
@@ -180,13 +179,9 @@ class DuplicateIndex:
 
 
 def _date_number(date: str | None) -> int:
-    """Seconds since the epoch for an ISO date or date-time; undated sorts last."""
-    if not date:
-        return int(_NO_DATE)
-    try:
-        return int(np.datetime64(date[:19], "s").astype(np.int64))
-    except ValueError:
-        return int(_NO_DATE)
+    """Days since the epoch; undated sorts last."""
+    day = date_day(date)
+    return int(_NO_DATE) if day is None else day
 
 
 def _equal_runs(keys: np.ndarray, rows: np.ndarray) -> np.ndarray:
@@ -223,12 +218,6 @@ def _components(count: int, pairs: np.ndarray) -> list[list[int]]:
     return [members for members in by_label.values() if len(members) > 1]
 
 
-def _batches(signatures: Iterable[Signature], size: int) -> Iterator[list[Signature]]:
-    iterator = iter(signatures)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 def find_duplicates(
     signatures: Iterable[Signature],
     *,
@@ -243,6 +232,6 @@ def find_duplicates(
     arrays are held, never the signatures themselves.
     """
     index = DuplicateIndex(threshold=threshold, num_perm=num_perm, store=store)
-    for batch in _batches(signatures, batch_size):
+    for batch in signature_batches(signatures, batch_size):
         index.insert_batch(batch)
     return index.duplicates()

@@ -5,8 +5,9 @@ so the main process can hold millions of them while the documents themselves
 stay spooled on disk. It carries what finding duplicates and grouping stories
 need: a MinHash of the normalised word shingles (near-copies), a hash of the
 normalised words (exact copies), the document's top content terms with their
-counts (story similarity, weighted by the corpus's own IDF later), the keys of
-its entities, figures and origins, its dates and its title.
+counts (story similarity, weighted by the corpus's own IDF later), its
+mentions (entity linking, shared entities), the keys of its figures and
+origins, its claim occurrences, its dates and its title.
 
 Hashes are stable across processes and runs (BLAKE2b, fixed seeds), never
 Python's salted ``hash``.
@@ -16,9 +17,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import islice
 
 import numpy as np
 
@@ -26,6 +28,8 @@ from marsad.arabic.dates import infer_not_before
 from marsad.arabic.normalise import fold
 from marsad.arabic.terms import content_terms
 from marsad.arabic.tokens import iter_tokens
+from marsad.corpus.claims import ClaimOccurrence, claim_occurrences
+from marsad.corpus.entities import MentionRecord, mention_records
 from marsad.document import LATIN, NUMBER, WORD, Document, Quantity, Token
 from marsad.settings import Settings
 
@@ -52,13 +56,14 @@ class Signature:
     """64-bit hash of the normalised words: equal for copies that differ only in punctuation, spacing or diacritics."""
     terms: tuple[tuple[int, int], ...]
     """(term hash, count) of the top content terms, light-stemmed, most frequent first."""
-    entities: tuple[str, ...] = ()
-    """Folded names of the entities mentioned, sorted."""
+    mentions: tuple[MentionRecord, ...] = ()
     figures: tuple[str, ...] = ()
     """Keys of the figures stated (value range and unit), sorted."""
     origins: tuple[str, ...] = ()
     """Folded names of the upstream reports the document relays, sorted."""
     title: str | None = None
+    """The headline, or the opening words of the text when there is none."""
+    claims: tuple[ClaimOccurrence, ...] = ()
 
     @property
     def minhash_values(self) -> np.ndarray:
@@ -82,11 +87,41 @@ def make_signature(doc: Document, order: int, settings: Settings) -> Signature:
         minhash=minhash_of(shingle_hashes(words, settings.shingle_size), settings).tobytes(),
         exact_key=exact_key(words),
         terms=top_terms(content_terms(tokens)),
-        entities=tuple(sorted({fold(doc.span_text(m)) for m in doc.mentions})),
+        mentions=tuple(mention_records(doc)),
         figures=tuple(sorted({key for q in doc.quantities if (key := figure_key(q)) is not None})),
         origins=tuple(sorted({fold(o.name) for o in doc.origins})),
-        title=doc.meta.title,
+        title=doc.meta.title or opening_words(doc.text),
+        claims=tuple(claim_occurrences(doc, order)),
     )
+
+
+def signature_batches(signatures: Iterable[Signature], size: int) -> Iterator[list[Signature]]:
+    """A stream of signatures in lists of ``size``, so indexes can insert in bulk."""
+    iterator = iter(signatures)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def opening_words(text: str, limit: int = 100) -> str | None:
+    """The first line of a text, cut at a word boundary within ``limit`` characters."""
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(line) > limit:
+        line = line[:limit].rsplit(" ", 1)[0] + "…"
+    return line or None
+
+
+def date_day(date: str | None) -> int | None:
+    """Days since the epoch for an ISO date or date-time, None if there is none.
+
+    Documents are placed in time to the day: a date without a time of day
+    cannot be ordered against a time on the same day.
+    """
+    if not date:
+        return None
+    try:
+        return int(np.datetime64(date[:10], "D").astype(np.int64))
+    except ValueError:
+        return None
 
 
 def matching_words(tokens: Sequence[Token]) -> list[str]:

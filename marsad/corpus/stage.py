@@ -10,10 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.corpus.claims import ClaimBuilder, ClaimOccurrence, claim_occurrences
-from marsad.corpus.entities import EntityLinker, MentionRecord, mention_records
-from marsad.document import Document
+from marsad.corpus.claims import ClaimBuilder
+from marsad.corpus.duplicates import DuplicateIndex
+from marsad.corpus.entities import EntityLinker
+from marsad.corpus.signatures import Signature
+from marsad.corpus.stories import StoryIndex
 from marsad.settings import Settings
+
+_BATCH = 4096
+"""Signatures buffered before they go to the duplicate and story indexes in bulk."""
 
 
 @dataclass
@@ -27,35 +32,37 @@ class CorpusResult:
     document_extra: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
-class Signature:
-    """The compact form of a document that the cross-document stage works on."""
-
-    doc_id: str
-    order: int
-    mentions: tuple[MentionRecord, ...]
-    claims: tuple[ClaimOccurrence, ...]
-
-
-def make_signature(doc: Document, order: int, settings: Settings) -> Signature:
-    """Built in the worker process, from the analysed document."""
-    return Signature(doc.id, order, tuple(mention_records(doc)), tuple(claim_occurrences(doc, order)))
-
-
 class CorpusStage:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._linker = EntityLinker()
         self._claims = ClaimBuilder()
+        self._duplicates = DuplicateIndex(threshold=settings.duplicate_threshold, num_perm=settings.minhash_permutations)
+        self._stories = StoryIndex(threshold=settings.story_threshold, max_days=settings.story_max_days)
+        self._pending: list[Signature] = []
 
     def add(self, signature: Signature) -> None:
         self._linker.add_document(signature.doc_id, signature.mentions)
         self._claims.add(signature.claims)
+        self._pending.append(signature)
+        if len(self._pending) >= _BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._duplicates.insert_batch(self._pending)
+        self._stories.insert_batch(self._pending)
+        self._pending = []
 
     def finish(self) -> CorpusResult:
+        self._flush()
         linking = self._linker.finish()
-        story_of: dict[str, str] = {}
+        duplicate_of = self._duplicates.duplicates()
+        stories = self._stories.stories(duplicate_of)
+        story_of = {doc_id: story.id for story in stories for doc_id in story.documents}
         return CorpusResult(
+            duplicate_of=duplicate_of,
+            story_of=story_of,
+            stories=[story.as_json() for story in stories],
             entities=linking.entities_json(),
             mention_entity=linking.mention_entity,
             claims=self._claims.finish(linking.mention_entity, story_of),

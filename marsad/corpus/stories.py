@@ -1,0 +1,320 @@
+"""Stories: documents that report the same event or relay the same upstream report.
+
+From signatures only. Copies (see :mod:`marsad.corpus.duplicates`) follow
+their original; the originals are compared pairwise, but only the pairs that
+share one of their key terms (their highest-weighted terms, leaving out terms
+so common that their postings would be all-pairs), and only when their dates
+(stated, else inferred from the text) are at most ``max_days`` apart.
+
+A pair's score adds up
+
+* the cosine of the documents' TF-IDF term vectors (light-stemmed content
+  terms; the IDF is that of the corpus being analysed),
+* ``weights.entities`` times the cosine of their IDF-weighted entity sets,
+* ``weights.figures`` if they state a figure in common (value range and unit),
+* ``weights.origins`` if they relay an upstream report in common,
+
+and documents are clustered by average link: two groups merge while the mean
+score over all their cross pairs (pairs not scored count as 0) is at least
+``threshold``. Translations and rewrites share terms, names and figures
+without sharing shingles, so they land in one story and are not duplicates; a
+2017 and a 2024 article on the same theme are too far apart in time to merge.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from marsad.arabic.normalise import fold
+from marsad.corpus.signatures import Signature, date_day, signature_batches, term_hash
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
+_PAIR_CHUNK = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class StoryWeights:
+    """What shared entities, figures and origins add to the text cosine (chosen on Baly folds 1-3, bench/stories_eval.py)."""
+
+    entities: float = 0.3
+    figures: float = 0.1
+    origins: float = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str
+    documents: tuple[str, ...]
+    """Earliest first (by date, then input order)."""
+    first_seen: str | None
+    """ISO day of the earliest dated document (stated, else inferred date)."""
+    last_seen: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "documents": list(self.documents),
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+        }
+
+
+def story_id(first_document: str) -> str:
+    """A stable id from the story's earliest document."""
+    return "S" + hashlib.blake2b(first_document.encode(), digest_size=5).hexdigest()
+
+
+class _Sparse:
+    """Rows of (column key, value) pairs collected in batches, turned into a CSR matrix at the end."""
+
+    def __init__(self) -> None:
+        self._lengths: list[int] = []
+        self._keys: list[int] = []
+        self._values: list[float] = []
+
+    def add(self, pairs: Iterable[tuple[int, float]]) -> None:
+        before = len(self._keys)
+        for key, value in pairs:
+            self._keys.append(key)
+            self._values.append(value)
+        self._lengths.append(len(self._keys) - before)
+
+    def matrix(self, rows: np.ndarray) -> tuple[csr_matrix, np.ndarray]:
+        """The given rows (in that order) as a CSR matrix over the keys they use, and each column's document frequency."""
+        from scipy.sparse import csr_matrix
+
+        lengths = np.array(self._lengths, dtype=np.int64)
+        starts = np.concatenate(([0], np.cumsum(lengths)))
+        keys = np.array(self._keys, dtype=np.int64)
+        values = np.array(self._values, dtype=np.float64)
+        picked = np.concatenate([np.arange(starts[r], starts[r + 1]) for r in rows]) if len(rows) else np.empty(0, np.int64)
+        columns_used, columns = np.unique(keys[picked], return_inverse=True)
+        indptr = np.concatenate(([0], np.cumsum(lengths[rows])))
+        matrix = csr_matrix((values[picked], columns.ravel(), indptr), shape=(len(rows), len(columns_used)))
+        matrix.sum_duplicates()
+        frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
+        return matrix, frequency
+
+
+def _iso_day(day: float) -> str:
+    return str(np.datetime64(int(day), "D"))
+
+
+def _tf_idf(matrix: csr_matrix, frequency: np.ndarray, sublinear: bool) -> csr_matrix:
+    """Rows weighted by smoothed IDF (and 1 + log tf when ``sublinear``), L2-normalised."""
+    weighted = matrix.copy().astype(np.float64)
+    if sublinear:
+        weighted.data = 1.0 + np.log(weighted.data)
+    else:
+        weighted.data[:] = 1.0
+    idf = np.log((1.0 + matrix.shape[0]) / (1.0 + frequency)) + 1.0
+    weighted.data *= idf[weighted.indices]
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    weighted.data /= np.repeat(norms, np.diff(weighted.indptr))
+    return weighted
+
+
+def _row_dots(matrix: csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    return np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
+
+
+def _key_terms(weighted: csr_matrix, frequency: np.ndarray, count: int, max_postings: int) -> csr_matrix:
+    """Each row's ``count`` highest-weighted terms found in 2 to ``max_postings`` documents, as a 0/1 matrix."""
+    from scipy.sparse import csr_matrix
+
+    usable = (frequency >= 2) & (frequency <= max_postings)
+    rows, columns = [], []
+    for row in range(weighted.shape[0]):
+        start, end = weighted.indptr[row], weighted.indptr[row + 1]
+        cols = weighted.indices[start:end]
+        keep = usable[cols]
+        cols, weights = cols[keep], weighted.data[start:end][keep]
+        if len(cols) > count:
+            # the highest weights, ties broken by column so the choice is stable
+            cols = cols[np.lexsort((cols, -weights))[:count]]
+        rows.append(np.full(len(cols), row))
+        columns.append(cols)
+    row_index = np.concatenate(rows) if rows else np.empty(0, np.int64)
+    column_index = np.concatenate(columns) if columns else np.empty(0, np.int64)
+    return csr_matrix((np.ones(len(row_index), np.int32), (row_index, column_index)), shape=weighted.shape)
+
+
+def _average_link(count: int, left: np.ndarray, right: np.ndarray, scores: np.ndarray, threshold: float) -> np.ndarray:
+    """Cluster labels (the smallest row of each cluster) from scored pairs, merging while the mean cross score >= threshold."""
+    sums: list[dict[int, float]] = [{} for _ in range(count)]
+    for a, b, score in zip(left.tolist(), right.tolist(), scores.tolist(), strict=True):
+        sums[a][b] = sums[b][a] = score
+    sizes = [1] * count
+    alive = [True] * count
+    label = list(range(count))
+    heap = [(-score, min(a, b), max(a, b)) for a, b, score in zip(left.tolist(), right.tolist(), scores.tolist(), strict=True)]
+    heapq.heapify(heap)
+    members: dict[int, list[int]] = {}
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if not (alive[a] and alive[b]) or b not in sums[a]:
+            continue
+        average = sums[a][b] / (sizes[a] * sizes[b])
+        if average != -negative:  # stale: the sizes have changed since this entry was pushed
+            continue
+        if average < threshold:
+            break
+        keep, gone = a, b  # a < b: the cluster keeps its smallest row
+        for neighbour, total in sums[gone].items():
+            if neighbour != keep:
+                sums[keep][neighbour] = sums[keep].get(neighbour, 0.0) + total
+                sums[neighbour][keep] = sums[keep][neighbour]
+                del sums[neighbour][gone]
+        del sums[keep][gone]
+        sums[gone] = {}
+        alive[gone] = False
+        sizes[keep] += sizes[gone]
+        members.setdefault(keep, [keep]).extend(members.pop(gone, [gone]))
+        for neighbour, total in sums[keep].items():
+            heapq.heappush(heap, (-(total / (sizes[keep] * sizes[neighbour])), min(keep, neighbour), max(keep, neighbour)))
+    for keep, rows in members.items():
+        for row in rows:
+            label[row] = keep
+    return np.array(label, dtype=np.int64)
+
+
+class StoryIndex:
+    """Collects what stories need of each signature, in bulk; :meth:`stories` groups them."""
+
+    def __init__(
+        self,
+        *,
+        threshold: float,
+        max_days: int,
+        weights: StoryWeights = StoryWeights(),
+        key_terms: int = 12,
+        max_postings: int = 1000,
+    ) -> None:
+        self.threshold = threshold
+        self.max_days = max_days
+        self.weights = weights
+        self.key_terms = key_terms
+        self.max_postings = max_postings
+        self._ids: list[str] = []
+        self._orders: list[int] = []
+        self._dates: list[str | None] = []
+        self._titles: list[str | None] = []
+        self._terms = _Sparse()
+        self._entities = _Sparse()
+        self._figures = _Sparse()
+        self._origins = _Sparse()
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def insert_batch(self, signatures: Sequence[Signature]) -> None:
+        for signature in signatures:
+            self._ids.append(signature.doc_id)
+            self._orders.append(signature.order)
+            self._dates.append(signature.story_date)
+            self._titles.append(signature.title)
+            self._terms.add((term, float(count)) for term, count in signature.terms)
+            self._entities.add((term_hash(key), 1.0) for key in sorted({fold(m.text) for m in signature.mentions}))
+            self._figures.add((term_hash(key), 1.0) for key in signature.figures)
+            self._origins.add((term_hash(key), 1.0) for key in signature.origins)
+
+    def stories(self, duplicates: Mapping[str, str]) -> list[Story]:
+        """Every document in exactly one story, copies in their original's; stories sorted by first document."""
+        if not self._ids:
+            return []
+        days = np.array([np.nan if (s := date_day(d)) is None else s for d in self._dates], dtype=np.float64)
+        orders = np.array(self._orders, dtype=np.int64)
+        position = {doc_id: i for i, doc_id in enumerate(self._ids)}
+        is_copy = np.array([doc_id in duplicates for doc_id in self._ids])
+        originals = np.flatnonzero(~is_copy)
+        originals = originals[np.argsort(orders[originals], kind="stable")]
+        left, right, scores = self._scored_pairs(originals, days[originals])
+        labels = _average_link(len(originals), left, right, scores, self.threshold)
+        centrality = np.zeros(len(originals))
+        same = labels[left] == labels[right]
+        np.add.at(centrality, left[same], scores[same])
+        np.add.at(centrality, right[same], scores[same])
+
+        groups: dict[int, list[int]] = {}
+        for row, label in enumerate(labels.tolist()):
+            groups.setdefault(label, []).append(int(originals[row]))
+        row_of = {int(doc): row for row, doc in enumerate(originals)}
+        for copy_id, original_id in duplicates.items():
+            copy, original = position.get(copy_id), position.get(original_id)
+            if copy is not None and original is not None and original in row_of:
+                groups[int(labels[row_of[original]])].append(copy)
+
+        def when(doc: int) -> tuple[float, int]:
+            return (np.inf if np.isnan(days[doc]) else days[doc], orders[doc])
+
+        stories = []
+        for docs in groups.values():
+            docs.sort(key=when)
+            best = max((d for d in docs if d in row_of), key=lambda d: (centrality[row_of[d]], -orders[d]))
+            dated = [d for d in docs if not np.isnan(days[d])]
+            stories.append(
+                Story(
+                    id=story_id(self._ids[docs[0]]),
+                    title=self._titles[best] or self._ids[best],
+                    documents=tuple(self._ids[d] for d in docs),
+                    first_seen=_iso_day(min(days[d] for d in dated)) if dated else None,
+                    last_seen=_iso_day(max(days[d] for d in dated)) if dated else None,
+                )
+            )
+        stories.sort(key=lambda story: when(position[story.documents[0]]))
+        return stories
+
+    def _scored_pairs(self, rows: np.ndarray, days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Candidate pairs (row indices into ``rows``, left < right) close enough in time, with their scores."""
+        from scipy.sparse import triu
+
+        terms, term_frequency = self._terms.matrix(rows)
+        text = _tf_idf(terms, term_frequency, sublinear=True)
+        keys = _key_terms(text, term_frequency, self.key_terms, self.max_postings)
+        shared = triu(keys @ keys.T, k=1).tocoo()
+        left, right = shared.row.astype(np.int64), shared.col.astype(np.int64)
+        gap = np.abs(days[left] - days[right])
+        close = ~(gap > self.max_days)  # an unknown date is close to any
+        left, right = left[close], right[close]
+        order = np.lexsort((right, left))
+        left, right = left[order], right[order]
+        entities = _tf_idf(*self._entities.matrix(rows), sublinear=False)
+        figures = self._figures.matrix(rows)[0]
+        origins = self._origins.matrix(rows)[0]
+        scores = np.empty(len(left))
+        for start in range(0, len(left), _PAIR_CHUNK):
+            a, b = left[start : start + _PAIR_CHUNK], right[start : start + _PAIR_CHUNK]
+            scores[start : start + len(a)] = (
+                _row_dots(text, a, b)
+                + self.weights.entities * _row_dots(entities, a, b)
+                + self.weights.figures * (_row_dots(figures, a, b) > 0)
+                + self.weights.origins * (_row_dots(origins, a, b) > 0)
+            )
+        return left, right, scores
+
+
+def group_stories(
+    signatures: Iterable[Signature],
+    *,
+    duplicates: Mapping[str, str],
+    threshold: float,
+    max_days: int,
+    weights: StoryWeights = StoryWeights(),
+    batch_size: int = 16_384,
+) -> list[Story]:
+    """Stories of a stream of signatures, given their duplicates (copy id -> original id)."""
+    index = StoryIndex(threshold=threshold, max_days=max_days, weights=weights)
+    for batch in signature_batches(signatures, batch_size):
+        index.insert_batch(batch)
+    return index.stories(duplicates)
