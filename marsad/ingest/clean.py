@@ -328,22 +328,23 @@ def _boilerplate_kind(line: _Line, arabic: bool) -> str | None:
 
 
 def _covered(key: str, name: str) -> bool:
-    """True when the whole line is made of the lexicon's phrases (a row of share buttons)."""
+    """True when the line is made of the lexicon's phrases and counts (a row of share buttons: شارك 12 تويتر)."""
     words = key.split()
     if not words:
         return False
     phrases, longest = _lexicon()[name], _longest_phrase(name)
-    position = 0
+    position = matched = 0
     while position < len(words):
         for size in range(min(longest, len(words) - position), 0, -1):
             if " ".join(words[position : position + size]) in phrases:
                 position += size
+                matched += 1
                 break
         else:
             if not words[position].isdigit():
                 return False
             position += 1
-    return True
+    return matched > 0
 
 
 def _starts_with(key: str, name: str, *, min_words: int) -> bool:

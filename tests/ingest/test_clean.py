@@ -1,0 +1,313 @@
+from pathlib import Path
+
+import pytest
+
+from marsad.document import (
+    BYLINE,
+    CAPTION,
+    COMMENT_FORM,
+    DATELINE,
+    DUPLICATE,
+    NAVIGATION,
+    RELATED,
+    SECTION_LABEL,
+    SHARE,
+    STAMP,
+    STRAY,
+    TITLE_REPEAT,
+)
+from marsad.ingest.clean import Cleaned, clean_text
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+TITLE = "افتتاح مستشفى جديد في الأحياء الشرقية"
+P1 = "أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد يضم مئتي سرير لخدمة سكان الأحياء الشرقية."
+P2 = "وقال مدير المستشفى في مؤتمر صحفي إن العمل سيبدأ الأسبوع المقبل بعد استكمال تجهيز الأقسام."
+P3 = "وأضاف أن المستشفى سيستقبل المرضى من المحافظات المجاورة أيضا، مشيرا إلى تعيين خمسين طبيبا."
+P4 = "ومن المتوقع أن يخفف المشروع الضغط عن المستشفيات الحكومية التي تعاني من الازدحام منذ سنوات."
+
+
+def _clean(*lines: str, title: str | None = None) -> Cleaned:
+    return clean_text("\n".join(lines), title=title)
+
+
+def _removed(cleaned: Cleaned) -> list[tuple[str, str]]:
+    return [(removed.kind, removed.text) for removed in cleaned.removed]
+
+
+def _body(*paragraphs: str) -> str:
+    return "\n\n".join(paragraphs)
+
+
+def test_headline_like_first_line_is_the_title_and_leaves_the_body() -> None:
+    cleaned = _clean(TITLE, "", P1, "", P2)
+    assert cleaned.title == TITLE
+    assert cleaned.text == _body(P1, P2)
+    assert cleaned.removed == ()
+
+
+def test_first_line_ending_like_a_sentence_is_not_a_title() -> None:
+    cleaned = _clean(P1, P2)
+    assert cleaned.title is None
+    assert cleaned.text == _body(P1, P2)
+
+
+def test_title_repeated_under_the_title_is_removed() -> None:
+    cleaned = _clean(TITLE, TITLE, P1)
+    assert cleaned.title == TITLE
+    assert _removed(cleaned) == [(TITLE_REPEAT, TITLE)]
+    assert cleaned.text == P1
+
+
+def test_known_title_repeated_as_first_line_is_removed() -> None:
+    cleaned = _clean(TITLE + " - صحيفة المساء", P1, title=TITLE)
+    assert cleaned.title == TITLE
+    assert _removed(cleaned) == [(TITLE_REPEAT, TITLE + " - صحيفة المساء")]
+    assert cleaned.text == P1
+
+
+def test_section_label_above_the_title_is_removed() -> None:
+    cleaned = _clean("أخبار محلية", TITLE, P1)
+    assert cleaned.title == TITLE
+    assert _removed(cleaned) == [(SECTION_LABEL, "أخبار محلية")]
+    assert cleaned.text == P1
+
+
+def test_dateline_gives_published_and_byline_gives_the_name() -> None:
+    cleaned = _clean(TITLE, "الخميس، 27 أبريل 2017 03:53 م", "كتب : سها صلاح", P1)
+    assert cleaned.published == "2017-04-27T15:53"
+    assert cleaned.byline == "سها صلاح"
+    assert _removed(cleaned) == [(DATELINE, "الخميس، 27 أبريل 2017 03:53 م"), (BYLINE, "كتب : سها صلاح")]
+    assert cleaned.text == P1
+
+
+def test_dateline_with_arabic_indic_digits_and_levantine_month() -> None:
+    cleaned = _clean(TITLE, "بقلم: خالد يوسف", "الأحد ١٥ كانون الثاني ٢٠١٧ - ١٠:٣٠ ص", P1)
+    assert cleaned.published == "2017-01-15T10:30"
+    assert cleaned.byline == "خالد يوسف"
+    assert cleaned.text == P1
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["المستشفى الجديد - أرشيفية", "صورة أرشيفية", "(أ ف ب)", "STRINGER Iraq / Reuters", "ISIS", "تصوير: أحمد سمير"],
+)
+def test_photo_captions_and_credits_are_removed(caption: str) -> None:
+    cleaned = _clean(TITLE, caption, P1, P2)
+    assert _removed(cleaned) == [(CAPTION, caption)]
+    assert cleaned.text == _body(P1, P2)
+
+
+def test_caption_between_paragraphs_is_removed() -> None:
+    cleaned = _clean(P1, "وزير الصحة خلال الافتتاح - رويترز", P2)
+    assert _removed(cleaned) == [(CAPTION, "وزير الصحة خلال الافتتاح - رويترز")]
+    assert cleaned.text == _body(P1, P2)
+
+
+@pytest.mark.parametrize("stamp", ["تم النشر: تم التحديث:", "آخر تحديث: 2016-05-03 14:20", "14:27"])
+def test_publishing_stamps_are_removed(stamp: str) -> None:
+    cleaned = _clean(TITLE, stamp, P1)
+    assert _removed(cleaned) == [(STAMP, stamp)]
+    assert cleaned.text == P1
+
+
+def test_read_also_block_goes_with_the_headlines_it_lists() -> None:
+    cleaned = _clean(
+        TITLE, P1, P2, "اقرأ أيضاً:", "وزير الصحة يتفقد مستشفيات الجنوب", "إغلاق عيادة خاصة بسبب مخالفات صحية", P3
+    )
+    assert _removed(cleaned) == [
+        (RELATED, "اقرأ أيضاً:"),
+        (RELATED, "وزير الصحة يتفقد مستشفيات الجنوب"),
+        (RELATED, "إغلاق عيادة خاصة بسبب مخالفات صحية"),
+    ]
+    assert cleaned.text == _body(P1, P2, P3)
+
+
+def test_read_also_block_at_the_end_and_marker_with_headline_on_its_line() -> None:
+    cleaned = _clean(P1, "شاهد أيضا: حريق في مستودع للأدوية", P2, "مواضيع ذات صلة", "ارتفاع أسعار الدواء في الصيدليات")
+    assert [kind for kind, _ in _removed(cleaned)] == [RELATED, RELATED, RELATED]
+    assert cleaned.text == _body(P1, P2)
+
+
+def test_share_buttons_are_removed() -> None:
+    cleaned = _clean(P1, P2, "شارك", "Facebook Twitter WhatsApp", "واتساب", "تيليجرام")
+    assert _removed(cleaned) == [
+        (SHARE, "شارك"),
+        (SHARE, "Facebook Twitter WhatsApp"),
+        (SHARE, "واتساب"),
+        (SHARE, "تيليجرام"),
+    ]
+    assert cleaned.text == _body(P1, P2)
+
+
+def test_comment_forms_and_notices_are_removed() -> None:
+    notices = [
+        "لا توجد تعليقات على الخبر",
+        "اضف تعليق",
+        "اترك تعليقاً",
+        "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *",
+    ]
+    cleaned = _clean(P1, P2, *notices)
+    assert _removed(cleaned) == [(COMMENT_FORM, notice) for notice in notices]
+    assert cleaned.text == _body(P1, P2)
+
+
+def test_back_to_top_link_is_removed() -> None:
+    cleaned = _clean(P1, P2, "زر الذهاب إلى الأعلى")
+    assert _removed(cleaned) == [(NAVIGATION, "زر الذهاب إلى الأعلى")]
+
+
+def test_lines_of_stray_marks_are_removed() -> None:
+    cleaned = _clean(P1, "ّ", "&nbsp;", "- - -", "•", P2)
+    assert _removed(cleaned) == [(STRAY, "ّ"), (STRAY, "- - -"), (STRAY, "•")]
+    assert cleaned.text == _body(P1, P2)
+
+
+def test_repeated_block_is_kept_once() -> None:
+    cleaned = _clean(P1, P2, P3, P1, P2, P3, P4)
+    assert cleaned.text == _body(P1, P2, P3, P4)
+    assert _removed(cleaned) == [(DUPLICATE, P1), (DUPLICATE, P2), (DUPLICATE, P3)]
+
+
+def test_repeat_differing_only_in_spelling_and_spaces_is_a_duplicate() -> None:
+    variant = P2.replace("إن", "ان").replace(" ", "  ")
+    cleaned = _clean(P1, P2, variant, P3)
+    assert cleaned.text == _body(P1, P2, P3)
+    assert _removed(cleaned) == [(DUPLICATE, " ".join(variant.split()))]
+
+
+def test_subheading_stays_and_is_marked() -> None:
+    subheading = "خدمات جديدة للمرضى"
+    cleaned = _clean(TITLE, P1, P2, subheading, P3, P4)
+    assert cleaned.text == _body(P1, P2, subheading, P3, P4)
+    assert len(cleaned.headings) == 1
+    heading = cleaned.headings[0]
+    assert (heading.start, heading.end) == (len(P1) + len(P2) + 4, len(P1) + len(P2) + 4 + len(subheading))
+    assert cleaned.text[heading.start : heading.end] == subheading
+
+
+def test_short_paragraph_ending_with_a_full_stop_is_prose() -> None:
+    cleaned = _clean(TITLE, P1, "وأصيب شخصان.", P2, "وأكدت ذلك رويترز.")
+    assert cleaned.text == _body(P1, "وأصيب شخصان.", P2, "وأكدت ذلك رويترز.")
+    assert cleaned.removed == ()
+
+
+def test_prose_mentioning_sites_and_comments_is_kept() -> None:
+    paragraphs = [
+        "وانتشر مقطع الفيديو على فيسبوك وتويتر خلال ساعات من نشره.",
+        "تعليقات الوزير أثارت جدلا واسعا داخل البرلمان أمس.",
+        P1,
+    ]
+    cleaned = _clean(*paragraphs)
+    assert cleaned.text == _body(*paragraphs)
+
+
+def test_whitespace_inside_a_paragraph_is_tidied() -> None:
+    cleaned = _clean("  أعلنت   وزارة الصحة\tاليوم افتتاح مستشفى جديد يضم مئتي سرير.  ")
+    assert cleaned.text == "أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد يضم مئتي سرير."
+
+
+def test_ticker_of_headlines_between_title_and_story_is_navigation() -> None:
+    ticker = [
+        "وزير النقل يفتتح طريقا جديدا في الشمال",
+        "ارتفاع أسعار الذهب في الأسواق المحلية",
+        "المنتخب يستعد لمباراة الأسبوع المقبل",
+        "افتتاح معرض الكتاب بمشاركة مئة دار نشر",
+    ]
+    cleaned = _clean(TITLE, *ticker, P1, P2)
+    assert cleaned.title == TITLE
+    assert cleaned.text == _body(P1, P2)
+    assert _removed(cleaned) == [(NAVIGATION, headline) for headline in ticker]
+
+
+def test_two_headline_lines_under_the_title_are_kept() -> None:
+    deck = ["الوزارة تعد بخدمات أفضل للمرضى", "خمسون طبيبا جديدا"]
+    cleaned = _clean(TITLE, *deck, P1)
+    assert cleaned.text == _body(*deck, P1)
+
+
+@pytest.mark.parametrize("wire", ["الرياض - واس", "بيروت (رويترز)", "القاهرة - أ ش أ"])
+def test_wire_dateline_stays_in_the_text(wire: str) -> None:
+    cleaned = _clean(TITLE, wire, P1)
+    assert cleaned.title == TITLE
+    assert cleaned.byline is None
+    assert cleaned.text == _body(wire, P1)
+    assert cleaned.removed == ()
+
+
+def test_wire_dateline_with_a_date_stays_and_gives_published() -> None:
+    cleaned = _clean(TITLE, "الرياض 12 مارس 2017 (واس)", P1)
+    assert cleaned.published == "2017-03-12"
+    assert cleaned.text == _body("الرياض 12 مارس 2017 (واس)", P1)
+
+
+def test_wire_dateline_glued_to_the_first_paragraph_keeps_the_paragraph() -> None:
+    cleaned = _clean(TITLE, "الرياض - واس: " + P1, P2)
+    assert cleaned.text == _body("الرياض - واس: " + P1, P2)
+    assert cleaned.removed == ()
+
+
+def test_empty_and_all_boilerplate_inputs() -> None:
+    assert clean_text("").text == ""
+    cleaned = _clean("شارك", "اضف تعليق", "زر الذهاب إلى الأعلى")
+    assert cleaned.text == ""
+    assert [kind for kind, _ in _removed(cleaned)] == [SHARE, COMMENT_FORM, NAVIGATION]
+
+
+def _seed(prefix: str) -> Cleaned:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is absent")
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return clean_text(path.read_text(encoding="utf-8"))
+
+
+def _kinds(cleaned: Cleaned) -> list[str]:
+    return [removed.kind for removed in cleaned.removed]
+
+
+def test_seed_000_repeated_block_is_kept_once() -> None:
+    cleaned = _seed("000")
+    assert cleaned.title is None  # the article starts with its first paragraph
+    assert _kinds(cleaned) == [DUPLICATE] * 7
+    paragraphs = cleaned.text.split("\n\n")
+    assert len(paragraphs) == len(set(paragraphs))
+    assert all(removed.text in paragraphs for removed in cleaned.removed)
+
+
+def test_seed_001_stamp_and_credits_removed_subheadings_marked() -> None:
+    cleaned = _seed("001")
+    assert cleaned.title is not None and cleaned.title.startswith("يرتدون ملابس كاجوال")
+    assert (STAMP, "تم النشر: تم التحديث:") in _removed(cleaned)
+    assert (CAPTION, "ISIS") in _removed(cleaned)
+    assert (CAPTION, "STRINGER Iraq / Reuters") in _removed(cleaned)
+    headings = [cleaned.text[heading.start : heading.end] for heading in cleaned.headings]
+    assert len(headings) == 5
+    assert "بضعة آلاف فرّوا إلى الصحاري" in headings
+    assert all(f"\n\n{heading}\n\n" in cleaned.text for heading in headings)
+
+
+def test_seed_002_dateline_byline_caption_read_also_and_comments() -> None:
+    cleaned = _seed("002")
+    assert cleaned.title is not None and "وثائق تكشف فرار عناصر داعش" in cleaned.title
+    assert cleaned.published == "2017-04-27T15:53"
+    assert cleaned.byline == "محمد الشرقاوي"
+    assert _kinds(cleaned) == [DATELINE, TITLE_REPEAT, CAPTION, BYLINE] + [RELATED] * 4 + [COMMENT_FORM] * 2
+    assert (CAPTION, "داعش - أرشيفية") in _removed(cleaned)
+    assert "تعليق" not in cleaned.text.split("\n\n")[-1]
+
+
+def test_seed_003_section_label_and_comment_form_removed() -> None:
+    cleaned = _seed("003")
+    assert cleaned.title is not None and cleaned.title.startswith("مسؤولون أمريكيون يخشون")
+    assert (SECTION_LABEL, "تقارير ودراسات") in _removed(cleaned)
+    assert _kinds(cleaned).count(COMMENT_FORM) == 2
+    assert (NAVIGATION, "زر الذهاب إلى الأعلى") in _removed(cleaned)
+
+
+def test_seed_004_byline_and_share_buttons() -> None:
+    cleaned = _seed("004")
+    assert cleaned.title is not None and "قادة داعش" in cleaned.title
+    assert cleaned.byline == "سها صلاح"
+    assert (SHARE, "WhatsApp") in _removed(cleaned) and (SHARE, "Telegram") in _removed(cleaned)
+    assert "WhatsApp" not in cleaned.text and "Telegram" not in cleaned.text
+    assert [cleaned.text[heading.start : heading.end] for heading in cleaned.headings] == ["سقوط عاصمة الخلافة"]
