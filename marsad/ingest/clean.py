@@ -59,16 +59,19 @@ class Cleaned:
 MAX_TITLE_WORDS = 30
 MAX_LABEL_WORDS = 3
 MAX_CAPTION_WORDS = 12
-MAX_LATIN_CAPTION_WORDS = 6
 MAX_HEADING_WORDS = 12
 MAX_DATELINE_REST_WORDS = 4
 MAX_WIRE_DATELINE_WORDS = 10
 MAX_PLACE_WORDS = 3
 MIN_PROSE_WORDS = 6
 LONG_PROSE_WORDS = 25
+# A long line naming only weak furniture phrases is furniture when they are this dense.
+MAX_WORDS_PER_CHROME_HIT = 20
 MIN_DUPLICATE_WORDS = 5
-# A run of this many headline-like lines before the first paragraph is a menu or ticker, not a deck.
-MIN_HEADLINE_RUN = 4
+MIN_LONE_DUPLICATE_WORDS = 12
+# A run of this many short items before the first paragraph is a menu, not a deck.
+MIN_MENU_ITEMS = 4
+MAX_MENU_ITEM_WORDS = 2
 # The head of an article (label, title, dateline, byline, credits) is searched this far.
 MAX_HEAD_LINES = 20
 
@@ -78,6 +81,9 @@ _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN = re.compile(r"[A-Za-z]")
 _NOT_KEY = re.compile(r"[^\w ]|_")
 _SENTENCE_END = ".!?؟…"
+_BULLETS = "*-•–—·"
+# A line that is only an e-mail address, a web address or a handle (a columnist's contact).
+_CONTACT = re.compile(r"(?:[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|www\.\S+|@\w+)(?:\s*[|/،,]?\s*(?:[\w.+-]+@[\w-]+\.[\w.]+|@\w+))*", re.ASCII)
 _CLOSERS = "\"'”’»)]›>"
 _NO_HEADLINE_END = ".:،,;؛"
 _NO_HEADING_END = _NO_HEADLINE_END + "!?؟…"
@@ -91,6 +97,7 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
     known_title = _tidy(title) if title else None
     result = _Result(title=known_title or None)
     arabic = sum(1 for line in lines if line.arabic) * 2 >= len(lines)
+    _drop_menu(lines)
     body = _read_head(lines, result, arabic)
     _drop_boilerplate(body, result, arabic)
     _drop_repeats(body, result)
@@ -185,6 +192,8 @@ def _read_head(lines: list[_Line], result: _Result, arabic: bool) -> list[_Line]
     title_line: _Line | None = None
     kept_head: list[_Line] = []
     for position, line in enumerate(lines[:MAX_HEAD_LINES]):
+        if line.kind is not None:
+            continue
         if line.is_prose:
             break
         if _is_wire_dateline(line):
@@ -215,10 +224,32 @@ def _read_head(lines: list[_Line], result: _Result, arabic: bool) -> list[_Line]
             result.title = line.text
             continue
         kept_head.append(line)
-    if len(kept_head) >= MIN_HEADLINE_RUN and all(line.is_headline_like for line in kept_head):
+    if len(kept_head) >= MIN_MENU_ITEMS and all(_is_menu_item(line) for line in kept_head):
         for line in kept_head:
             line.kind = NAVIGATION
     return [line for line in lines if line is not title_line]
+
+
+def _is_menu_item(line: _Line) -> bool:
+    return line.words <= MAX_MENU_ITEM_WORDS and line.last_char not in _NO_HEADING_END
+
+
+def _drop_menu(lines: list[_Line]) -> None:
+    """A menu opened by 'الرئيسية' above the story: it and the unpunctuated lines after it (a ticker).
+
+    The menu ends at the first line ending like a sentence.
+    """
+    for line in lines[:MAX_HEAD_LINES]:
+        if line.last_char in _SENTENCE_END:
+            return
+        if _starts_with(line.key, "menu_openers", min_words=1):
+            break
+    else:
+        return
+    for following in lines[lines.index(line) :]:
+        if following.last_char in _SENTENCE_END:
+            return
+        following.kind = NAVIGATION
 
 
 def _fold_key(text: str) -> str:
@@ -243,7 +274,7 @@ def _is_section_label(line: _Line, following: list[_Line], result: _Result) -> b
     """A short unpunctuated line standing above the title (تقارير ودراسات، أخبار عربية)."""
     if line.words > MAX_LABEL_WORDS or line.last_char in _SENTENCE_END + _NO_HEADLINE_END:
         return False
-    if any(char.isdigit() for char in line.text):
+    if not line.arabic or line.text[0] in _BULLETS or any(char.isdigit() or char == ":" for char in line.text):
         return False
     if result.title is not None:
         return True
@@ -322,6 +353,8 @@ def _boilerplate_kind(line: _Line, arabic: bool) -> str | None:
         return NAVIGATION
     if _is_stamp(line):
         return STAMP
+    if _CONTACT.fullmatch(line.text):
+        return BOILERPLATE
     if _is_caption(line, arabic):
         return CAPTION
     return None
@@ -373,18 +406,19 @@ def _is_chrome(line: _Line) -> bool:
     """Site furniture: copyright, sign-in and newsletter forms, tag lists.
 
     Phrases in ``chrome`` are furniture wherever they stand; those in
-    ``chrome_weak`` (سياسة الخصوصية، كلمة السر) can occur in news too. A line
-    ending like a sentence may be a paragraph glued to the furniture: it goes
-    only when the furniture dominates.
+    ``chrome_weak`` (سياسة الخصوصية، البريد الإلكتروني) occur in news too. A
+    line ending like a sentence, or a long one, may be a paragraph that names
+    them (or is glued to the furniture): it goes only when the furniture
+    dominates.
     """
     strong, weak = _chrome_hits(line, "chrome"), _chrome_hits(line, "chrome_weak")
     if strong + weak == 0:
         return False
-    if line.last_char not in _SENTENCE_END:
-        return True
     if line.words <= LONG_PROSE_WORDS:
-        return strong > 0 or weak >= 2
-    return strong + weak >= 3
+        return line.last_char not in _SENTENCE_END or strong > 0 or weak >= 2
+    if strong > 0:
+        return strong + weak >= 2
+    return weak >= 2 and line.words <= MAX_WORDS_PER_CHROME_HIT * weak
 
 
 def _is_stamp(line: _Line) -> bool:
@@ -403,11 +437,11 @@ def _is_caption(line: _Line, arabic: bool) -> bool:
 
     Only credits (أرشيفية، رويترز، أ ف ب), a credit set off by a dash, colon,
     slash or bracket at either end (``داعش - أرشيفية``, ``تصوير: ...``), or a
-    short Latin line in an Arabic text (``STRINGER Iraq / Reuters``, ``ISIS``).
+    lone Latin word in an Arabic text (``ISIS``).
     """
     if line.words > MAX_CAPTION_WORDS or line.last_char in _SENTENCE_END:
         return False
-    if arabic and not line.arabic and line.words <= MAX_LATIN_CAPTION_WORDS and _LATIN.search(line.text):
+    if arabic and not line.arabic and line.words == 1 and _LATIN.search(line.text):
         return True
     words = line.key.split()
     credits = _lexicon()["caption_credits"]
@@ -447,13 +481,19 @@ def _drop_repeats(body: Iterable[_Line], result: _Result) -> None:
     candidates = [line for line in body if line.kind is None]
     # Folding every long paragraph is costly: only lines sharing a length with another can repeat.
     lengths = Counter(line.words for line in candidates)
-    for line in candidates:
+    copies: set[int] = set()
+    for position, line in enumerate(candidates):
         if title_key and line.is_short and line.key == title_key:
             line.kind = TITLE_REPEAT
         elif line.words >= MIN_DUPLICATE_WORDS and lengths[line.words] > 1:
             if line.key in seen:
-                line.kind = DUPLICATE
+                copies.add(position)
             seen.add(line.key)
+    # A short paragraph repeated on its own (a refrain, a list item) stays; inside a repeated block it goes.
+    for position in copies:
+        line = candidates[position]
+        if line.words >= MIN_LONE_DUPLICATE_WORDS or position - 1 in copies or position + 1 in copies:
+            line.kind = DUPLICATE
 
 
 def _join(kept: list[_Line]) -> tuple[str, tuple[Heading, ...]]:

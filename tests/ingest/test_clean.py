@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from marsad.document import (
+    BOILERPLATE,
     BYLINE,
     CAPTION,
     COMMENT_FORM,
@@ -176,6 +177,43 @@ def test_repeat_differing_only_in_spelling_and_spaces_is_a_duplicate() -> None:
     assert _removed(cleaned) == [(DUPLICATE, " ".join(variant.split()))]
 
 
+def test_short_line_repeated_alone_is_kept() -> None:
+    item = "- ملعقة صغيرة من السكر."
+    cleaned = _clean(P1, item, P2, item, P3)
+    assert cleaned.text == _body(P1, item, P2, item, P3)
+
+
+def test_site_furniture_is_removed() -> None:
+    furniture = [
+        "جميع الحقوق محفوظة لموقع الخبر اليومي 2018",
+        "الرجاء إدخال بريدك الإلكتروني للاشتراك في نشرتنا الإخبارية",
+        "كلمات دلالية: الصحة، المستشفيات",
+    ]
+    cleaned = _clean(P1, P2, *furniture)
+    assert _removed(cleaned) == [(NAVIGATION, line) for line in furniture]
+    assert cleaned.text == _body(P1, P2)
+
+
+def test_long_paragraph_naming_a_furniture_phrase_is_prose() -> None:
+    paragraph = (
+        "وأوضحت الجامعة أن التقديم يتم عبر موقعها على الإنترنت حتى نهاية الشهر الجاري، "
+        "على أن يرسل المتقدمون سيرهم الذاتية إلى البريد الإلكتروني المخصص للتوظيف، "
+        "وستعلن أسماء المقبولين للمقابلات الشخصية في الأسبوع الأول من الشهر المقبل"
+    )
+    cleaned = _clean(P1, paragraph)
+    assert cleaned.text == _body(P1, paragraph)
+
+
+def test_contact_lines_of_a_columnist_are_boilerplate() -> None:
+    cleaned = _clean(P1, P2, "k.alsaleh@example.com", "@kalsaleh")
+    assert _removed(cleaned) == [(BOILERPLATE, "k.alsaleh@example.com"), (BOILERPLATE, "@kalsaleh")]
+
+
+def test_latin_name_of_a_film_is_kept() -> None:
+    cleaned = _clean(P1, "Blue Harbour", P2)
+    assert cleaned.text == _body(P1, "Blue Harbour", P2)
+
+
 def test_subheading_stays_and_is_marked() -> None:
     subheading = "خدمات جديدة للمرضى"
     cleaned = _clean(TITLE, P1, P2, subheading, P3, P4)
@@ -207,12 +245,11 @@ def test_whitespace_inside_a_paragraph_is_tidied() -> None:
     assert cleaned.text == "أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد يضم مئتي سرير."
 
 
-def test_ticker_of_headlines_between_title_and_story_is_navigation() -> None:
+def test_menu_opened_by_home_takes_the_ticker_under_it() -> None:
     ticker = [
-        "وزير النقل يفتتح طريقا جديدا في الشمال",
+        "الرئيسية وزير النقل يفتتح طريقا جديدا في الشمال",
         "ارتفاع أسعار الذهب في الأسواق المحلية",
         "المنتخب يستعد لمباراة الأسبوع المقبل",
-        "افتتاح معرض الكتاب بمشاركة مئة دار نشر",
     ]
     cleaned = _clean(TITLE, *ticker, P1, P2)
     assert cleaned.title == TITLE
@@ -220,10 +257,23 @@ def test_ticker_of_headlines_between_title_and_story_is_navigation() -> None:
     assert _removed(cleaned) == [(NAVIGATION, headline) for headline in ticker]
 
 
-def test_two_headline_lines_under_the_title_are_kept() -> None:
-    deck = ["الوزارة تعد بخدمات أفضل للمرضى", "خمسون طبيبا جديدا"]
+def test_menu_of_short_items_above_the_story_is_navigation() -> None:
+    menu = ["أخبار", "رياضة", "اقتصاد", "منوعات"]
+    cleaned = _clean(TITLE, *menu, P1)
+    assert cleaned.text == P1
+    assert _removed(cleaned) == [(NAVIGATION, item) for item in menu]
+
+
+def test_highlights_under_the_title_are_kept() -> None:
+    deck = [
+        "الوزارة تعد بخدمات أفضل للمرضى",
+        "خمسون طبيبا جديدا",
+        "قسم للطوارئ يعمل طوال اليوم",
+        "المرضى من المحافظات المجاورة يستفيدون",
+    ]
     cleaned = _clean(TITLE, *deck, P1)
     assert cleaned.text == _body(*deck, P1)
+    assert cleaned.removed == ()
 
 
 @pytest.mark.parametrize("wire", ["الرياض - واس", "بيروت (رويترز)", "القاهرة - أ ش أ"])
