@@ -60,6 +60,7 @@ MAX_TITLE_WORDS = 30
 MAX_LABEL_WORDS = 3
 MAX_CAPTION_WORDS = 12
 MAX_HEADING_WORDS = 12
+MAX_DATELINE_WORDS = 14
 MAX_DATELINE_REST_WORDS = 4
 MAX_WIRE_DATELINE_WORDS = 10
 MAX_PLACE_WORDS = 3
@@ -83,7 +84,8 @@ _NOT_KEY = re.compile(r"[^\w ]|_")
 _SENTENCE_END = ".!?؟…"
 _BULLETS = "*-•–—·"
 # A line that is only an e-mail address, a web address or a handle (a columnist's contact).
-_CONTACT = re.compile(r"(?:[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|www\.\S+|@\w+)(?:\s*[|/،,]?\s*(?:[\w.+-]+@[\w-]+\.[\w.]+|@\w+))*", re.ASCII)
+_ADDRESS = r"(?:[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|www\.\S+|@\w+)"
+_CONTACT = re.compile(rf"{_ADDRESS}(?:\s*[|/،,]?\s*{_ADDRESS})*", re.ASCII)
 _CLOSERS = "\"'”’»)]›>"
 _NO_HEADLINE_END = ".:،,;؛"
 _NO_HEADING_END = _NO_HEADLINE_END + "!?؟…"
@@ -290,7 +292,7 @@ def _is_section_label(line: _Line, following: list[_Line], result: _Result) -> b
 
 def _read_dateline(line: _Line, result: _Result) -> bool:
     """A line holding a date (and little else) gives ``published`` and goes, unless it is a wire dateline."""
-    if line.words > MAX_CAPTION_WORDS + 2:
+    if line.words > MAX_DATELINE_WORDS:
         return False
     dateline = parse_dateline(line.text)
     if dateline is None:
@@ -310,11 +312,14 @@ def _is_wire_dateline(line: _Line) -> bool:
 
     Such a line stays in the text: it tells where the story comes from.
     """
-    if line.words > MAX_WIRE_DATELINE_WORDS or line.last_char in _SENTENCE_END or not line.arabic:
+    if line.words > MAX_DATELINE_WORDS or line.last_char in _SENTENCE_END or not line.arabic:
         return False
     dateline = parse_dateline(line.text)
     text = dateline.rest if dateline is not None else line.text
-    parts = [_fold_key(part) for part in _WIRE_SEPARATOR.split(text)]
+    if len(text.split()) > MAX_WIRE_DATELINE_WORDS:
+        return False
+    words = [[word for word in part.split() if not is_weekday(word)] for part in _WIRE_SEPARATOR.split(text)]
+    parts = [_fold_key(" ".join(part)) for part in words]
     parts = [part for part in parts if part]
     agencies = _lexicon()["wire_agencies"]
     places = [part for part in parts if part not in agencies]
@@ -393,13 +398,18 @@ def _is_read_also(line: _Line) -> bool:
         return True
     if ":" not in line.text[:40] or not _starts_with(line.key, "read_also", min_words=2):
         return False
-    return (line.is_short and line.last_char not in _SENTENCE_END) or _chrome_hits(line, "chrome") > 0
+    return (line.is_short and line.last_char not in _SENTENCE_END) or _chrome_hits(line, "chrome")[0] > 0
 
 
-def _chrome_hits(line: _Line, name: str) -> int:
-    """How many times the lexicon's phrases occur in the line (compared folded, as substrings)."""
+def _chrome_hits(line: _Line, name: str) -> tuple[int, int]:
+    """How often the lexicon's phrases occur in the line, and how many words stand before the first one."""
     key = line.key
-    return sum(key.count(phrase) for phrase in _lexicon()[name])
+    found = [phrase for phrase in _lexicon()[name] if phrase in key]
+    # A phrase inside a longer one found (الحقوق محفوظة in جميع الحقوق محفوظة) is not counted again.
+    found = [phrase for phrase in found if not any(phrase != other and phrase in other for other in found)]
+    if not found:
+        return 0, -1
+    return sum(key.count(phrase) for phrase in found), key.count(" ", 0, min(key.find(phrase) for phrase in found))
 
 
 def _is_chrome(line: _Line) -> bool:
@@ -408,14 +418,17 @@ def _is_chrome(line: _Line) -> bool:
     Phrases in ``chrome`` are furniture wherever they stand; those in
     ``chrome_weak`` (سياسة الخصوصية، البريد الإلكتروني) occur in news too. A
     line ending like a sentence, or a long one, may be a paragraph that names
-    them (or is glued to the furniture): it goes only when the furniture
-    dominates.
+    them: it goes only when the furniture dominates. A line holding a
+    paragraph's worth of words before the furniture (a footer glued to the last
+    paragraph) stays.
     """
-    strong, weak = _chrome_hits(line, "chrome"), _chrome_hits(line, "chrome_weak")
+    (strong, strong_at), (weak, weak_at) = _chrome_hits(line, "chrome"), _chrome_hits(line, "chrome_weak")
     if strong + weak == 0:
         return False
     if line.words <= LONG_PROSE_WORDS:
         return line.last_char not in _SENTENCE_END or strong > 0 or weak >= 2
+    if min(at for at in (strong_at, weak_at) if at >= 0) >= LONG_PROSE_WORDS:
+        return False
     if strong > 0:
         return strong + weak >= 2
     return weak >= 2 and line.words <= MAX_WORDS_PER_CHROME_HIT * weak

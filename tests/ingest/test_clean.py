@@ -291,6 +291,19 @@ def test_wire_dateline_with_a_date_stays_and_gives_published() -> None:
     assert cleaned.text == _body("الرياض 12 مارس 2017 (واس)", P1)
 
 
+def test_wire_dateline_with_weekday_date_and_time_stays() -> None:
+    wire = "لندن - وكالات الثلاثاء، 05 ديسمبر 2017 01:34 ص"
+    cleaned = _clean(TITLE, wire, P1)
+    assert cleaned.published == "2017-12-05T01:34"
+    assert cleaned.text == _body(wire, P1)
+
+
+def test_footer_glued_to_a_long_last_paragraph_keeps_the_paragraph() -> None:
+    glued = P3 + " " + P4 + " الأكثر قراءة جميع الحقوق محفوظة لموقع الخبر اليومي"
+    cleaned = _clean(P1, P2, glued)
+    assert cleaned.text == _body(P1, P2, glued)
+
+
 def test_wire_dateline_glued_to_the_first_paragraph_keeps_the_paragraph() -> None:
     cleaned = _clean(TITLE, "الرياض - واس: " + P1, P2)
     assert cleaned.text == _body("الرياض - واس: " + P1, P2)

@@ -42,7 +42,9 @@ def test_dateline_rest_holds_the_words_around_the_date() -> None:
     assert dateline is not None and dateline.rest == "نشر في :"
 
 
-@pytest.mark.parametrize("line", ["32 مارس 2017", "قتل 12 رجلا في الهجوم", "وصل 3 وزراء إلى 2017 مؤتمرا", "الساعة 25:10"])
+@pytest.mark.parametrize(
+    "line", ["32 مارس 2017", "قتل 12 رجلا في الهجوم", "وصل 3 وزراء إلى 2017 مؤتمرا", "الساعة 25:10"]
+)
 def test_lines_without_a_valid_date_give_none(line: str) -> None:
     assert parse_dateline(line) is None
 
@@ -83,6 +85,8 @@ def test_a_bare_credit_gives_the_name_before_the_place() -> None:
     assert parse_credit("قتل 3 أشخاص - حلب") is None
 
 
-@pytest.mark.parametrize(("line", "expected"), [("14:27", True), ("١٠:٣٠ ص", True), ("قتل 14 شخصا", False), ("99:99", False)])
+@pytest.mark.parametrize(
+    ("line", "expected"), [("14:27", True), ("١٠:٣٠ ص", True), ("قتل 14 شخصا", False), ("99:99", False)]
+)
 def test_clock_time_lines(line: str, expected: bool) -> None:
     assert is_clock_time(line) is expected
