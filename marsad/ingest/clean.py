@@ -135,11 +135,11 @@ class _Result:
 class _Line:
     """A non-blank line with what cleaning needs to know about it.
 
-    Folding is the costly step: the folded key is computed once, when first
-    asked for.
+    Folding is the costly step: the folded keys are computed once, when first
+    asked for, and a long paragraph is mostly tested on its first words only.
     """
 
-    __slots__ = ("index", "text", "words", "arabic", "kind", "is_wire_dateline", "_key")
+    __slots__ = ("index", "text", "words", "arabic", "kind", "is_wire_dateline", "_key", "_head_key")
 
     def __init__(self, index: int, text: str) -> None:
         self.index = index
@@ -149,12 +149,23 @@ class _Line:
         self.kind: str | None = None
         self.is_wire_dateline = False  # kept whatever the lexicons say: the origins finder reads it
         self._key: str | None = None
+        self._head_key: str | None = None
 
     @property
     def key(self) -> str:
         if self._key is None:
             self._key = _fold_key(self.text)
         return self._key
+
+    @property
+    def head_key(self) -> str:
+        """The key of the line's first words: enough to test how a long line starts."""
+        if self.words <= LONG_PROSE_WORDS:
+            return self.key
+        if self._head_key is None:
+            head_words = 2 * LONG_PROSE_WORDS  # punctuation set off by spaces counts as words here
+            self._head_key = _fold_key(" ".join(self.text.split(maxsplit=head_words)[:head_words]))
+        return self._head_key
 
     @property
     def is_short(self) -> bool:
@@ -244,7 +255,7 @@ def _drop_menu(lines: list[_Line]) -> None:
     for line in lines[:MAX_HEAD_LINES]:
         if line.last_char in _SENTENCE_END:
             return
-        if _starts_with(line.key, "menu_openers", min_words=1):
+        if _starts_with(line.head_key, "menu_openers", min_words=1):
             break
     else:
         return
@@ -350,7 +361,7 @@ def _boilerplate_kind(line: _Line, arabic: bool) -> str | None:
             return BOILERPLATE
         if key in lexicon["comment"]:
             return COMMENT_FORM
-    if _starts_with(line.key, "comment", min_words=2):
+    if _starts_with(line.head_key, "comment", min_words=2):
         return COMMENT_FORM
     if _is_read_also(line):
         return RELATED
@@ -396,7 +407,7 @@ def _is_read_also(line: _Line) -> bool:
     """A 'read also' marker, alone or followed on its line by a headline or by site chrome."""
     if line.is_short and line.key in _lexicon()["read_also"]:
         return True
-    if ":" not in line.text[:40] or not _starts_with(line.key, "read_also", min_words=2):
+    if ":" not in line.text[:40] or not _starts_with(line.head_key, "read_also", min_words=2):
         return False
     return (line.is_short and line.last_char not in _SENTENCE_END) or _chrome_hits(line, "chrome")[0] > 0
 
@@ -422,6 +433,10 @@ def _is_chrome(line: _Line) -> bool:
     paragraph's worth of words before the furniture (a footer glued to the last
     paragraph) stays.
     """
+    if line.words > LONG_PROSE_WORDS and not any(
+        phrase in line.head_key for name in ("chrome", "chrome_weak") for phrase in _lexicon()[name]
+    ):
+        return False  # folding the whole of a long paragraph is costly: first see whether it starts as furniture
     (strong, strong_at), (weak, weak_at) = _chrome_hits(line, "chrome"), _chrome_hits(line, "chrome_weak")
     if strong + weak == 0:
         return False
