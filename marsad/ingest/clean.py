@@ -42,7 +42,14 @@ from marsad.document import (
     Heading,
     Removed,
 )
-from marsad.ingest.metadata import is_clock_time, is_weekday, parse_byline, parse_credit, parse_dateline
+from marsad.ingest.metadata import (
+    credit_parts,
+    is_clock_time,
+    is_weekday,
+    parse_byline,
+    parse_dateline,
+    person_name,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,12 +229,7 @@ def _read_head(lines: list[_Line], result: _Result, arabic: bool) -> list[_Line]
             continue
         if _read_dateline(line, result):
             continue
-        name = parse_byline(line.text)
-        if name is None and (result.title is not None or kept_head) and arabic:
-            name = parse_credit(line.text)
-        if name is not None:
-            line.kind = BYLINE
-            result.byline = result.byline or name
+        if _read_byline(line, result, under_headline=(result.title is not None or bool(kept_head)) and arabic):
             continue
         if not kept_head and title_line is None and _is_section_label(line, lines[position + 1 : position + 3], result):
             line.kind = SECTION_LABEL
@@ -316,6 +318,36 @@ def _read_dateline(line: _Line, result: _Result) -> bool:
         line.kind = DATELINE
     result.published = result.published or dateline.published
     return True
+
+
+def _read_byline(line: _Line, result: _Result, *, under_headline: bool) -> bool:
+    """A byline (كتب: ...) or, under a headline, a bare credit (NAME - PLACE): ``byline`` gets the name."""
+    name = parse_byline(line.text)
+    if name is None and under_headline:
+        parts = credit_parts(line.text)
+        if parts is None:
+            return False
+        name = next((person_name(part) for part in parts if _may_be_person(part)), None)
+    elif name is None:
+        return False
+    line.kind = BYLINE
+    result.byline = result.byline or name
+    return True
+
+
+def _may_be_person(part: str) -> bool:
+    """Not a place, a desk (متابعات، وكالات) or a single word."""
+    key = _fold_key(part)
+    return len(key.split()) >= 2 and key not in _places() and not any(
+        word in _lexicon()["credit_desks"] for word in key.split()
+    )
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Place names of the gazetteer (GeoNames), normalised as :func:`_fold_key` does."""
+    text = resources.files("marsad.data").joinpath("ner", "places.txt").read_text(encoding="utf-8")
+    return frozenset(_fold_key(line) for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def _is_wire_dateline(line: _Line) -> bool:

@@ -152,24 +152,26 @@ def parse_byline(line: str) -> str | None:
     match = _BYLINE.match(line)
     if match is None:
         return None
-    return _name(match.group("name"))
+    return person_name(match.group("name"))
 
 
-def parse_credit(line: str) -> str | None:
-    """The name in a bare credit line ``NAME - PLACE`` (``طلال عبدالله ـ القاهرة``), else None.
+def credit_parts(line: str) -> list[str] | None:
+    """The parts of a bare credit line ``NAME - PLACE`` (``طلال عبدالله ـ القاهرة``), else None.
 
     Only short lines of two or three short dash-separated parts count; the caller
-    decides where such a line may stand (under a headline, not in the body).
+    decides where such a line may stand (under a headline, not in the body) and
+    which part is a person's name.
     """
     parts = [part.strip() for part in re.split(r"\s[-–—ـ]\s?|\s?[-–—ـ]\s", line) if part.strip()]
     if not 2 <= len(parts) <= 3 or any(len(part.split()) > 3 for part in parts):
         return None
     if any(char.isdigit() or char in ".:؟?!" for part in parts for char in part):
         return None
-    return _name(parts[0])
+    return parts
 
 
-def _name(text: str) -> str | None:
+def person_name(text: str) -> str | None:
+    """``text`` as a name: cut at a dash, bar, comma or slash; at most five words, no digits."""
     end = _NAME_END.search(text)
     name = (text[: end.start()] if end else text).strip(" .:-–—ـ")
     words = name.split()

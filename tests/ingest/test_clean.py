@@ -90,6 +90,17 @@ def test_dateline_with_arabic_indic_digits_and_levantine_month() -> None:
 
 
 @pytest.mark.parametrize(
+    ("credit", "byline"),
+    [("طلال عبدالله ـ القاهرة", "طلال عبدالله"), ("جدة - سامي الحربي", "سامي الحربي"), ("الرياضي ـ جدة", None)],
+)
+def test_bare_credit_under_the_title_is_a_byline(credit: str, byline: str | None) -> None:
+    cleaned = _clean(TITLE, credit, P1)
+    assert cleaned.byline == byline
+    assert _removed(cleaned) == [(BYLINE, credit)]
+    assert cleaned.text == P1
+
+
+@pytest.mark.parametrize(
     "caption",
     ["المستشفى الجديد - أرشيفية", "صورة أرشيفية", "(أ ف ب)", "STRINGER Iraq / Reuters", "ISIS", "تصوير: أحمد سمير"],
 )

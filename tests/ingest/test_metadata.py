@@ -1,6 +1,6 @@
 import pytest
 
-from marsad.ingest.metadata import is_clock_time, parse_byline, parse_credit, parse_dateline
+from marsad.ingest.metadata import credit_parts, is_clock_time, parse_byline, parse_dateline, person_name
 
 
 @pytest.mark.parametrize(
@@ -79,10 +79,16 @@ def test_lines_that_are_not_bylines_give_none(line: str) -> None:
     assert parse_byline(line) is None
 
 
-def test_a_bare_credit_gives_the_name_before_the_place() -> None:
-    assert parse_credit("طلال عبدالله ـ القاهرة") == "طلال عبدالله"
-    assert parse_credit("أعلنت الوزارة اليوم عن خطة جديدة للطرق - القاهرة") is None
-    assert parse_credit("قتل 3 أشخاص - حلب") is None
+def test_a_bare_credit_line_splits_into_its_parts() -> None:
+    assert credit_parts("طلال عبدالله ـ القاهرة") == ["طلال عبدالله", "القاهرة"]
+    assert credit_parts("أعلنت الوزارة اليوم عن خطة جديدة للطرق - القاهرة") is None
+    assert credit_parts("قتل 3 أشخاص - حلب") is None
+    assert credit_parts("القاهرة") is None
+
+
+def test_person_name_is_cut_at_a_separator() -> None:
+    assert person_name("محمد علي، القاهرة") == "محمد علي"
+    assert person_name("فريق من ستة محررين في الصحيفة اليومية") is None
 
 
 @pytest.mark.parametrize(
