@@ -231,9 +231,10 @@ def _read_head(lines: list[_Line], result: _Result, arabic: bool) -> list[_Line]
             continue
         if _read_byline(line, result, under_headline=(result.title is not None or bool(kept_head)) and arabic):
             continue
-        if not kept_head and title_line is None and _is_section_label(line, lines[position + 1 : position + 3], result):
-            line.kind = SECTION_LABEL
-            continue
+        if not kept_head and title_line is None:
+            line.kind = _label_kind(line, lines[position + 1 : position + 2], result)
+            if line.kind is not None:
+                continue
         if result.title is None and not kept_head and line.is_headline_like:
             title_line = line
             result.title = line.text
@@ -285,22 +286,27 @@ def _similar(key: str, title_key: str) -> bool:
     return len(words & title_words) >= 0.8 * len(words | title_words)
 
 
-def _is_section_label(line: _Line, following: list[_Line], result: _Result) -> bool:
-    """A short unpunctuated line standing above the title (تقارير ودراسات، أخبار عربية)."""
+def _label_kind(line: _Line, following: list[_Line], result: _Result) -> str | None:
+    """The kind of a short unpunctuated line opening the text, if it is a label or a caption.
+
+    A section label stands above a headline (تقارير ودراسات); when the title is
+    already known and the story follows, the line is a photo caption (a name,
+    جانب من الاستقبال).
+    """
     if line.words > MAX_LABEL_WORDS or line.last_char in _SENTENCE_END + _NO_HEADLINE_END:
-        return False
+        return None
     if not line.arabic or line.text[0] in _BULLETS or any(char.isdigit() or char == ":" for char in line.text):
-        return False
-    if result.title is not None:
-        return True
+        return None
     next_line = following[0] if following else None
-    return (
+    if (
         next_line is not None
         and next_line.words > MAX_LABEL_WORDS
         and next_line.is_headline_like
         and parse_byline(next_line.text) is None
         and parse_dateline(next_line.text) is None
-    )
+    ):
+        return SECTION_LABEL
+    return CAPTION if result.title is not None else None
 
 
 def _read_dateline(line: _Line, result: _Result) -> bool:

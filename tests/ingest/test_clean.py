@@ -74,6 +74,12 @@ def test_section_label_above_the_title_is_removed() -> None:
     assert cleaned.text == P1
 
 
+def test_short_line_between_known_title_and_story_is_a_caption() -> None:
+    cleaned = _clean("جانب من الافتتاح", P1, P2, title=TITLE)
+    assert _removed(cleaned) == [(CAPTION, "جانب من الافتتاح")]
+    assert cleaned.text == _body(P1, P2)
+
+
 def test_dateline_gives_published_and_byline_gives_the_name() -> None:
     cleaned = _clean(TITLE, "الخميس، 27 أبريل 2017 03:53 م", "كتب : سها صلاح", P1)
     assert cleaned.published == "2017-04-27T15:53"
