@@ -2,13 +2,15 @@
 
 Gold: tests/regression/cleaning_gold.jsonl, one record per document with the
 indices (in ``raw.split("\\n")``) of boilerplate lines, the title line, lines
-mixing boilerplate with prose (prose: must be kept) and subheading lines. The
-texts are read from ../shared. A raw line counts as removed when cleaning did
-not keep it in the text (boilerplate, title repeats, bylines, datelines...);
-the title line is left out of both counts.
+mixing boilerplate with prose (prose: must be kept), subheading lines and wire
+datelines (الرياض - واس: kept, for the origins finder). The texts are read
+from ../shared. A raw line counts as removed when cleaning did not keep it in
+the text (boilerplate, title repeats, bylines, datelines...); the title line is
+left out of both counts.
 
-Prints removal precision and recall, prose lines lost (with the lines), heading
-recall, and clean_text docs/s over SaudiNewsNet articles.
+Prints removal precision and recall (overall and per source), prose lines lost
+(with the lines), subheadings and wire datelines kept, and clean_text docs/s
+over SaudiNewsNet articles.
 
     .venv/bin/python bench/clean_eval.py [--speed-docs N] [--show]
 """
@@ -71,44 +73,66 @@ def _comparable(line: str) -> str:
     return "".join(char for char in html.unescape(line) if char.isalnum())
 
 
+class Counts:
+    """Line counts of one group of documents."""
+
+    def __init__(self) -> None:
+        self.true_positive = self.false_positive = self.false_negative = 0
+
+    def line(self) -> str:
+        precision = self.true_positive / max(1, self.true_positive + self.false_positive)
+        recall = self.true_positive / max(1, self.true_positive + self.false_negative)
+        return (
+            f"precision {precision:.3f} ({self.true_positive}/{self.true_positive + self.false_positive}), "
+            f"recall {recall:.3f} ({self.true_positive}/{self.true_positive + self.false_negative})"
+        )
+
+
 def evaluate(gold: list[dict], texts: dict, show: bool) -> None:
-    true_positive = false_positive = false_negative = 0
+    total = Counts()
+    by_source: dict[str, Counts] = {}
     lost_prose: list[str] = []
     missed: Counter[str] = Counter()
-    headings_found = headings_total = 0
+    headings_found = headings_total = wires_kept = wires_total = 0
     for record in gold:
         raw, title = texts[record["source"], record["id"]]
         cleaned = clean_text(raw, title=title)
         kept = kept_lines(raw, cleaned.text)
         boilerplate = set(record["remove_lines"])
         heading_texts = {cleaned.text[h.start : h.end] for h in cleaned.headings}
+        source = by_source.setdefault(record["source"], Counts())
         for index, line in enumerate(raw.split("\n")):
             if not line.strip() or index == record["title_line"]:
                 continue
             removed = index not in kept
-            if removed and index in boilerplate:
-                true_positive += 1
-            elif removed:
-                false_positive += 1
+            for counts in (total, source):
+                if removed and index in boilerplate:
+                    counts.true_positive += 1
+                elif removed:
+                    counts.false_positive += 1
+                elif index in boilerplate:
+                    counts.false_negative += 1
+            if removed and index not in boilerplate:
                 lost_prose.append(f"{record['source']} {record['id']} line {index}: {line.strip()[:80]}")
-            elif index in boilerplate:
-                false_negative += 1
+            elif not removed and index in boilerplate:
                 missed[record["kinds"].get(str(index), "?")] += 1
                 if show:
                     print(f"  missed {record['id']} line {index}: {line.strip()[:80]}")
+        wires_total += len(record["wire_lines"])
+        wires_kept += len(kept.intersection(record["wire_lines"]))
         for index in record["heading_lines"]:
             headings_total += 1
             headings_found += " ".join(raw.split("\n")[index].split()) in heading_texts
-    precision = true_positive / max(1, true_positive + false_positive)
-    recall = true_positive / max(1, true_positive + false_negative)
     print(f"documents: {len(gold)}")
-    print(f"removal precision: {precision:.3f} ({true_positive}/{true_positive + false_positive})")
-    print(f"removal recall:    {recall:.3f} ({true_positive}/{true_positive + false_negative})")
+    print(f"removal: {total.line()}")
+    for name, counts in sorted(by_source.items()):
+        print(f"  {name}: {counts.line()}")
     print(f"prose lines lost:  {len(lost_prose)}")
     for line in lost_prose:
         print("  lost", line)
     print(f"missed boilerplate by kind: {dict(missed.most_common())}")
     print(f"subheadings marked: {headings_found}/{headings_total}")
+    print(f"wire datelines kept: {wires_kept}/{wires_total}")
 
 
 def measure_speed(count: int) -> None:

@@ -357,7 +357,7 @@ def _places() -> frozenset[str]:
 
 
 def _is_wire_dateline(line: _Line) -> bool:
-    """A place and a news agency above the story (الرياض - واس، بيروت (رويترز)، القاهرة 3 مايو 2016 - أ ش أ).
+    """A place and a news agency above the story (الرياض - واس، بيروت (رويترز)، أبها 3 مايو 2016 م واس).
 
     Such a line stays in the text: it tells where the story comes from.
     """
@@ -367,14 +367,27 @@ def _is_wire_dateline(line: _Line) -> bool:
     text = dateline.rest if dateline is not None else line.text
     if len(text.split()) > MAX_WIRE_DATELINE_WORDS:
         return False
-    words = [[word for word in part.split() if not is_weekday(word)] for part in _WIRE_SEPARATOR.split(text)]
-    parts = [_fold_key(" ".join(part)) for part in words]
-    parts = [part for part in parts if part]
+    agencies = places = 0
+    for part in _WIRE_SEPARATOR.split(text):
+        words = _fold_key(" ".join(word for word in part.split() if not is_weekday(word))).split()
+        place = _without_agency(words)
+        agencies += place is not words
+        if place:
+            if len(place) > MAX_PLACE_WORDS or any(char.isdigit() for word in place for char in word):
+                return False
+            places += 1
+    return agencies > 0 and places > 0
+
+
+def _without_agency(words: list[str]) -> list[str]:
+    """The words with a news agency at their end or start taken off (the same list when there is none)."""
     agencies = _lexicon()["wire_agencies"]
-    places = [part for part in parts if part not in agencies]
-    if not places or len(places) == len(parts):
-        return False
-    return all(len(place.split()) <= MAX_PLACE_WORDS and not any(char.isdigit() for char in place) for place in places)
+    for size in range(min(_longest_phrase("wire_agencies"), len(words)), 0, -1):
+        if " ".join(words[-size:]) in agencies:
+            return words[:-size]
+        if " ".join(words[:size]) in agencies:
+            return words[size:]
+    return words
 
 
 def _note_date(line: _Line, result: _Result) -> None:

@@ -30,6 +30,9 @@ _TIME = re.compile(
 _PM = frozenset({"م", "مساء", "مساءً", "مساءا", "pm", "p.m."})
 _AM = frozenset({"ص", "صباحا", "صباحًا", "صباحاً", "am", "a.m."})
 _HIJRI_MARK = re.compile(r"\s*(?:هـ|ه)(?![^\W\d_])")
+_GREGORIAN_MARK = re.compile(r"\s*م(?![^\W\d_])")
+# The word joining a Hijri date to its Gregorian equivalent (26 شوال 1436 هـ الموافق 11 أغسطس 2015 م).
+_DATE_JOINER = re.compile(r"(?<![^\W\d_])الموافق(?![^\W\d_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,8 @@ def parse_dateline(line: str) -> Dateline | None:
     rest = text
     for start, end in sorted(spans, reverse=True):
         rest = rest[:start] + " " + rest[end:]
+    if len(spans) > 1:
+        rest = _DATE_JOINER.sub(" ", rest)
     published = day.isoformat()
     time = _TIME.search(rest)
     if time is not None:
@@ -76,8 +81,8 @@ def _find_date(text: str) -> tuple[date, list[tuple[int, int]]] | None:
     for match in _NAMED.finditer(text):
         found = _named_date(int(match.group(1)), match.group(2), int(match.group(3)), text[match.end() :])
         if found is not None:
-            hijri_end = _HIJRI_MARK.match(text, match.end()) if found[1] else None
-            span = (match.start(), hijri_end.end() if hijri_end else match.end())
+            era = (_HIJRI_MARK if found[1] else _GREGORIAN_MARK).match(text, match.end())
+            span = (match.start(), era.end() if era else match.end())
             candidates.append((found[1], match.start(), found[0], span))
     for match in _YEAR_FIRST.finditer(text):
         day = _valid(int(match.group(1)), int(match.group(3)), int(match.group(4)))

@@ -315,6 +315,19 @@ def test_wire_dateline_with_weekday_date_and_time_stays() -> None:
     assert cleaned.text == _body(wire, P1)
 
 
+def test_wire_dateline_with_hijri_and_gregorian_dates_and_no_separator_stays() -> None:
+    wire = "أبها 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس"
+    cleaned = _clean(wire, P1)
+    assert cleaned.published == "2015-08-11"
+    assert cleaned.text == _body(wire, P1)
+
+
+def test_dateline_without_an_agency_goes() -> None:
+    cleaned = _clean(TITLE, "أبها 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م", P1)
+    assert cleaned.published == "2015-08-11"
+    assert [kind for kind, _ in _removed(cleaned)] == [DATELINE]
+
+
 def test_footer_glued_to_a_long_last_paragraph_keeps_the_paragraph() -> None:
     glued = P3 + " " + P4 + " الأكثر قراءة جميع الحقوق محفوظة لموقع الخبر اليومي"
     cleaned = _clean(P1, P2, glued)

@@ -32,6 +32,12 @@ def test_datelines_give_iso_dates(line: str, published: str) -> None:
     assert dateline.published == published
 
 
+def test_era_marks_and_the_joining_word_are_part_of_the_date() -> None:
+    dateline = parse_dateline("أبها 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس")
+    assert dateline is not None
+    assert (dateline.published, dateline.rest) == ("2015-08-11", "أبها واس")
+
+
 def test_a_hijri_date_alone_is_converted() -> None:
     dateline = parse_dateline("1 رمضان 1438 هـ")
     assert dateline is not None and dateline.published == "2017-05-27"
