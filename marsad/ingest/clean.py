@@ -73,6 +73,8 @@ MAX_WIRE_DATELINE_WORDS = 10
 MAX_PLACE_WORDS = 3
 MIN_PROSE_WORDS = 6
 LONG_PROSE_WORDS = 25
+# The beginning of a long line read to test how it starts: some LONG_PROSE_WORDS words.
+HEAD_CHARACTERS = 240
 # A long line naming only weak furniture phrases is furniture when they are this dense.
 MAX_WORDS_PER_CHROME_HIT = 20
 MIN_DUPLICATE_WORDS = 5
@@ -166,12 +168,11 @@ class _Line:
 
     @property
     def head_key(self) -> str:
-        """The key of the line's first words: enough to test how a long line starts."""
-        if self.words <= LONG_PROSE_WORDS:
+        """The key of the line's first characters: enough to test how a long line starts."""
+        if len(self.text) <= HEAD_CHARACTERS:
             return self.key
         if self._head_key is None:
-            head_words = 2 * LONG_PROSE_WORDS  # punctuation set off by spaces counts as words here
-            self._head_key = _fold_key(" ".join(self.text.split(maxsplit=head_words)[:head_words]))
+            self._head_key = _fold_key(self.text[:HEAD_CHARACTERS])
         return self._head_key
 
     @property
