@@ -485,10 +485,11 @@ def _is_chrome(line: _Line) -> bool:
     paragraph's worth of words before the furniture (a footer glued to the last
     paragraph) stays.
     """
-    if line.words > LONG_PROSE_WORDS and not any(
-        phrase in line.head_key for name in ("chrome", "chrome_weak") for phrase in _lexicon()[name]
-    ):
-        return False  # folding the whole of a long paragraph is costly: first see whether it starts as furniture
+    if line.words > LONG_PROSE_WORDS:
+        # Folding the whole of a long paragraph is costly: first see whether it starts as furniture.
+        head = line.head_key
+        if not any(phrase in head for name in ("chrome", "chrome_weak") for phrase in _lexicon()[name]):
+            return False
     (strong, strong_at), (weak, weak_at) = _chrome_hits(line, "chrome"), _chrome_hits(line, "chrome_weak")
     if strong + weak == 0:
         return False
