@@ -28,6 +28,7 @@ COMPONENTS: dict[str, str] = {
     "mentions": "marsad.extract.entities:find_mentions",
     "attributions": "marsad.extract.attributions:find_attributions",
     "events": "marsad.extract.events:find_events",
+    "origins": "marsad.extract.origins:find_document_origins",
 }
 
 

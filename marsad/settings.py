@@ -12,8 +12,9 @@ from typing import Any
 from marsad.document import LAYERS
 from marsad.errors import ConfigError
 
-# Every layer, in order: each layer is made by the component of the same name.
-DEFAULT_PIPELINE = LAYERS
+# Every layer, in order: each layer is made by the component of the same name;
+# then each document's origins (not a layer: no offsets), read from its attributions.
+DEFAULT_PIPELINE = (*LAYERS, "origins")
 
 
 @dataclass(frozen=True, slots=True)

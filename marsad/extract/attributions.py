@@ -60,6 +60,7 @@ _STATEMENT_END = ".!?؟…;؛"
 _TRIM = " \t\n\r.؛;:،,-–—"
 _QUOTE_PAIRS = {"«": "»", "“": "”", "‹": "›"}
 _TOGGLE_QUOTES = '"”'
+_QUOTE_MARKS = frozenset('"«»“”‹›')
 _RELATIVES = frozenset(("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"))
 
 
@@ -158,6 +159,7 @@ class _Lexicon:
     not_reporting_before: frozenset[str]
     clause_particles: frozenset[str]
     anonymous_heads: frozenset[str]
+    report_nouns: frozenset[str]
     official_heads: frozenset[str]
     organisation_heads: frozenset[str]
     titles: dict[str, list[tuple[str, ...]]]  # first key -> title keys, longest first
@@ -207,6 +209,7 @@ def _lexicon() -> _Lexicon:
         not_reporting_before=_key_set(data["not_reporting_before"]),
         clause_particles=_key_set(data["clause_particles"]),
         anonymous_heads=_key_set(data["anonymous_heads"]),
+        report_nouns=_key_set(data["report_nouns"]),
         official_heads=_key_set(data["official_heads"]),
         organisation_heads=_key_set(data["organisation_heads"]),
         titles=titles,
@@ -234,22 +237,30 @@ def match_outlet(keys: Sequence[str], i: int, first: str | None = None) -> tuple
         if tuple(words[: len(head)]) == head:
             after_head = len(head)
             break
-    if after_head >= len(words):
-        return None
-    for name, outlet, needs_head in table.names.get(words[after_head], ()):
-        if tuple(words[after_head : after_head + len(name)]) == name and (after_head or not needs_head):
-            return outlet, i + after_head + len(name)
+    for at in dict.fromkeys((after_head, 0)):  # صحيفة الغارديان; وكالة الأنباء السعودية is a name itself
+        if at >= len(words):
+            continue
+        for name, outlet, needs_head in table.names.get(words[at], ()):
+            if tuple(words[at : at + len(name)]) == name and (at or not needs_head):
+                return outlet, i + at + len(name)
     return None
 
 
 def outlet_named(text: str) -> Outlet | None:
-    """The outlet a phrase names at its start (صحيفة نيويورك تايمز الأمريكية -> The New York Times)."""
-    keys = _keys(text)
+    """The outlet a phrase names at its start (صحيفة نيويورك تايمز الأمريكية, صحيفة "عكاظ")."""
+    keys = [key for key in _keys(text) if key not in _QUOTE_MARKS]
     for reading, _ in readings(keys[0]) if keys else ():
         found = match_outlet(keys, 0, reading)
         if found:
             return found[0]
     return None
+
+
+def own_outlet_names(outlet_id: str) -> frozenset[str]:
+    """The names of the outlet with metadata id ``outlet_id`` (``was`` -> Saudi Press Agency)."""
+    return frozenset(
+        outlet.name for candidates in _outlets().names.values() for _, outlet, _ in candidates if outlet_id in outlet.ids
+    )
 
 
 def is_outlet_anaphor(text: str) -> bool:
@@ -337,6 +348,7 @@ class _Reader:
         self.mentions: list[Mention] = sorted(doc.mentions, key=lambda m: (m.start, m.end))
         self.mention_starts = [m.start for m in self.mentions]
         self.quotes = _quotes(doc.text)
+        self.quote_ends = {q.close_end: q for q in self.quotes.values() if q.close_end > q.inner_end}
         self.lexicon = _lexicon()
         self.speaker: _Speaker | None = None
         self.speaker_sentence = -1
@@ -733,7 +745,7 @@ class _Reader:
     def after_colon(self, j: int) -> tuple[tuple[int, int], bool, int]:
         if j + 1 < len(self.tokens):
             quote = self.quotes.get(self.tokens[j + 1].start)
-            if quote is not None and not self.is_short(quote):
+            if quote is not None:  # after a colon even a short one is a quotation
                 return self.quoted(quote)
         if self.is_complementiser(j + 1):
             return self.clause(j + 1)
@@ -966,6 +978,15 @@ class _Reader:
         nested = same_sentence and previous is not None and cue_start < previous.attribution.content_end
         return _Found(attribution, False, sentence, end, ends_previous=False, speaks=not nested)
 
+    def quote_before(self, i: int) -> _Quote | None:
+        """The quotation that a cue at token ``i`` follows at once, across a dash or comma."""
+        k = i - 1
+        while k >= 0 and self.is_punct(k) and self.char(k) in "-–—(،,":
+            k -= 1
+        if k < 0 or not self.is_punct(k):
+            return None
+        return self.quote_ends.get(self.tokens[k].end)
+
     def reaches_end(self, j: int, stop: int) -> bool:
         """Whether only punctuation is left in the sentence from token ``j``."""
         return all(self.is_punct(k) for k in range(j, stop))
@@ -974,6 +995,9 @@ class _Reader:
         sentence_start = self.sentence_starts[self.sentence_of[i]]
         sentence_end = self.statement_end(i)
         clause_first = i == self.index_at(sentence_start) or (self.is_punct(i - 1) and self.char(i - 1) in "،,")
+        quoted = self.quote_before(i)
+        if quoted is not None:  # و"إبادتهم" -على حد قول الوزير-
+            return self.trimmed(quoted.inner_start, quoted.inner_end)
         if clause_first and not self.reaches_end(end, stop):
             start = self.tokens[end].start
             while end < stop and (self.is_punct(end) or self.keys[end] in ("فان", "فانه", "فانها")):
@@ -1009,7 +1033,8 @@ class _Reader:
         if outlet_named(phrase) or head in _outlets().anaphors or head in _outlets().heads:
             return Reference(phrase, start, end, kind=OUTLET_SOURCE), None
         if head in lexicon.anonymous_heads:
-            return Reference(phrase, start, end, kind=ANONYMOUS_SOURCE), None
+            publisher = self.outlet_within(first + 1, stop) if head in lexicon.report_nouns else None
+            return publisher or Reference(phrase, start, end, kind=ANONYMOUS_SOURCE), None
         inside = self.mentions[bisect_left(self.mention_starts, start) : bisect_left(self.mention_starts, end)]
         inside = [m for m in inside if m.end <= end]
         name_first = self.name_start(first, stop)
@@ -1034,6 +1059,16 @@ class _Reader:
         kind = ANONYMOUS_SOURCE if head.startswith("ال") else PERSON_SOURCE
         return Reference(phrase, start, end, kind=kind), None
 
+    def outlet_within(self, first: int, stop: int) -> Reference | None:
+        """The outlet that publishes a report named in a source phrase (تقرير نشرته صحيفة X)."""
+        for k in range(first, stop):
+            for reading, dropped in readings(self.keys[k]):
+                found = match_outlet(self.keys, k, reading)
+                if found is not None and found[1] <= stop:
+                    start, end = self.span(k, found[1], dropped)
+                    return Reference(self.text[start:end], start, end, kind=OUTLET_SOURCE)
+        return None
+
     def person(self, start: int, name_start: int, name_end: int) -> tuple[Reference, str | None]:
         """A person's name, and the title before it in the phrase."""
         title = self.trimmed(start, name_start)
@@ -1051,13 +1086,15 @@ class _Reader:
             k = titled[-1] + 1
             while k < stop and (keys[k] in lexicon.qualifiers or self.is_nisba(k) or self.is_punct(k)):
                 k += 1
-            if 0 < stop - k <= 5 and keys[k] not in lexicon.name_links | {"باسم"} and not keys[k].startswith("ال"):
+            if 0 < stop - k <= 5 and keys[k] not in lexicon.name_links and not keys[k].startswith(("ال", "باسم")):
                 return k
         given = next((k for k in range(first, stop) if keys[k] in lexicon.given_names), None)
         if given is None or stop - given > 5:
             return None
-        while given - 2 >= first and keys[given - 1] in lexicon.name_links and not keys[given - 2].startswith("ال"):
-            given -= 2
+        while given - 1 >= first and keys[given - 1] in lexicon.name_links:
+            given -= 1  # أبو محمد، عبد الله
+            if given - 1 >= first and keys[given - 1] not in lexicon.name_links and not keys[given - 1].startswith("ال"):
+                given -= 1  # خالد بن محمد
         return given
 
     def is_known_source(self, reference: Reference, first: int, dropped: int) -> bool:

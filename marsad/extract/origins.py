@@ -2,7 +2,8 @@
 
 Read from the text and the document's attributions:
 
-* a wire credit at the start (``الرياض - واس``) or end (``(رويترز)``) of the text: the agency is *relayed*;
+* a wire credit at the start (``الرياض - واس``) or end (``(رويترز)``) of the text, or in a
+  dateline that cleaning took out: the agency is *relayed*;
 * an outlet that the statements of the document come through (the source or
   intermediary of at least three attributions, or of two when they are most of
   them), or that a prepositional cue credits in the lead (وفق ما ذكر موقع بوليتيكو): *relayed*;
@@ -26,6 +27,7 @@ from marsad.arabic.sentences import iter_sentences
 from marsad.arabic.tokens import iter_tokens
 from marsad.document import (
     CITED,
+    DATELINE,
     OUTLET_SOURCE,
     PERSON_SOURCE,
     PUNCT,
@@ -44,8 +46,11 @@ from marsad.extract.attributions import (
     key_of,
     match_outlet,
     outlet_named,
+    own_outlet_names,
     readings,
 )
+from marsad.pipeline import component
+from marsad.settings import Settings
 
 _WIRE_WINDOW = 12  # tokens at each end of the text where a wire credit may stand
 _LEAD_SENTENCES = 2
@@ -53,6 +58,7 @@ _RELAY_COUNT = 3
 _RELAY_SHARE = 0.4
 _TRANSLATOR_WORDS = 4
 _CREDIT_MARKS = frozenset("-–—ـ(:/")
+_CLOSING_MARKS = frozenset(")-–—ـ")
 
 
 @cache
@@ -110,12 +116,14 @@ def wire_credits(text: str, words: _Words | None = None) -> list[Outlet]:
         outlet = _outlet_at(words, i)
         if outlet is None or outlet[0].kind != "agency" or outlet[0] in found:
             continue
-        before = text[words.ends[i - 1] if i else 0 : words.starts[i]]
         after_end = outlet[1]
+        before = text[words.ends[i - 1] if i else 0 : words.starts[i]]
         after = text[words.ends[after_end - 1] : words.starts[after_end] if after_end < n else len(text)]
         at_line_start = i == 0 or "\n" in before
         at_line_end = after_end == n or "\n" in after
-        marked = any(c in _CREDIT_MARKS for c in before) or any(c in ")-–—ـ" for c in after)
+        mark_before = i > 0 and words.punct[i - 1] and words.keys[i - 1] in _CREDIT_MARKS
+        mark_after = after_end < n and words.punct[after_end] and words.keys[after_end] in _CLOSING_MARKS
+        marked = mark_before or mark_after
         if marked or (at_line_start and at_line_end):
             found.append(outlet[0])
     return found
@@ -191,19 +199,27 @@ def find_origins(doc: Document, attributions: Sequence[Attribution]) -> list[Ori
     sentences = list(iter_sentences(text))
     lead_end = sentences[min(_LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
 
+    own = own_outlet_names(doc.meta.outlet) if doc.meta.outlet else frozenset()
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
-    in_lead: dict[str, bool] = {}  # outlet -> credited by a prepositional cue (True) or quoted (False) in the lead
+    in_lead: dict[str, bool] = {}  # outlet -> credited (بحسب X, X عن Y) in the lead, or only quoted or spoken to
     for a in attributions:
-        outlets = {o for o in (_outlet_of(r, named) for r in (a.source, *a.via)) if o}
-        for name in outlets:
+        credits: dict[str, bool] = {}
+        said_by = _outlet_of(a.source, named)
+        if said_by:
+            credits[said_by] = is_prepositional_cue(a.cue)
+        for via in a.via:
+            name = _outlet_of(via, named)
+            if name:
+                credits[name] = credits.get(name, False) or not _spoken_to(text, via)
+        for name, credited in credits.items():
+            if name in own:
+                continue
             counts[name] += 1
             first_seen.setdefault(name, a.start)
             if a.start < lead_end:
-                credited = is_prepositional_cue(a.cue) or _outlet_of(a.source, named) != name
                 in_lead[name] = in_lead.get(name, False) or credited
 
-    own = set(_own_ids(doc))
     origins: list[Origin] = []
     for name in sorted(counts, key=lambda n: first_seen[n]):
         count = counts[name]
@@ -217,10 +233,18 @@ def find_origins(doc: Document, attributions: Sequence[Attribution]) -> list[Ori
     if origins:
         origins.extend(_reporters(attributions))
     origins.extend(Origin(name, TRANSLATED) for name in dict.fromkeys(_translators(text, words)))
-    for outlet in wire_credits(text, words):
-        if own.isdisjoint(outlet.ids) and all(o.name != outlet.name for o in origins):
+    datelines = [r.text for r in doc.removed if r.kind == DATELINE]
+    credited = [o for line in datelines for o in wire_credits(line)] + wire_credits(text, words)
+    for outlet in credited:
+        if outlet.name not in own and all(o.name != outlet.name for o in origins):
             origins.append(Origin(outlet.name, RELAYED))
     return origins
+
+
+@component("origins", assigns="origins", requires=("attributions",))
+def find_document_origins(doc: Document, settings: Settings) -> list[Origin]:
+    """The pipeline's origins step: :func:`find_origins` over the document's attributions."""
+    return find_origins(doc, doc.attributions)
 
 
 def _reporters(attributions: Sequence[Attribution]) -> list[Origin]:
@@ -233,5 +257,7 @@ def _reporters(attributions: Sequence[Attribution]) -> list[Origin]:
     return list(found.values())
 
 
-def _own_ids(doc: Document) -> list[str]:
-    return [doc.meta.outlet] if doc.meta.outlet else []
+def _spoken_to(text: str, via: Reference) -> bool:
+    """Whether an intermediary is the outlet a source spoke to (قال لرويترز، لـ"الوطن"), not one it is read in."""
+    before = text[max(0, (via.start or 0) - 3) : via.start].rstrip('"«“ـ')
+    return via.start is not None and before.endswith("ل") and not before.endswith(("حسب ل", "وفقا ل", "وفقاً ل"))
