@@ -10,7 +10,8 @@ then checked against the boilerplate lexicons (``marsad/data/boilerplate.json``)
 share buttons, comment forms, navigation, "read also" blocks with the headlines
 they list, publishing stamps, captions, stray marks. Repeated paragraphs are
 kept once. When a rule is unsure, the line stays: a short line ending with a
-full stop is prose.
+full stop is prose. A wire dateline (الرياض - واس) stays in the text, where the
+origins finder reads it. Kept paragraphs are joined by a blank line.
 """
 
 from __future__ import annotations
@@ -54,10 +55,12 @@ from marsad.ingest.metadata import (
 
 @dataclass(frozen=True, slots=True)
 class Cleaned:
-    text: str
+    """What cleaning gives: the text (the document's text from then on) and what it found and took out."""
+
+    text: str  # kept paragraphs joined by "\n\n"
     title: str | None = None
-    byline: str | None = None
-    published: str | None = None  # ISO 8601
+    byline: str | None = None  # the author's name only
+    published: str | None = None  # ISO 8601, from a dateline or stamp
     removed: tuple[Removed, ...] = ()
     headings: tuple[Heading, ...] = ()
 
@@ -233,7 +236,7 @@ def _read_head(lines: list[_Line], result: _Result, arabic: bool) -> list[_Line]
         if _read_byline(line, result, under_headline=(result.title is not None or bool(kept_head)) and arabic):
             continue
         if not kept_head and title_line is None:
-            line.kind = _label_kind(line, lines[position + 1 : position + 2], result)
+            line.kind = _label_kind(line, lines[position + 1] if position + 1 < len(lines) else None, result)
             if line.kind is not None:
                 continue
         if result.title is None and not kept_head and line.is_headline_like:
@@ -254,19 +257,20 @@ def _is_menu_item(line: _Line) -> bool:
 def _drop_menu(lines: list[_Line]) -> None:
     """A menu opened by 'الرئيسية' above the story: it and the unpunctuated lines after it (a ticker).
 
-    The menu ends at the first line ending like a sentence.
+    The menu ends at the first line ending like a sentence, and within the head.
     """
-    for line in lines[:MAX_HEAD_LINES]:
+    head = lines[:MAX_HEAD_LINES]
+    for position, line in enumerate(head):
         if line.last_char in _SENTENCE_END:
             return
         if _starts_with(line.head_key, "menu_openers", min_words=1):
             break
     else:
         return
-    for following in lines[lines.index(line) :]:
-        if following.last_char in _SENTENCE_END:
+    for line in head[position:]:
+        if line.last_char in _SENTENCE_END:
             return
-        following.kind = NAVIGATION
+        line.kind = NAVIGATION
 
 
 def _fold_key(text: str) -> str:
@@ -287,7 +291,7 @@ def _similar(key: str, title_key: str) -> bool:
     return len(words & title_words) >= 0.8 * len(words | title_words)
 
 
-def _label_kind(line: _Line, following: list[_Line], result: _Result) -> str | None:
+def _label_kind(line: _Line, next_line: _Line | None, result: _Result) -> str | None:
     """The kind of a short unpunctuated line opening the text, if it is a label or a caption.
 
     A section label stands above a headline (تقارير ودراسات); when the title is
@@ -298,7 +302,6 @@ def _label_kind(line: _Line, following: list[_Line], result: _Result) -> str | N
         return None
     if not line.arabic or line.text[0] in _BULLETS or any(char.isdigit() or char == ":" for char in line.text):
         return None
-    next_line = following[0] if following else None
     if (
         next_line is not None
         and next_line.words > MAX_LABEL_WORDS
@@ -330,13 +333,11 @@ def _read_dateline(line: _Line, result: _Result) -> bool:
 def _read_byline(line: _Line, result: _Result, *, under_headline: bool) -> bool:
     """A byline (كتب: ...) or, under a headline, a bare credit (NAME - PLACE): ``byline`` gets the name."""
     name = parse_byline(line.text)
-    if name is None and under_headline:
-        parts = credit_parts(line.text)
+    if name is None:
+        parts = credit_parts(line.text) if under_headline else None
         if parts is None:
             return False
         name = next((person_name(part) for part in parts if _may_be_person(part)), None)
-    elif name is None:
-        return False
     line.kind = BYLINE
     result.byline = result.byline or name
     return True
