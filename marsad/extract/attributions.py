@@ -1041,7 +1041,7 @@ class _Reader:
         name_at = self.tokens[name_first].start if name_first is not None else start
         person = next((m for m in inside if m.type == PER and m.start >= name_at), None)
         if person is not None:
-            return self.person(start, person.start, person.end)
+            return self.person(start, *self.whole_name(first, stop, person))
         if name_first is not None and name_first > first:
             return self.person(start, name_at, end)
         if inside and inside[0].start <= start + 2 and inside[0].type != PER:
@@ -1054,8 +1054,11 @@ class _Reader:
             return Reference(phrase, start, end, kind=ORGANISATION_SOURCE), None
         if self.after_title(first, stop) > first or head in lexicon.official_heads:
             return Reference(phrase, start, end, kind=OFFICIAL_SOURCE), None
-        if name_first == first:
-            return Reference(phrase, start, end, kind=PERSON_SOURCE), None
+        if name_first == first:  # تركي شبانة رئيس شبكة ...: the title after the name is the affiliation
+            title_at = next((k for k in range(first + 1, stop) if self.is_title_word(k)), stop)
+            name_end = self.tokens[title_at - 1].end
+            rest = self.trimmed(name_end, end)
+            return Reference(self.text[start:name_end], start, name_end, kind=PERSON_SOURCE), self.text[rest[0] : rest[1]] or None
         kind = ANONYMOUS_SOURCE if head.startswith("ال") else PERSON_SOURCE
         return Reference(phrase, start, end, kind=kind), None
 
@@ -1068,6 +1071,38 @@ class _Reader:
                     start, end = self.span(k, found[1], dropped)
                     return Reference(self.text[start:end], start, end, kind=OUTLET_SOURCE)
         return None
+
+    def whole_name(self, first: int, stop: int, mention: Mention) -> tuple[int, int]:
+        """A person mention widened to the name the source phrase gives (أحمد سيف + اليافعي، سيد + قادر)."""
+        name_first = bisect_right(self.starts, mention.start) - 1
+        name_stop = self.index_at(mention.end)
+        start, end = mention.start, mention.end
+        if 0 < stop - name_stop <= 2 and all(self.is_name_word(k) for k in range(name_stop, stop)):
+            end = self.tokens[stop - 1].end
+        single = name_stop - name_first == 1 or self.keys[name_first] in self.lexicon.name_links
+        before = name_first - 1
+        if single and before >= first and self.is_name_word(before) and not self.keys[before].startswith("ال"):
+            start = self.tokens[before].start
+        return start, end
+
+    def is_title_word(self, k: int) -> bool:
+        key = self.keys[k]
+        return key in self.lexicon.titles or key in self.lexicon.honorifics or key in self.lexicon.official_heads
+
+    def is_name_word(self, k: int) -> bool:
+        """Whether token ``k`` may be part of a person's name: a word that is no title, head noun or preposition."""
+        lexicon = self.lexicon
+        key = self.keys[k]
+        return (
+            self.tokens[k].kind not in (PUNCT, SYMBOL)
+            and key.isalpha()
+            and not self.is_title_word(k)
+            and key not in lexicon.adjunct_prepositions
+            and key not in lexicon.anonymous_heads
+            and key not in lexicon.organisation_heads
+            and key not in lexicon.time_words
+            and not key.startswith(("بال", "لل", "وال", "فال", "كال"))
+        )
 
     def person(self, start: int, name_start: int, name_end: int) -> tuple[Reference, str | None]:
         """A person's name, and the title before it in the phrase."""
@@ -1086,7 +1121,12 @@ class _Reader:
             k = titled[-1] + 1
             while k < stop and (keys[k] in lexicon.qualifiers or self.is_nisba(k) or self.is_punct(k)):
                 k += 1
-            if 0 < stop - k <= 5 and keys[k] not in lexicon.name_links and not keys[k].startswith(("ال", "باسم")):
+            if (
+                0 < stop - k <= 5
+                and keys[k] not in lexicon.name_links
+                and not keys[k].startswith(("ال", "باسم"))
+                and not self.names_place(k)
+            ):
                 return k
         given = next((k for k in range(first, stop) if keys[k] in lexicon.given_names), None)
         if given is None or stop - given > 5:
@@ -1096,6 +1136,12 @@ class _Reader:
             if given - 1 >= first and keys[given - 1] not in lexicon.name_links and not keys[given - 1].startswith("ال"):
                 given -= 1  # خالد بن محمد
         return given
+
+    def names_place(self, k: int) -> bool:
+        """Whether a mention other than a person's begins in token ``k`` (بجدة)."""
+        token = self.tokens[k]
+        at = bisect_left(self.mention_starts, token.start)
+        return any(m.start < token.end and m.type != PER for m in self.mentions[at : at + 2])
 
     def is_known_source(self, reference: Reference, first: int, dropped: int) -> bool:
         """Whether a phrase after بحسب names a source rather than a measure (بحسب المطبخ الذي يفضله)."""
