@@ -414,7 +414,7 @@ def _boilerplate_kind(line: _Line, arabic: bool) -> str | None:
             return BOILERPLATE
         if key in lexicon["comment"]:
             return COMMENT_FORM
-    if _starts_with(line.head_key, "comment", min_words=2):
+    if _starts_with(line.head_key, "comment", min_words=2) and _is_comment_notice(line):
         return COMMENT_FORM
     if _is_read_also(line):
         return RELATED
@@ -462,10 +462,15 @@ def _is_read_also(line: _Line) -> bool:
         return True
     if ":" not in line.text[:40] or not _starts_with(line.head_key, "read_also", min_words=2):
         return False
-    return (line.is_short and line.last_char not in _SENTENCE_END) or _chrome_hits(line, "chrome")[0] > 0
+    return (line.is_short and line.last_char not in _SENTENCE_END) or _phrase_hits(line, "chrome")[0] > 0
 
 
-def _chrome_hits(line: _Line, name: str) -> tuple[int, int]:
+def _is_comment_notice(line: _Line) -> bool:
+    """A line opening with a comment phrase: a notice, unless it is a sentence naming only one (لا تعليقات رسمية...)."""
+    return line.last_char not in _SENTENCE_END or line.words < MIN_PROSE_WORDS or _phrase_hits(line, "comment")[0] >= 2
+
+
+def _phrase_hits(line: _Line, name: str) -> tuple[int, int]:
     """How often the lexicon's phrases occur in the line, and how many words stand before the first one."""
     key = line.key
     found = [phrase for phrase in _lexicon()[name] if phrase in key]
@@ -491,7 +496,7 @@ def _is_chrome(line: _Line) -> bool:
         head = line.head_key
         if not any(phrase in head for name in ("chrome", "chrome_weak") for phrase in _lexicon()[name]):
             return False
-    (strong, strong_at), (weak, weak_at) = _chrome_hits(line, "chrome"), _chrome_hits(line, "chrome_weak")
+    (strong, strong_at), (weak, weak_at) = _phrase_hits(line, "chrome"), _phrase_hits(line, "chrome_weak")
     if strong + weak == 0:
         return False
     if line.words <= LONG_PROSE_WORDS:

@@ -180,6 +180,18 @@ def test_comment_forms_and_notices_are_removed() -> None:
     assert cleaned.text == _body(P1, P2)
 
 
+def test_sentence_opening_with_a_comment_phrase_is_prose() -> None:
+    sentence = "لا تعليقات رسمية حتى الآن من وزارة الصحة على الحادث."
+    cleaned = _clean(P1, sentence, P2)
+    assert cleaned.text == _body(P1, sentence, P2)
+
+
+def test_long_comment_notice_is_removed() -> None:
+    notice = "لا توجد تعليقات على الخبر. مشاركتك بالتعليق تعني أنك قرأت شروط التعليق وتتحمل مسؤولية ما تكتبه."
+    cleaned = _clean(P1, P2, notice)
+    assert _removed(cleaned) == [(COMMENT_FORM, notice)]
+
+
 def test_back_to_top_link_is_removed() -> None:
     cleaned = _clean(P1, P2, "زر الذهاب إلى الأعلى")
     assert _removed(cleaned) == [(NAVIGATION, "زر الذهاب إلى الأعلى")]
