@@ -81,6 +81,8 @@ HEAD_CHARACTERS = 240
 # A long line naming only weak furniture phrases is furniture when they are this dense.
 MAX_WORDS_PER_CHROME_HIT = 20
 MIN_DUPLICATE_WORDS = 5
+# A comment-form phrase this long opening a line makes it a notice even when it ends like a sentence.
+MIN_NOTICE_PHRASE_WORDS = 4
 MIN_LONE_DUPLICATE_WORDS = 12
 # A run of this many short items before the first paragraph is a menu, not a deck.
 MIN_MENU_ITEMS = 4
@@ -414,7 +416,7 @@ def _boilerplate_kind(line: _Line, arabic: bool) -> str | None:
             return BOILERPLATE
         if key in lexicon["comment"]:
             return COMMENT_FORM
-    if _starts_with(line.head_key, "comment", min_words=2) and _is_comment_notice(line):
+    if _is_comment_notice(line):
         return COMMENT_FORM
     if _is_read_also(line):
         return RELATED
@@ -450,10 +452,15 @@ def _covered(key: str, name: str) -> bool:
 
 
 def _starts_with(key: str, name: str, *, min_words: int) -> bool:
+    return _opening_phrase_words(key, name) >= min_words
+
+
+def _opening_phrase_words(key: str, name: str) -> int:
+    """The length in words of the longest of the lexicon's phrases that ``key`` starts with (0 for none)."""
     longest = _longest_phrase(name)
     words = key.split(maxsplit=longest)[:longest]
     phrases = _lexicon()[name]
-    return any(" ".join(words[:size]) in phrases for size in range(min_words, len(words) + 1))
+    return next((size for size in range(len(words), 0, -1) if " ".join(words[:size]) in phrases), 0)
 
 
 def _is_read_also(line: _Line) -> bool:
@@ -466,8 +473,13 @@ def _is_read_also(line: _Line) -> bool:
 
 
 def _is_comment_notice(line: _Line) -> bool:
-    """A line opening with a comment phrase: a notice, unless it is a sentence naming only one (لا تعليقات رسمية...)."""
-    return line.last_char not in _SENTENCE_END or line.words < MIN_PROSE_WORDS or _phrase_hits(line, "comment")[0] >= 2
+    """A line opening with a comment phrase, unless it is a sentence with a short one only (لا تعليقات رسمية...)."""
+    opening = _opening_phrase_words(line.head_key, "comment")
+    if opening < 2:
+        return False
+    if opening >= MIN_NOTICE_PHRASE_WORDS or line.last_char not in _SENTENCE_END or line.words < MIN_PROSE_WORDS:
+        return True
+    return _phrase_hits(line, "comment")[0] >= 2
 
 
 def _phrase_hits(line: _Line, name: str) -> tuple[int, int]:
