@@ -29,7 +29,7 @@ from pathlib import Path
 
 from marsad.corpus.duplicates import find_duplicates
 from marsad.corpus.signatures import Signature
-from marsad.corpus.stories import StoryWeights, group_stories
+from marsad.corpus.stories import group_stories
 from marsad.ingest.readers import read_inputs
 from marsad.runner import analyse_stream
 from marsad.settings import Settings
@@ -83,10 +83,16 @@ class Scores:
         for name in self.__dataclass_fields__:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
-    def line(self) -> str:
+    def pairwise(self) -> tuple[float, float, float]:
         precision = self.true_positive / max(1, self.true_positive + self.false_positive)
         recall = self.true_positive / max(1, self.true_positive + self.false_negative)
-        f1 = 2 * precision * recall / max(1e-9, precision + recall)
+        return precision, recall, 2 * precision * recall / max(1e-9, precision + recall)
+
+    def pairwise_f1(self) -> float:
+        return self.pairwise()[2]
+
+    def line(self) -> str:
+        precision, recall, f1 = self.pairwise()
         b_precision = self.bcubed_precision / max(1, self.items)
         b_recall = self.bcubed_recall / max(1, self.items)
         b_f1 = 2 * b_precision * b_recall / max(1e-9, b_precision + b_recall)
@@ -122,53 +128,43 @@ def score_fold(records: list[dict], ids: dict[str, str], story_of: dict[str, str
     return scores
 
 
-def run_fold(
-    records: list[dict], ids: dict[str, str], signatures: dict[str, Signature], settings: Settings, weights: StoryWeights
-) -> Scores:
+def run_fold(records: list[dict], ids: dict[str, str], signatures: dict[str, Signature], settings: Settings) -> Scores:
     fold_ids = sorted({ids[r["url"]] for r in records}, key=lambda i: signatures[i].order)
     fold_signatures = [signatures[i] for i in fold_ids]
     duplicates = find_duplicates(
         fold_signatures, threshold=settings.duplicate_threshold, num_perm=settings.minhash_permutations
     )
-    stories = group_stories(
-        fold_signatures,
-        duplicates=duplicates,
-        threshold=settings.story_threshold,
-        max_days=settings.story_max_days,
-        weights=weights,
-    )
+    stories = group_stories(fold_signatures, duplicates=duplicates, settings=settings)
     story_of = {doc: story.id for story in stories for doc in story.documents}
     return score_fold(records, ids, story_of)
 
 
-def evaluate(
-    folds: dict[int, list[dict]], ids, signatures, settings: Settings, weights: StoryWeights, which: Iterable[int]
-) -> Scores:
+def evaluate(folds: dict[int, list[dict]], ids, signatures, settings: Settings, which: Iterable[int]) -> Scores:
     total = Scores()
     for fold in which:
-        total.add(run_fold(folds[fold], ids, signatures, settings, weights))
+        total.add(run_fold(folds[fold], ids, signatures, settings))
     return total
 
 
 def grid(folds, ids, signatures, settings: Settings) -> None:
     results = []
-    for threshold, entities, figures, max_days in itertools.product(
-        (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5), (0.0, 0.2, 0.4), (0.0, 0.1, 0.2), (30, 365, 100_000)
+    for threshold, entities, figures, inferred_days in itertools.product(
+        (0.1, 0.15, 0.2, 0.3), (0.4, 0.8), (0.1, 0.2), (365, 730, 100_000)
     ):
-        tried = settings.replace(story_threshold=threshold, story_max_days=max_days)
-        weights = StoryWeights(entities=entities, figures=figures, origins=figures)
-        tuning = evaluate(folds, ids, signatures, tried, weights, TUNING_FOLDS)
-        precision = tuning.true_positive / max(1, tuning.true_positive + tuning.false_positive)
-        recall = tuning.true_positive / max(1, tuning.true_positive + tuning.false_negative)
-        f1 = 2 * precision * recall / max(1e-9, precision + recall)
-        results.append((f1, threshold, entities, figures, max_days))
+        tried = settings.replace(
+            story_threshold=threshold,
+            story_entity_weight=entities,
+            story_figure_weight=figures,
+            story_origin_weight=figures,
+            story_max_inferred_days=inferred_days,
+        )
+        results.append((evaluate(folds, ids, signatures, tried, TUNING_FOLDS).pairwise_f1(), threshold, entities, figures, inferred_days))
     results.sort(reverse=True)
-    for f1, threshold, entities, figures, max_days in results[:10]:
-        print(f"folds 1-3 pairwise F1 {f1:.3f}: threshold {threshold}, entities {entities}, figures/origins {figures}, max_days {max_days}")
-    _, threshold, entities, figures, max_days = results[0]
-    best = settings.replace(story_threshold=threshold, story_max_days=max_days)
-    weights = StoryWeights(entities=entities, figures=figures, origins=figures)
-    print("best on folds 1-3, fold 4:", evaluate(folds, ids, signatures, best, weights, (DEV_FOLD,)).line())
+    for f1, threshold, entities, figures, inferred_days in results[:10]:
+        print(
+            f"folds 1-3 pairwise F1 {f1:.3f}: threshold {threshold}, entity weight {entities},"
+            f" figure and origin weight {figures}, max inferred days {inferred_days}"
+        )
 
 
 def main() -> None:
@@ -196,10 +192,14 @@ def main() -> None:
     folds = {fold: [r for r in records if r["fold"] == fold] for fold in (*TUNING_FOLDS, DEV_FOLD)}
     if args.grid:
         grid(folds, ids, signatures, settings)
-    weights = StoryWeights()
-    print(f"threshold {settings.story_threshold}, max_days {settings.story_max_days}, {weights}")
-    print("folds 1-3:", evaluate(folds, ids, signatures, settings, weights, TUNING_FOLDS).line())
-    print("fold 4:   ", evaluate(folds, ids, signatures, settings, weights, (DEV_FOLD,)).line())
+    story_settings = {f: getattr(settings, f) for f in settings.__dataclass_fields__ if f.startswith("story_")}
+    print("settings:", story_settings)
+    for name, which in (("folds 1-3", TUNING_FOLDS), ("fold 4", (DEV_FOLD,))):
+        print(f"{name}: {evaluate(folds, ids, signatures, settings, which).line()}")
+        one_story = Scores()
+        for fold in which:
+            one_story.add(score_fold(folds[fold], ids, defaultdict(lambda: "one")))
+        print(f"{name}, for scale, everything in one story: {one_story.line()}")
 
 
 if __name__ == "__main__":

@@ -50,8 +50,17 @@ class Settings:
     shingle_size: int = 5
     minhash_permutations: int = 128
     seed: int = 1
-    story_threshold: float = 0.35
+    story_threshold: float = 0.4
+    """Mean pair score (text cosine plus weighted shared entities, figures, origins) at which groups of documents join one story."""
     story_max_days: int = 30
+    """Most days between two stated publication dates in one story."""
+    story_max_inferred_days: int = 730
+    """The same when a date is only inferred from the dates a text mentions (a rough estimate, so a wider window)."""
+    story_entity_weight: float = 0.8
+    story_figure_weight: float = 0.2
+    story_origin_weight: float = 0.2
+    # Story weights and windows measured on Baly et al. 2018 folds 1-3 (bench/stories_eval.py); the threshold
+    # is set above Baly's best (0.1) so that reports of different events on one theme stay apart.
 
     # Outputs
     report_html: bool = True

@@ -62,8 +62,9 @@ class Signature:
     origins: tuple[str, ...] = ()
     """Folded names of the upstream reports the document relays, sorted."""
     title: str | None = None
-    """The headline, or the opening words of the text when there is none."""
     claims: tuple[ClaimOccurrence, ...] = ()
+    opening: str | None = None
+    """The opening words of the text: a story's title when none of its documents has one."""
 
     @property
     def minhash_values(self) -> np.ndarray:
@@ -90,8 +91,9 @@ def make_signature(doc: Document, order: int, settings: Settings) -> Signature:
         mentions=tuple(mention_records(doc)),
         figures=tuple(sorted({key for q in doc.quantities if (key := figure_key(q)) is not None})),
         origins=tuple(sorted({fold(o.name) for o in doc.origins})),
-        title=doc.meta.title or opening_words(doc.text),
+        title=doc.meta.title,
         claims=tuple(claim_occurrences(doc, order)),
+        opening=opening_words(doc.text),
     )
 
 

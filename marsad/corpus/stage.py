@@ -38,7 +38,7 @@ class CorpusStage:
         self._linker = EntityLinker()
         self._claims = ClaimBuilder()
         self._duplicates = DuplicateIndex(threshold=settings.duplicate_threshold, num_perm=settings.minhash_permutations)
-        self._stories = StoryIndex(threshold=settings.story_threshold, max_days=settings.story_max_days)
+        self._stories = StoryIndex.from_settings(settings)
         self._pending: list[Signature] = []
 
     def add(self, signature: Signature) -> None:

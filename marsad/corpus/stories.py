@@ -4,7 +4,9 @@ From signatures only. Copies (see :mod:`marsad.corpus.duplicates`) follow
 their original; the originals are compared pairwise, but only the pairs that
 share one of their key terms (their highest-weighted terms, leaving out terms
 so common that their postings would be all-pairs), and only when their dates
-(stated, else inferred from the text) are at most ``max_days`` apart.
+are close enough: at most ``max_days`` apart when both are stated, at most
+``max_inferred_days`` when one is only inferred from the dates the text
+mentions (a rough estimate).
 
 A pair's score adds up
 
@@ -33,6 +35,7 @@ import numpy as np
 
 from marsad.arabic.normalise import fold
 from marsad.corpus.signatures import Signature, date_day, signature_batches, term_hash
+from marsad.settings import Settings
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -42,11 +45,11 @@ _PAIR_CHUNK = 200_000
 
 @dataclass(frozen=True, slots=True)
 class StoryWeights:
-    """What shared entities, figures and origins add to the text cosine (chosen on Baly folds 1-3, bench/stories_eval.py)."""
+    """What shared entities, figures and origins add to the text cosine."""
 
-    entities: float = 0.3
-    figures: float = 0.1
-    origins: float = 0.1
+    entities: float
+    figures: float
+    origins: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +57,9 @@ class Story:
     id: str
     title: str
     documents: tuple[str, ...]
-    """Earliest first (by date, then input order)."""
+    """Earliest first: by stated date, then inferred date, then input order."""
     first_seen: str | None
-    """ISO day of the earliest dated document (stated, else inferred date)."""
+    """ISO day of the earliest stated date among its documents (inferred dates when none is stated)."""
     last_seen: str | None
 
     def as_json(self) -> dict[str, Any]:
@@ -111,13 +114,13 @@ def _iso_day(day: float) -> str:
 
 
 def _tf_idf(matrix: csr_matrix, frequency: np.ndarray, sublinear: bool) -> csr_matrix:
-    """Rows weighted by smoothed IDF (and 1 + log tf when ``sublinear``), L2-normalised."""
+    """Rows weighted by IDF (and 1 + log tf when ``sublinear``), L2-normalised."""
     weighted = matrix.copy().astype(np.float64)
     if sublinear:
         weighted.data = 1.0 + np.log(weighted.data)
     else:
         weighted.data[:] = 1.0
-    idf = np.log((1.0 + matrix.shape[0]) / (1.0 + frequency)) + 1.0
+    idf = np.log((matrix.shape[0] - frequency + 0.5) / (frequency + 0.5) + 1.0)  # BM25's: small, never 0, for a term in every row
     weighted.data *= idf[weighted.indices]
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
@@ -150,8 +153,33 @@ def _key_terms(weighted: csr_matrix, frequency: np.ndarray, count: int, max_post
     return csr_matrix((np.ones(len(row_index), np.int32), (row_index, column_index)), shape=weighted.shape)
 
 
-def _average_link(count: int, left: np.ndarray, right: np.ndarray, scores: np.ndarray, threshold: float) -> np.ndarray:
-    """Cluster labels (the smallest row of each cluster) from scored pairs, merging while the mean cross score >= threshold."""
+class _Spans:
+    """The days each cluster spans (stated dates, and all dates), so no merge makes a story longer than allowed."""
+
+    def __init__(self, days: np.ndarray, stated: np.ndarray, max_days: int, max_inferred_days: int) -> None:
+        known = ~np.isnan(days)
+        self.stated = [(d, d) if s else (np.inf, -np.inf) for d, s in zip(days.tolist(), (stated & known).tolist())]
+        self.any = [(d, d) if k else (np.inf, -np.inf) for d, k in zip(days.tolist(), known.tolist())]
+        self.limits = (max_days, max(max_days, max_inferred_days))
+
+    def joinable(self, a: int, b: int) -> bool:
+        return all(
+            max(spans[a][1], spans[b][1]) - min(spans[a][0], spans[b][0]) <= limit
+            for spans, limit in zip((self.stated, self.any), self.limits, strict=True)
+        )
+
+    def join(self, keep: int, gone: int) -> None:
+        for spans in (self.stated, self.any):
+            spans[keep] = (min(spans[keep][0], spans[gone][0]), max(spans[keep][1], spans[gone][1]))
+
+
+def _average_link(
+    count: int, left: np.ndarray, right: np.ndarray, scores: np.ndarray, threshold: float, spans: _Spans
+) -> np.ndarray:
+    """Cluster labels (the smallest row of each cluster) from scored pairs, merging while the mean cross score >= threshold.
+
+    Pairs not scored count as 0, and two clusters never merge if the result would span more days than ``spans`` allow.
+    """
     sums: list[dict[int, float]] = [{} for _ in range(count)]
     for a, b, score in zip(left.tolist(), right.tolist(), scores.tolist(), strict=True):
         sums[a][b] = sums[b][a] = score
@@ -170,7 +198,11 @@ def _average_link(count: int, left: np.ndarray, right: np.ndarray, scores: np.nd
             continue
         if average < threshold:
             break
+        if not spans.joinable(a, b):  # spans only grow: these two can never join
+            del sums[a][b], sums[b][a]
+            continue
         keep, gone = a, b  # a < b: the cluster keeps its smallest row
+        spans.join(keep, gone)
         for neighbour, total in sums[gone].items():
             if neighbour != keep:
                 sums[keep][neighbour] = sums[keep].get(neighbour, 0.0) + total
@@ -197,23 +229,40 @@ class StoryIndex:
         *,
         threshold: float,
         max_days: int,
-        weights: StoryWeights = StoryWeights(),
-        key_terms: int = 12,
+        max_inferred_days: int,
+        weights: StoryWeights,
+        key_terms: int = 24,
         max_postings: int = 1000,
     ) -> None:
         self.threshold = threshold
         self.max_days = max_days
+        self.max_inferred_days = max_inferred_days
         self.weights = weights
         self.key_terms = key_terms
         self.max_postings = max_postings
         self._ids: list[str] = []
         self._orders: list[int] = []
-        self._dates: list[str | None] = []
+        self._days: list[float] = []
+        self._stated: list[bool] = []
         self._titles: list[str | None] = []
+        self._openings: list[str | None] = []
         self._terms = _Sparse()
         self._entities = _Sparse()
         self._figures = _Sparse()
         self._origins = _Sparse()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> StoryIndex:
+        return cls(
+            threshold=settings.story_threshold,
+            max_days=settings.story_max_days,
+            max_inferred_days=settings.story_max_inferred_days,
+            weights=StoryWeights(
+                entities=settings.story_entity_weight,
+                figures=settings.story_figure_weight,
+                origins=settings.story_origin_weight,
+            ),
+        )
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -222,8 +271,11 @@ class StoryIndex:
         for signature in signatures:
             self._ids.append(signature.doc_id)
             self._orders.append(signature.order)
-            self._dates.append(signature.story_date)
+            day = date_day(signature.story_date)
+            self._days.append(np.nan if day is None else day)
+            self._stated.append(date_day(signature.date) is not None)
             self._titles.append(signature.title)
+            self._openings.append(signature.opening)
             self._terms.add((term, float(count)) for term, count in signature.terms)
             self._entities.add((term_hash(key), 1.0) for key in sorted({fold(m.text) for m in signature.mentions}))
             self._figures.add((term_hash(key), 1.0) for key in signature.figures)
@@ -233,40 +285,42 @@ class StoryIndex:
         """Every document in exactly one story, copies in their original's; stories sorted by first document."""
         if not self._ids:
             return []
-        days = np.array([np.nan if (s := date_day(d)) is None else s for d in self._dates], dtype=np.float64)
+        days = np.array(self._days, dtype=np.float64)
+        stated = np.array(self._stated, dtype=bool)
         orders = np.array(self._orders, dtype=np.int64)
         position = {doc_id: i for i, doc_id in enumerate(self._ids)}
-        is_copy = np.array([doc_id in duplicates for doc_id in self._ids])
+        is_copy = np.array([duplicates.get(doc_id) in position for doc_id in self._ids])
         originals = np.flatnonzero(~is_copy)
         originals = originals[np.argsort(orders[originals], kind="stable")]
-        left, right, scores = self._scored_pairs(originals, days[originals])
-        labels = _average_link(len(originals), left, right, scores, self.threshold)
-        centrality = np.zeros(len(originals))
+        left, right, scores = self._scored_pairs(originals, days[originals], stated[originals])
+        spans = _Spans(days[originals], stated[originals], self.max_days, self.max_inferred_days)
+        labels = _average_link(len(originals), left, right, scores, self.threshold, spans)
+        within = np.zeros(len(originals))  # each document's summed score with the rest of its story
         same = labels[left] == labels[right]
-        np.add.at(centrality, left[same], scores[same])
-        np.add.at(centrality, right[same], scores[same])
+        np.add.at(within, left[same], scores[same])
+        np.add.at(within, right[same], scores[same])
+        centrality = dict(zip(originals.tolist(), within.tolist(), strict=True))
 
         groups: dict[int, list[int]] = {}
-        for row, label in enumerate(labels.tolist()):
-            groups.setdefault(label, []).append(int(originals[row]))
-        row_of = {int(doc): row for row, doc in enumerate(originals)}
-        for copy_id, original_id in duplicates.items():
-            copy, original = position.get(copy_id), position.get(original_id)
-            if copy is not None and original is not None and original in row_of:
-                groups[int(labels[row_of[original]])].append(copy)
+        label_of = dict(zip(originals.tolist(), labels.tolist(), strict=True))
+        for doc, label in label_of.items():
+            groups.setdefault(label, []).append(doc)
+        for copy in np.flatnonzero(is_copy).tolist():
+            groups[label_of[position[duplicates[self._ids[copy]]]]].append(copy)
 
-        def when(doc: int) -> tuple[float, int]:
-            return (np.inf if np.isnan(days[doc]) else days[doc], orders[doc])
+        def when(doc: int) -> tuple[bool, float, int]:
+            """Stated dates first, then inferred ones (rough), then undated; input order breaks ties."""
+            return (not stated[doc], np.inf if np.isnan(days[doc]) else days[doc], orders[doc])
 
         stories = []
         for docs in groups.values():
             docs.sort(key=when)
-            best = max((d for d in docs if d in row_of), key=lambda d: (centrality[row_of[d]], -orders[d]))
-            dated = [d for d in docs if not np.isnan(days[d])]
+            best = max(docs, key=lambda d: (self._titles[d] is not None, centrality.get(d, 0.0), -orders[d]))
+            dated = [d for d in docs if stated[d]] or [d for d in docs if not np.isnan(days[d])]
             stories.append(
                 Story(
                     id=story_id(self._ids[docs[0]]),
-                    title=self._titles[best] or self._ids[best],
+                    title=self._titles[best] or self._openings[best] or self._ids[best],
                     documents=tuple(self._ids[d] for d in docs),
                     first_seen=_iso_day(min(days[d] for d in dated)) if dated else None,
                     last_seen=_iso_day(max(days[d] for d in dated)) if dated else None,
@@ -275,7 +329,9 @@ class StoryIndex:
         stories.sort(key=lambda story: when(position[story.documents[0]]))
         return stories
 
-    def _scored_pairs(self, rows: np.ndarray, days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _scored_pairs(
+        self, rows: np.ndarray, days: np.ndarray, stated: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Candidate pairs (row indices into ``rows``, left < right) close enough in time, with their scores."""
         from scipy.sparse import triu
 
@@ -285,7 +341,8 @@ class StoryIndex:
         shared = triu(keys @ keys.T, k=1).tocoo()
         left, right = shared.row.astype(np.int64), shared.col.astype(np.int64)
         gap = np.abs(days[left] - days[right])
-        close = ~(gap > self.max_days)  # an unknown date is close to any
+        allowed = np.where(stated[left] & stated[right], self.max_days, self.max_inferred_days)
+        close = ~(gap > allowed)  # an unknown date is close to any
         left, right = left[close], right[close]
         order = np.lexsort((right, left))
         left, right = left[order], right[order]
@@ -305,16 +362,10 @@ class StoryIndex:
 
 
 def group_stories(
-    signatures: Iterable[Signature],
-    *,
-    duplicates: Mapping[str, str],
-    threshold: float,
-    max_days: int,
-    weights: StoryWeights = StoryWeights(),
-    batch_size: int = 16_384,
+    signatures: Iterable[Signature], *, duplicates: Mapping[str, str], settings: Settings, batch_size: int = 16_384
 ) -> list[Story]:
     """Stories of a stream of signatures, given their duplicates (copy id -> original id)."""
-    index = StoryIndex(threshold=threshold, max_days=max_days, weights=weights)
+    index = StoryIndex.from_settings(settings)
     for batch in signature_batches(signatures, batch_size):
         index.insert_batch(batch)
     return index.stories(duplicates)
