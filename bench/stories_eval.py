@@ -165,6 +165,15 @@ def grid(folds, ids, signatures, settings: Settings) -> None:
             f"folds 1-3 pairwise F1 {f1:.3f}: threshold {threshold}, entity weight {entities},"
             f" figure and origin weight {figures}, max inferred days {inferred_days}"
         )
+    _, threshold, entities, figures, inferred_days = results[0]
+    best = settings.replace(
+        story_threshold=threshold,
+        story_entity_weight=entities,
+        story_figure_weight=figures,
+        story_origin_weight=figures,
+        story_max_inferred_days=inferred_days,
+    )
+    print(f"best on folds 1-3, on fold 4: {evaluate(folds, ids, signatures, best, (DEV_FOLD,)).line()}")
 
 
 def main() -> None:

@@ -3,24 +3,29 @@
 From signatures only. Copies (see :mod:`marsad.corpus.duplicates`) follow
 their original; the originals are compared pairwise, but only the pairs that
 share one of their key terms (their highest-weighted terms, leaving out terms
-so common that their postings would be all-pairs), and only when their dates
-are close enough: at most ``max_days`` apart when both are stated, at most
+so common that their postings would be all-pairs) and whose dates are close
+enough: at most ``max_days`` apart when both are stated, at most
 ``max_inferred_days`` when one is only inferred from the dates the text
 mentions (a rough estimate).
 
 A pair's score adds up
 
 * the cosine of the documents' TF-IDF term vectors (light-stemmed content
-  terms; the IDF is that of the corpus being analysed),
+  terms; BM25's IDF over the corpus being analysed, so words every document
+  shares, such as a collection's theme, weigh little),
 * ``weights.entities`` times the cosine of their IDF-weighted entity sets,
 * ``weights.figures`` if they state a figure in common (value range and unit),
 * ``weights.origins`` if they relay an upstream report in common,
 
 and documents are clustered by average link: two groups merge while the mean
 score over all their cross pairs (pairs not scored count as 0) is at least
-``threshold``. Translations and rewrites share terms, names and figures
+``threshold``, and never into a story whose dates would span more than the
+windows allow. Translations and rewrites share terms, names and figures
 without sharing shingles, so they land in one story and are not duplicates; a
 2017 and a 2024 article on the same theme are too far apart in time to merge.
+
+Ids are stable: 'S' and a hash of the story's earliest document, whatever
+the order signatures arrive in (input order breaks every tie).
 """
 
 from __future__ import annotations
@@ -78,35 +83,39 @@ def story_id(first_document: str) -> str:
 
 
 class _Sparse:
-    """Rows of (column key, value) pairs collected in batches, turned into a CSR matrix at the end."""
+    """Rows of (column key, value) pairs added in batches and kept as numpy arrays, made a CSR matrix at the end."""
 
     def __init__(self) -> None:
-        self._lengths: list[int] = []
-        self._keys: list[int] = []
-        self._values: list[float] = []
+        self._lengths: list[np.ndarray] = []
+        self._keys: list[np.ndarray] = []
+        self._values: list[np.ndarray] = []
 
-    def add(self, pairs: Iterable[tuple[int, float]]) -> None:
-        before = len(self._keys)
-        for key, value in pairs:
-            self._keys.append(key)
-            self._values.append(value)
-        self._lengths.append(len(self._keys) - before)
+    def add_batch(self, rows: Sequence[Sequence[tuple[int, float]]]) -> None:
+        self._lengths.append(np.array([len(row) for row in rows], dtype=np.int64))
+        self._keys.append(np.array([key for row in rows for key, _ in row], dtype=np.int64))
+        self._values.append(np.array([value for row in rows for _, value in row], dtype=np.float32))
 
     def matrix(self, rows: np.ndarray) -> tuple[csr_matrix, np.ndarray]:
         """The given rows (in that order) as a CSR matrix over the keys they use, and each column's document frequency."""
         from scipy.sparse import csr_matrix
 
-        lengths = np.array(self._lengths, dtype=np.int64)
-        starts = np.concatenate(([0], np.cumsum(lengths)))
-        keys = np.array(self._keys, dtype=np.int64)
-        values = np.array(self._values, dtype=np.float64)
-        picked = np.concatenate([np.arange(starts[r], starts[r + 1]) for r in rows]) if len(rows) else np.empty(0, np.int64)
-        columns_used, columns = np.unique(keys[picked], return_inverse=True)
-        indptr = np.concatenate(([0], np.cumsum(lengths[rows])))
-        matrix = csr_matrix((values[picked], columns.ravel(), indptr), shape=(len(rows), len(columns_used)))
+        lengths = np.concatenate(self._lengths)
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        picked_lengths = lengths[rows]
+        indptr = np.concatenate(([0], np.cumsum(picked_lengths)))
+        # positions of the picked rows' entries: each row's start, plus 0..length-1
+        picked = np.repeat(starts[rows] - indptr[:-1], picked_lengths) + np.arange(indptr[-1])
+        keys = np.concatenate(self._keys)[picked]
+        values = np.concatenate(self._values)[picked].astype(np.float64)
+        columns_used, columns = np.unique(keys, return_inverse=True)
+        matrix = csr_matrix((values, columns.ravel(), indptr), shape=(len(rows), len(columns_used)))
         matrix.sum_duplicates()
         frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
         return matrix, frequency
+
+
+def _entity_keys(signature: Signature) -> list[str]:
+    return sorted({fold(mention.text) for mention in signature.mentions})
 
 
 def _iso_day(day: float) -> str:
@@ -268,6 +277,10 @@ class StoryIndex:
         return len(self._ids)
 
     def insert_batch(self, signatures: Sequence[Signature]) -> None:
+        self._terms.add_batch([[(term, float(count)) for term, count in s.terms] for s in signatures])
+        self._entities.add_batch([[(term_hash(key), 1.0) for key in _entity_keys(s)] for s in signatures])
+        self._figures.add_batch([[(term_hash(key), 1.0) for key in s.figures] for s in signatures])
+        self._origins.add_batch([[(term_hash(key), 1.0) for key in s.origins] for s in signatures])
         for signature in signatures:
             self._ids.append(signature.doc_id)
             self._orders.append(signature.order)
@@ -276,10 +289,6 @@ class StoryIndex:
             self._stated.append(date_day(signature.date) is not None)
             self._titles.append(signature.title)
             self._openings.append(signature.opening)
-            self._terms.add((term, float(count)) for term, count in signature.terms)
-            self._entities.add((term_hash(key), 1.0) for key in sorted({fold(m.text) for m in signature.mentions}))
-            self._figures.add((term_hash(key), 1.0) for key in signature.figures)
-            self._origins.add((term_hash(key), 1.0) for key in signature.origins)
 
     def stories(self, duplicates: Mapping[str, str]) -> list[Story]:
         """Every document in exactly one story, copies in their original's; stories sorted by first document."""
