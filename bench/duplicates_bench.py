@@ -8,7 +8,7 @@ Prints: signature building time (tokens, shingles, MinHash, terms), our MinHash
 against datasketch's ``update_batch`` on the same shingles, deduplication time
 and peak memory for our banded index against datasketch's ``MinHashLSH``, the
 groups found (exact, near, across outlets) and a random sample of groups to
-check by hand; with ``--synthetic N``, the time and peak memory of
+check by hand, and the time of grouping the same signatures into stories; with ``--synthetic N``, the time and peak memory of
 deduplicating N random signatures streamed in batches.
 """
 
@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from marsad.corpus.duplicates import find_duplicates, lsh_parameters
+from marsad.corpus.stories import group_stories
 from marsad.corpus.signatures import Signature, make_signature, matching_words, minhash_of, shingle_hashes
 from marsad.arabic.tokens import iter_tokens
 from marsad.document import Document, Metadata
@@ -191,6 +192,16 @@ def main() -> None:
         print(f"datasketch MinHashLSH insert+query (candidates only, unverified): {ds_time:.2f} s,"
               f" peak traced memory {ds_peak / 2**20:.1f} MiB, {ds_pairs} candidate pairs")
         report_groups(records, signatures, copies, args.sample)
+        tracemalloc.start()
+        start = time.perf_counter()
+        stories = group_stories(signatures, duplicates=copies, settings=settings)
+        elapsed = time.perf_counter() - start
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        multi = [s for s in stories if len(s.documents) > 1]
+        print(f"group_stories on {len(signatures)} signatures (terms and figures, no mentions here): {elapsed:.1f} s,"
+              f" peak traced memory {peak / 2**20:.0f} MiB; {len(stories)} stories, {len(multi)} of two or more"
+              f" documents holding {sum(len(s.documents) for s in multi)}")
     if args.synthetic:
         run_synthetic(args.synthetic, settings)
 

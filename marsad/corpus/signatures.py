@@ -7,7 +7,8 @@ need: a MinHash of the normalised word shingles (near-copies), a hash of the
 normalised words (exact copies), the document's top content terms with their
 counts (story similarity, weighted by the corpus's own IDF later), its
 mentions (entity linking, shared entities), the keys of its figures and
-origins, its claim occurrences, its dates and its title.
+origins, its claim occurrences (claims), its dates, its title and opening
+words.
 
 Hashes are stable across processes and runs (BLAKE2b, fixed seeds), never
 Python's salted ``hash``.
@@ -57,12 +58,14 @@ class Signature:
     terms: tuple[tuple[int, int], ...]
     """(term hash, count) of the top content terms, light-stemmed, most frequent first."""
     mentions: tuple[MentionRecord, ...] = ()
+    """For entity linking; stories compare their folded texts."""
     figures: tuple[str, ...] = ()
     """Keys of the figures stated (value range and unit), sorted."""
     origins: tuple[str, ...] = ()
     """Folded names of the upstream reports the document relays, sorted."""
     title: str | None = None
     claims: tuple[ClaimOccurrence, ...] = ()
+    """The document's checkable statements, for :mod:`marsad.corpus.claims`."""
     opening: str | None = None
     """The opening words of the text: a story's title when none of its documents has one."""
 

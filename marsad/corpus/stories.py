@@ -46,6 +46,9 @@ if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
 _PAIR_CHUNK = 200_000
+_ROW_BLOCK = 2_000
+_WEAK_SHARE = 0.25
+"""Pairs scoring under this share of the threshold are dropped before clustering."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +244,8 @@ class StoryIndex:
         max_inferred_days: int,
         weights: StoryWeights,
         key_terms: int = 24,
-        max_postings: int = 1000,
+        max_postings: int = 50,
+        min_shared_keys: int = 2,
     ) -> None:
         self.threshold = threshold
         self.max_days = max_days
@@ -249,6 +253,7 @@ class StoryIndex:
         self.weights = weights
         self.key_terms = key_terms
         self.max_postings = max_postings
+        self.min_shared_keys = min_shared_keys
         self._ids: list[str] = []
         self._orders: list[int] = []
         self._days: list[float] = []
@@ -341,23 +346,41 @@ class StoryIndex:
     def _scored_pairs(
         self, rows: np.ndarray, days: np.ndarray, stated: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Candidate pairs (row indices into ``rows``, left < right) close enough in time, with their scores."""
-        from scipy.sparse import triu
+        """Candidate pairs (row indices into ``rows``, left < right) close enough in time, with their scores.
 
+        Candidates are made a block of rows at a time and only those scoring
+        at least ``_WEAK_SHARE`` of the threshold are kept (weaker ones would
+        barely move a mean), so memory holds the useful pairs, not all.
+        """
         terms, term_frequency = self._terms.matrix(rows)
         text = _tf_idf(terms, term_frequency, sublinear=True)
         keys = _key_terms(text, term_frequency, self.key_terms, self.max_postings)
-        shared = triu(keys @ keys.T, k=1).tocoo()
-        left, right = shared.row.astype(np.int64), shared.col.astype(np.int64)
-        gap = np.abs(days[left] - days[right])
-        allowed = np.where(stated[left] & stated[right], self.max_days, self.max_inferred_days)
-        close = ~(gap > allowed)  # an unknown date is close to any
-        left, right = left[close], right[close]
+        keys_by_term = keys.T.tocsr()
+        features = (
+            text,
+            _tf_idf(*self._entities.matrix(rows), sublinear=False),
+            self._figures.matrix(rows)[0],
+            self._origins.matrix(rows)[0],
+        )
+        kept = []
+        for start in range(0, len(rows), _ROW_BLOCK):
+            shared = (keys[start : start + _ROW_BLOCK] @ keys_by_term).tocoo()
+            left, right = shared.row.astype(np.int64) + start, shared.col.astype(np.int64)
+            later = (right > left) & (shared.data >= self.min_shared_keys)
+            left, right = left[later], right[later]
+            gap = np.abs(days[left] - days[right])
+            allowed = np.where(stated[left] & stated[right], self.max_days, self.max_inferred_days)
+            close = ~(gap > allowed)  # an unknown date is close to any
+            left, right = left[close], right[close]
+            scores = self._pair_scores(features, left, right)
+            strong = scores >= self.threshold * _WEAK_SHARE
+            kept.append((left[strong], right[strong], scores[strong]))
+        left, right, scores = (np.concatenate(parts) for parts in zip(*kept, strict=True))
         order = np.lexsort((right, left))
-        left, right = left[order], right[order]
-        entities = _tf_idf(*self._entities.matrix(rows), sublinear=False)
-        figures = self._figures.matrix(rows)[0]
-        origins = self._origins.matrix(rows)[0]
+        return left[order], right[order], scores[order]
+
+    def _pair_scores(self, features: tuple[csr_matrix, ...], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        text, entities, figures, origins = features
         scores = np.empty(len(left))
         for start in range(0, len(left), _PAIR_CHUNK):
             a, b = left[start : start + _PAIR_CHUNK], right[start : start + _PAIR_CHUNK]
@@ -367,7 +390,7 @@ class StoryIndex:
                 + self.weights.figures * (_row_dots(figures, a, b) > 0)
                 + self.weights.origins * (_row_dots(origins, a, b) > 0)
             )
-        return left, right, scores
+        return scores
 
 
 def group_stories(
