@@ -127,3 +127,11 @@ def test_as_json_has_the_contract_s_fields() -> None:
         "first_seen": "2024-02-11",
         "last_seen": None,
     }
+
+
+def test_a_story_takes_a_real_headline_over_opening_words(corpus) -> None:
+    untitled = [dataclasses.replace(s, title=None) for s in corpus]
+    stories = {s.documents[0]: s for s in _stories(untitled)}
+    assert stories["flood"].title == "أعلنت وزارة الصحة في محافظة الحديدة، صباح اليوم الأحد، أن حصيلة ضحايا السيول التي اجتاحت مديرية…"
+    one_titled = [untitled[0], dataclasses.replace(untitled[2], title="سيول الحديدة"), *untitled[3:]]
+    assert {s.documents[0]: s for s in _stories(one_titled)}["flood"].title == "سيول الحديدة"
