@@ -54,7 +54,7 @@ class MemorySketchStore:
 
     def rows(self, indices: np.ndarray) -> np.ndarray:
         if self._matrix is None:
-            self._matrix = np.concatenate(self._blocks) if self._blocks else np.empty((0, 0), self._dtype)
+            self._matrix = _drain(self._blocks) if self._blocks else np.empty((0, 0), self._dtype)
             self._blocks = [self._matrix]
         return self._matrix[indices]
 
@@ -151,7 +151,8 @@ class DuplicateIndex:
         sketched = np.concatenate(self._sketched)
         with_sketch = np.flatnonzero(sketched)  # documents with no words at all are nobody's copy
         pairs = [_equal_runs(exact[with_sketch], with_sketch)]
-        band_keys = np.concatenate(self._band_keys)
+        band_keys = _drain(self._band_keys)
+        self._band_keys = [band_keys]
         for band in range(self.bands):
             pairs.append(self._verified(_equal_runs(band_keys[with_sketch, band], with_sketch)))
         groups = _components(len(self._ids), np.concatenate(pairs))
@@ -176,6 +177,17 @@ class DuplicateIndex:
         chance = 2.0**-bits  # b-bit sketches agree by chance this often
         similarity = (agreement - chance) / (1.0 - chance)
         return pairs[similarity >= self.threshold - 1e-9]
+
+
+def _drain(blocks: list[np.ndarray]) -> np.ndarray:
+    """The blocks as one array, each freed once copied, so the peak is one copy plus a block, not two copies."""
+    whole = np.empty((sum(len(b) for b in blocks), *blocks[0].shape[1:]), dtype=blocks[0].dtype)
+    filled = 0
+    while blocks:
+        block = blocks.pop(0)
+        whole[filled : filled + len(block)] = block
+        filled += len(block)
+    return whole
 
 
 def _date_number(date: str | None) -> int:
