@@ -41,7 +41,7 @@ from typing import Any
 
 from marsad.arabic.normalise import normalise
 from marsad.arabic.tokens import iter_tokens
-from marsad.extract.places import geocode
+from marsad.extract.places import COUNTRY, geocode, name_key
 from marsad.document import GPE, LOC, NORP, ORG, PER, PUNCT, Document, Event, Mention, Quantity, Sentence, Token
 from marsad.pipeline import component
 from marsad.settings import Settings
@@ -54,7 +54,6 @@ MEDIATOR = "mediator"
 _PLACE_TYPES = (LOC, GPE)
 _ACTOR_TYPES = (PER, ORG, GPE, NORP)
 _ARTICLE = "ال"
-_DEMONSTRATIVES = frozenset(normalise(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"))
 _NEGATION_WINDOW = 3  # tokens before a trigger searched for a negation
 _MODALITY_WINDOW = 4  # ... for a hypothetical or future word
 _CUE_WINDOW = 2  # tokens between a casualty word and its figure
@@ -62,11 +61,18 @@ _VICTIM_WINDOW = 4  # tokens between an execution verb and the number executed
 _SUBJECT_WINDOW = 3  # tokens between a verbal trigger and its subject
 _ADJACENT = 3  # same-type triggers this close (in tokens) are one event
 _GENERIC_SUB_TYPES = (None, "explosion", "attack", "armed_clash")
-_REPEAT_SENTENCES = 3
 _PLACE_NEAR = 5  # tokens after a capture verb within which its place must come
-_LA_HEAD_WINDOW = 3  # tokens before a noun with ل searched for تعرض or طرق  # how far back a definite noun may repeat an event
+_LA_HEAD_WINDOW = 6  # tokens before a noun with ل searched for تعرض or طرق (commas included)
+_ARTILLERY_WINDOW = 2  # tokens after قصف searched for an artillery word (قصفت المدفعية)
 _DATE_PRECISION = {"day": 1, "hour": 1, "minute": 1, "part": 1, "weekday": 1, "week": 2}
 _VAGUE_PRECISION = 3
+# The types of event that a vague word of each type may repeat: القصف after a strike, الهجوم after a bombing.
+_VAGUE_COVERS = {
+    "airstrike": ("airstrike", "shelling"),
+    "shelling": ("airstrike", "shelling"),
+    "battle": ("battle", "bombing", "attack"),
+    "bombing": ("bombing",),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +82,7 @@ class _Trigger:
     verbal: bool
     requires: str | None
     victims_killed: bool
+    vague: bool  # قصف، هجوم، انفجار: may name an event typed more precisely elsewhere
     words: tuple[str, ...]  # normalised, article dropped
 
 
@@ -119,6 +126,7 @@ def _lexicon() -> _Lexicon:
                 entry["kind"] == "verb",
                 entry.get("requires"),
                 entry.get("victims_killed", False),
+                entry.get("vague", False),
                 words,
             )
             table = exact if normalise(form) in exact_forms else by_first
@@ -166,7 +174,6 @@ class _Draft:
     sentence: int
     first: int  # token indices in the sentence
     last: int
-    anaphoric: bool
     type: str
     sub_type: str | None
     date: str | None = None
@@ -177,6 +184,7 @@ class _Draft:
     killed: list[Quantity] = field(default_factory=list)
     injured: list[Quantity] = field(default_factory=list)
     attribution: int | None = None
+    vague: bool = False
 
 
 def _sentences(doc: Document) -> list[_Sentence]:
@@ -244,6 +252,12 @@ def _window(sentence: _Sentence, first: int, size: int) -> list[tuple[str, ...]]
     return found
 
 
+def _words_before(sentence: _Sentence, first: int, size: int) -> list[tuple[str, ...]]:
+    """Stems of up to ``size`` word tokens before token ``first``, across punctuation."""
+    words = [k for k in range(first - 1, -1, -1) if sentence.tokens[k].kind != PUNCT][:size]
+    return [sentence.forms[k] for k in words]
+
+
 def _happened(sentence: _Sentence, first: int, lexicon: _Lexicon) -> bool:
     """False for a negated, hypothetical, future or generic mention."""
     if any(_has(lexicon, "negation", forms) for forms in _window(sentence, first, _NEGATION_WINDOW)):
@@ -275,17 +289,13 @@ def _triggers(doc: Document, sentence: _Sentence, lexicon: _Lexicon) -> list[_Dr
         trigger = applying[0] if applying else matches[0]
         last = i + len(trigger.words) - 1
         if applying:
-            before = _window(sentence, i, 1)
-            anaphoric = not trigger.verbal and (
-                sentence.tokens[i].norm.startswith(_ARTICLE) or any(f[0] in _DEMONSTRATIVES for f in before)
-            )
             start, end = sentence.tokens[i].start, sentence.tokens[last].end
             kind, sub_type = trigger.type, trigger.sub_type
             if kind == "airstrike" and sentence.has_word(lexicon, "drone_words"):
                 sub_type = "drone_strike"
             elif sub_type == "attack" and any(_has(lexicon, "civilian_words", f) for f in sentence.forms[last + 1 : last + 5]):
                 kind, sub_type = "attack", "attack_on_civilians"
-            draft = _Draft(trigger, start, end, sentence.index, i, last, anaphoric, kind, sub_type)
+            draft = _Draft(trigger, start, end, sentence.index, i, last, kind, sub_type, vague=trigger.vague)
             previous = drafts[-1] if drafts else None
             if previous is not None and previous.type == kind and i - previous.last <= _ADJACENT:
                 # انفجرت عبوة ناسفة: one event, named by its more specific trigger
@@ -298,7 +308,7 @@ def _triggers(doc: Document, sentence: _Sentence, lexicon: _Lexicon) -> list[_Dr
 
 
 def _applies(doc: Document, sentence: _Sentence, trigger: _Trigger, first: int, last: int, lexicon: _Lexicon) -> bool:
-    if trigger.requires == "air" and not sentence.has_word(lexicon, "air_words"):
+    if trigger.requires == "air" and (not sentence.has_word(lexicon, "air_words") or _artillery_after(sentence, last, lexicon)):
         return False
     if trigger.requires == "place_after" and not _place_follows(doc, sentence, last, 1, lexicon):
         return False
@@ -306,11 +316,18 @@ def _applies(doc: Document, sentence: _Sentence, trigger: _Trigger, first: int, 
         return False
     if not _happened(sentence, first, lexicon) or _purpose(sentence, trigger, first, lexicon):
         return False
+    if not trigger.verbal and any(_has(lexicon, "subset", forms) for forms in _window(sentence, first, 2)):
+        return False  # بينهم 7 انتحاريين: people counted, not an event
     if _future(doc, sentence):
         return False
     # a place named just after (سقوط الرقة) anchors a noun too
     named_place = trigger.requires in ("place_after", "place_near")
     return trigger.verbal or named_place or _anchored(doc, sentence, lexicon)
+
+
+def _artillery_after(sentence: _Sentence, last: int, lexicon: _Lexicon) -> bool:
+    """Whether an artillery word follows the trigger (قصفت المدفعية، قصف بالهاون): shelling, not an air strike."""
+    return any(_has(lexicon, "artillery_words", forms) for forms in sentence.forms[last + 1 : last + 1 + _ARTILLERY_WINDOW])
 
 
 def _future(doc: Document, sentence: _Sentence) -> bool:
@@ -326,7 +343,8 @@ def _purpose(sentence: _Sentence, trigger: _Trigger, first: int, lexicon: _Lexic
     if trigger.verbal or bare(norm) == trigger.words[0]:
         return False
     rest = norm[1:] if norm[:1] in ("و", "ف") else norm
-    return rest.startswith("ل") and not any(_has(lexicon, "la_event_heads", forms) for forms in _window(sentence, first, _LA_HEAD_WINDOW))
+    heads = _words_before(sentence, first, _LA_HEAD_WINDOW)
+    return rest.startswith("ل") and not any(_has(lexicon, "la_event_heads", forms) for forms in heads)
 
 
 def _casualty_kind(sentence: _Sentence, quantity: Quantity, lexicon: _Lexicon) -> str | None:
@@ -368,8 +386,18 @@ def _add_casualties(sentence: _Sentence, drafts: list[_Draft], lexicon: _Lexicon
         clause = _clause(sentence, position)
         same_clause = [d for d in drafts if d.first in clause]
         before = [d for d in drafts if d.start <= quantity.start]
-        owner = same_clause[0] if same_clause else before[-1] if before else drafts[0]
+        if same_clause or before:
+            owner = same_clause[0] if same_clause else before[-1]
+        elif not _new_clause_between(sentence, position, drafts[0].first, lexicon):
+            owner = drafts[0]  # مقتل 10 مدنيين، بينهم أطفال، في قصف
+        else:
+            continue  # قتل 5 جنود قنصا، كما تم قصف ...: the figure's own event has no trigger
         (owner.killed if kind == "killed" else owner.injured).append(quantity)
+
+
+def _new_clause_between(sentence: _Sentence, start: int, end: int, lexicon: _Lexicon) -> bool:
+    """Whether a word that opens another clause (كما، فيما، بينما) comes between two tokens."""
+    return any(_has(lexicon, "clause_openers", forms) for forms in sentence.forms[start:end])
 
 
 def _clause(sentence: _Sentence, position: int) -> range:
@@ -423,7 +451,11 @@ def _place_precision(doc: Document, sentence: _Sentence, mention: Mention, lexic
 
 def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexicon) -> None:
     actors = {m for m, _ in draft.actors}
-    places = [m for m in sentence.mentions if doc.mentions[m].type in _PLACE_TYPES and m not in actors]
+    places = [
+        m
+        for m in sentence.mentions
+        if doc.mentions[m].type in _PLACE_TYPES and m not in actors and not _parenthesised(doc.text, doc.mentions[m])
+    ]
     if not places:
         return
     ranked = []
@@ -432,6 +464,11 @@ def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexi
         distance = mention.start - draft.end if mention.start >= draft.end else 2 * (draft.start - mention.end)
         ranked.append((_place_precision(doc, sentence, mention, lexicon), distance, m))
     draft.place_precision, _, draft.place = min(ranked)
+
+
+def _parenthesised(text: str, mention: Mention) -> bool:
+    """Whether a mention stands alone in brackets, as a dateline does (رويترز (بيروت))."""
+    return text[: mention.start].rstrip().endswith("(") and text[mention.end :].lstrip().startswith(")")
 
 
 def _date_value(doc: Document, index: int) -> tuple[str, int] | None:
@@ -492,21 +529,50 @@ def _attribution(doc: Document, draft: _Draft) -> int | None:
     return min(holding)[1] if holding else None
 
 
-def _repeats(draft: _Draft, earlier: list[_Draft]) -> _Draft | None:
-    """The earlier event a definite or demonstrative noun trigger refers back to, if any."""
-    if not draft.anaphoric:
-        return None
+def _coreferent(doc: Document, draft: _Draft, earlier: list[_Draft]) -> _Draft | None:
+    """The latest earlier event that this mention may repeat: same type (or a vague word for it) and nothing in conflict."""
     for previous in reversed(earlier):
-        if draft.sentence - previous.sentence > _REPEAT_SENTENCES:
-            return None
-        if previous.type == draft.type:
-            return previous
+        if _same_kind(previous, draft) and _same_place(doc, previous.place, draft.place) and _same_date(previous, draft):
+            if not (previous.killed and draft.killed and not _same_figures(previous.killed, draft.killed)):
+                return previous
     return None
+
+
+def _same_kind(first: _Draft, second: _Draft) -> bool:
+    if first.type == second.type:
+        return True
+    return (first.vague and second.type in _VAGUE_COVERS.get(first.type, ())) or (second.vague and first.type in _VAGUE_COVERS.get(second.type, ()))
+
+
+def _same_place(doc: Document, first: int | None, second: int | None) -> bool:
+    """Whether two place mentions may name where one event happened: the same name, one inside the other, or a town in that country."""
+    if first is None or second is None:
+        return True
+    names = [doc.text[doc.mentions[m].start : doc.mentions[m].end] for m in (first, second)]
+    keys = [f" {name_key(name)} " for name in names]
+    if keys[0] in keys[1] or keys[1] in keys[0]:
+        return True
+    places = [geocode(name) for name in names]
+    return any(
+        place is not None and place.kind == COUNTRY and (other is None or other.country == place.country)
+        for place, other in ((places[0], places[1]), (places[1], places[0]))
+    )
+
+
+def _same_date(first: _Draft, second: _Draft) -> bool:
+    precise = all(d.date_precision is not None and d.date_precision < _VAGUE_PRECISION for d in (first, second))
+    return not precise or first.date == second.date
+
+
+def _same_figures(first: list[Quantity], second: list[Quantity]) -> bool:
+    return bool({(q.low, q.high) for q in first} & {(q.low, q.high) for q in second})
 
 
 def _merge(into: _Draft, repeat: _Draft) -> None:
     """Details a repeated mention adds to the first one."""
-    if into.place is None:
+    if into.vague and not repeat.vague:  # هجومين ... التفجير الانتحاري: the attack was a bombing
+        into.type, into.sub_type, into.vague = repeat.type, repeat.sub_type, False
+    if repeat.place is not None and (into.place is None or (repeat.place_precision or 9) < (into.place_precision or 9)):
         into.place, into.place_precision = repeat.place, repeat.place_precision
     if (into.date_precision or 9) > (repeat.date_precision or 9):
         into.date, into.date_precision = repeat.date, repeat.date_precision
@@ -551,7 +617,7 @@ def _drafts(doc: Document) -> list[_Draft]:
             _add_place(doc, sentence, draft, lexicon)
             _add_date(doc, sentences, draft)
             draft.attribution = _attribution(doc, draft)
-            earlier = _repeats(draft, kept)
+            earlier = _coreferent(doc, draft, kept)
             if earlier is None:
                 kept.append(draft)
             else:
