@@ -165,6 +165,7 @@ class _Lexicon:
     titles: dict[str, list[tuple[str, ...]]]  # first key -> title keys, longest first
     qualifiers: frozenset[str]
     honorifics: frozenset[str]
+    person_titles: frozenset[str]  # honorifics as listed, without the last words of titles
     name_links: frozenset[str]
     given_names: frozenset[str]
 
@@ -215,6 +216,7 @@ def _lexicon() -> _Lexicon:
         titles=titles,
         qualifiers=_key_set(title_data["person_qualifiers"]),
         honorifics=_key_set(data["honorifics"]) | frozenset(keys[-1] for forms in titles.values() for keys in forms),
+        person_titles=_key_set(data["honorifics"]),
         name_links=_key_set(data["name_links"]),
         given_names=_given_names(),
     )
@@ -485,7 +487,7 @@ class _Reader:
         if verb and key in self.lexicon.impersonal and i + 1 < stop and self.introducer_at(i + 1) is not None:
             return None
         cue_start, cue_end = self.span(i, i + 1, dropped)
-        first = i + 1
+        first = self.after_time_aside(i + 1, stop)
         if verb and first < stop and self.keys[first] == "ذلك":
             return self.backward(i, dropped, first + 1, stop)
         via: list[Reference] = []
@@ -534,15 +536,33 @@ class _Reader:
         )
         return _Found(attribution, quoted, self.sentence_of[i], resume)
 
+    def after_time_aside(self, j: int, stop: int) -> int:
+        """The token after a time set off by commas right after a verb (قالت، عصر أمس الخميس، الوزارة), else ``j``."""
+        if j >= stop or not self.is_punct(j) or self.char(j) not in "،,":
+            return j
+        k = j + 1
+        while k < stop and k - j <= 6 and not self.is_punct(k) and not self.verb(k):
+            k += 1
+        aside = range(j + 1, k)
+        if k < stop and self.is_punct(k) and self.char(k) in "،," and any(self.keys[t] in self.lexicon.time_words for t in aside):
+            return k + 1
+        return j
+
     def backward(self, i: int, dropped: int, first: int, stop: int) -> _Found | None:
         """'أوضح ذلك مدير المستشفى': the source after ذلك said the sentence before."""
         j = first
         while j < stop and not self.is_punct(j) and j - first < _MAX_SOURCE_TOKENS:
             j += 1
         sentence = self.sentence_of[i]
-        if j == first or sentence == 0:
+        cue_start = self.tokens[i].start
+        if j == first:
             return None
-        content = self.trimmed(self.sentence_starts[sentence - 1], self.sentence_ends[sentence - 1])
+        if self.text[self.sentence_starts[sentence] : cue_start].strip(_TRIM):  # تنويمها.أوضح ذلك: one sentence to the splitter
+            content = self.trimmed(self.sentence_starts[sentence], cue_start)
+        elif sentence > 0:
+            content = self.trimmed(self.sentence_starts[sentence - 1], self.sentence_ends[sentence - 1])
+        else:
+            return None
         source, title = self.reference(first, j)
         cue_start, cue_end = self.span(i, i + 1, dropped)
         attribution = Attribution(
@@ -681,8 +701,8 @@ class _Reader:
             if self.keys[j] in ("علي", "عن") and (lemma in self.lexicon.object_lemmas or not lemma):
                 object_first = self.clause_after_object(j, stop)
                 return (*self.clause(object_first), affiliation, via)
-            if self.follow_up(j) is not None and j == source_end:
-                j += 1  # وأضاف قائلا:
+            if j == source_end and (self.follow_up(j) is not None or self.verb(j)):
+                j += 1  # وأضاف قائلا، وتابع يقول:
                 continue
             if self.verb(j) or self.follow_up(j) is not None:
                 return None
@@ -790,7 +810,7 @@ class _Reader:
             subject = self.subject_before(i)
             if subject is not None:
                 return (*self.reference(*subject), ())
-            if not self.opens_clause(i):
+            if not self.opens_clause(i) and not self.after_prepositional_phrase(i):
                 return None
         sentence_start = self.sentence_starts[self.sentence_of[i]]
         people = [
@@ -812,6 +832,15 @@ class _Reader:
         before = self.keys[i - 1]
         return self.is_punct(i - 1) or any(r in self.lexicon.clause_particles for r, _ in readings(before)[:2])
 
+    def is_prepositional_phrase(self, k: int) -> bool:
+        key = self.keys[k]
+        return key[:1] in "بلك" and key[1:].startswith(("ال", "هذا", "هذه"))
+
+    def after_prepositional_phrase(self, i: int) -> bool:
+        """Whether a verb follows a short phrase about the saying (كلمة لهذا الحفل قال فيها)."""
+        sentence_first = self.index_at(self.sentence_starts[self.sentence_of[i]])
+        return any(self.is_prepositional_phrase(k) for k in range(max(sentence_first, i - 3), i))
+
     def subject_before(self, i: int) -> tuple[int, int] | None:
         """The subject of a verb in the 'X قال' order: the words since the clause began."""
         lexicon = self.lexicon
@@ -830,6 +859,8 @@ class _Reader:
         first = k + 1
         if first >= stop or stop - k > _MAX_SUBJECT_TOKENS or self.keys[stop - 1] in _RELATIVES:
             return None
+        if self.is_prepositional_phrase(first):
+            return None  # لهذا الحفل قال فيها: a phrase about the saying, not its subject
         boundary = (
             first == sentence_first
             or self.is_punct(first - 1)
@@ -1023,7 +1054,7 @@ class _Reader:
 
     def reference(self, first: int, stop: int, dropped: int = 0) -> tuple[Reference, str | None]:
         """The source named by tokens ``first:stop``, and a title found before a person's name."""
-        while stop > first + 1 and self.is_punct(stop - 1):
+        while stop > first + 1 and self.is_punct(stop - 1) and not self.closes_quote_in(first, stop - 1):
             stop -= 1
         start, end = self.span(first, stop, dropped)
         phrase = self.text[start:end]
@@ -1054,13 +1085,21 @@ class _Reader:
             return Reference(phrase, start, end, kind=ORGANISATION_SOURCE), None
         if self.after_title(first, stop) > first or head in lexicon.official_heads:
             return Reference(phrase, start, end, kind=OFFICIAL_SOURCE), None
-        if name_first == first:  # تركي شبانة رئيس شبكة ...: the title after the name is the affiliation
-            title_at = next((k for k in range(first + 1, stop) if self.is_title_word(k)), stop)
-            name_end = self.tokens[title_at - 1].end
-            rest = self.trimmed(name_end, end)
-            return Reference(self.text[start:name_end], start, name_end, kind=PERSON_SOURCE), self.text[rest[0] : rest[1]] or None
-        kind = ANONYMOUS_SOURCE if head.startswith("ال") else PERSON_SOURCE
-        return Reference(phrase, start, end, kind=kind), None
+        if name_first == first or not head.startswith("ال"):
+            return self.name_then_title(first, stop, start, end)
+        return Reference(phrase, start, end, kind=ANONYMOUS_SOURCE), None
+
+    def name_then_title(self, first: int, stop: int, start: int, end: int) -> tuple[Reference, str | None]:
+        """تركي شبانة رئيس شبكة ...: a name, then its title, which becomes the affiliation."""
+        title_at = next((k for k in range(first + 1, stop) if self.is_title_word(k)), stop)
+        name_end = self.tokens[title_at - 1].end
+        rest = self.trimmed(name_end, end)
+        return Reference(self.text[start:name_end], start, name_end, kind=PERSON_SOURCE), self.text[rest[0] : rest[1]] or None
+
+    def closes_quote_in(self, first: int, k: int) -> bool:
+        """Whether punctuation token ``k`` closes a quotation opened in tokens ``first:k`` (صحيفة «عكاظ»)."""
+        quote = self.quote_ends.get(self.tokens[k].end)
+        return quote is not None and quote.open >= self.tokens[first].start
 
     def outlet_within(self, first: int, stop: int) -> Reference | None:
         """The outlet that publishes a report named in a source phrase (تقرير نشرته صحيفة X)."""
@@ -1087,7 +1126,7 @@ class _Reader:
 
     def is_title_word(self, k: int) -> bool:
         key = self.keys[k]
-        return key in self.lexicon.titles or key in self.lexicon.honorifics or key in self.lexicon.official_heads
+        return key in self.lexicon.titles or key in self.lexicon.person_titles or key in self.lexicon.official_heads
 
     def is_name_word(self, k: int) -> bool:
         """Whether token ``k`` may be part of a person's name: a word that is no title, head noun or preposition."""
@@ -1125,6 +1164,7 @@ class _Reader:
                 0 < stop - k <= 5
                 and keys[k] not in lexicon.name_links
                 and not keys[k].startswith(("ال", "باسم"))
+                and self.is_name_word(k)
                 and not self.names_place(k)
             ):
                 return k

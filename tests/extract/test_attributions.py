@@ -228,6 +228,51 @@ def test_in_the_words_of_after_a_quoted_word_attributes_that_word() -> None:
     assert summary(text, a) == ("على حد قول", "المتحدث باسمه", OFFICIAL_SOURCE, "سحق")
 
 
+def test_a_time_set_off_by_commas_after_the_verb() -> None:
+    text = "قالت، مساء أمس الخميس، وزارة النقل إنها ستغلق الطريق مؤقتا."
+    (a,) = read(text)
+    assert summary(text, a) == ("قالت", "وزارة النقل", OFFICIAL_SOURCE, "ستغلق الطريق مؤقتا")
+
+
+def test_a_second_verb_right_after_the_first_continues_the_speaker() -> None:
+    text = "وقال المدرب إن الفريق جاهز. وتابع يقول: \"سنلعب للفوز\"."
+    first, second = read(text)
+    assert summary(text, second) == ("تابع", "المدرب", ANONYMOUS_SOURCE, "سنلعب للفوز")
+
+
+def test_backward_statement_in_the_same_sentence_to_the_splitter() -> None:
+    text = "نقل ثلاثة مصابين إلى المستشفى.أوضح ذلك المتحدث باسم الدفاع المدني."
+    (a,) = read(text)
+    assert summary(text, a) == ("أوضح", "المتحدث باسم الدفاع المدني", OFFICIAL_SOURCE, "نقل ثلاثة مصابين إلى المستشفى")
+
+
+def test_a_name_followed_by_its_title_without_a_mention() -> None:
+    text = "وقال ماهر شبانة رئيس مجلس إدارة النادي في تصريح: سنعلن التعاقد قريبا."
+    (a,) = read(text)
+    assert (a.source.text, a.source.kind, a.affiliation) == ("ماهر شبانة", PERSON_SOURCE, "رئيس مجلس إدارة النادي")
+
+
+def test_a_person_mention_is_widened_to_the_whole_name_in_the_phrase() -> None:
+    text = "وقال اللواء أحمد سيف الشعيبي في تصريح: إن القوات تقدمت. وأضاف سيد قادر أن الهجوم سيستمر."
+    mentions = (person(text, "أحمد سيف"), person(text, "قادر"))
+    first, second = read(text, mentions)
+    assert (first.source.text, first.affiliation) == ("أحمد سيف الشعيبي", "اللواء")
+    assert second.source.text == "سيد قادر"
+
+
+def test_an_outlet_name_in_quotation_marks_keeps_its_closing_mark() -> None:
+    text = "وقالت صحيفة «الأيام» إن المفاوضات انتهت."
+    (a,) = read(text)
+    assert (a.source.text, a.source.kind) == ("صحيفة «الأيام»", OUTLET_SOURCE)
+
+
+def test_a_prepositional_phrase_before_the_verb_is_no_subject() -> None:
+    text = "ألقى الأمير سلمان العتيبي كلمة لهذا الحفل قال فيها: نحن فخورون بكم."
+    mentions = (person(text, "سلمان العتيبي"),)
+    (a,) = read(text, mentions)
+    assert summary(text, a) == ("قال", "سلمان العتيبي", PERSON_SOURCE, "نحن فخورون بكم")
+
+
 # ---------------------------------------------------------------- seeds
 
 
