@@ -71,6 +71,7 @@ _VAGUE_COVERS = {
     "airstrike": ("airstrike", "shelling"),
     "shelling": ("airstrike", "shelling"),
     "battle": ("battle", "bombing", "attack"),
+    "attack": ("battle", "bombing", "attack"),  # الهجوم وقع في سوق: a vague attack on civilians
     "bombing": ("bombing",),
 }
 
