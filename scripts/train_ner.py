@@ -1,42 +1,54 @@
 """Rebuild the NER tagger shipped in marsad/data/ner/.
 
-    .venv/bin/python scripts/train_ner.py            # the shipped model: train + dev splits
-    .venv/bin/python scripts/train_ner.py --train-only --out-dir /tmp/ner   # for dev figures
+    .venv/bin/pip install wordfreq && .venv/bin/pip install --no-deps arabnamer   # training-only inputs
+    nice .venv/bin/python scripts/train_ner.py                      # the shipped model: train + dev splits
+    nice .venv/bin/python scripts/train_ner.py --train-only --out-dir /tmp/ner   # dev figures
 
-Writes, into --out-dir (default marsad/data/ner):
-- places.txt   place names (normalised) from ../shared/data/gazetteer/places.tsv;
-- clusters.tsv Brown-style word clusters (see --clusters) learned from unlabelled text that may ship:
-               the NER corpora's own words and the ANS headlines;
-- model.crfsuite  the CRF (python-crfsuite, L-BFGS with elastic-net regularisation).
-triggers.json and given_names.txt are written by hand and copied when --out-dir is elsewhere.
+Writes into --out-dir (default marsad/data/ner), besides the hand-written triggers.json and given_names.txt:
+- places.txt        place names (normalised) from ../shared/data/gazetteer/places.tsv;
+- person_names.txt  Arabic spellings of personal names from the arabnamer name dictionary;
+- usage.tsv         per word: frequency, and how often its bare form takes the article or a pronoun
+                    suffix (names rarely do), from the wordfreq Arabic list;
+- first.crfsuite, second.crfsuite  the two CRFs (python-crfsuite, L-BFGS, elastic net). The second
+                    sees the first's tags of the same word across the context; it is trained on tags
+                    the first pass gave to data it was not trained on (two-fold jackknife).
 
-Corpora and licences:
-- ANERcorp (Benajiba, Rosso & Benedí 2007), CAMeL Lab train split (Obeid et al. 2020), CC BY-SA 4.0.
-- AQMAR Arabic Wikipedia NE corpus (Mohit et al. 2012), CC BY-SA 3.0.
-- ANS (Khouja 2020), Apache-2.0: unlabelled headline text for the word clusters only.
-- GeoNames (https://www.geonames.org), CC BY 4.0: place names.
+Corpora and licences (credit them in the README):
+- ANERcorp (Benajiba, Rosso & Benedí 2007), CAMeL Lab train split (Obeid et al. 2020): CC BY-SA 4.0.
+- AQMAR Arabic Wikipedia NE corpus (Mohit et al. 2012): CC BY-SA 3.0.
+- GeoNames (https://www.geonames.org): CC BY 4.0, place names.
+- wordfreq (Robyn Speer): data CC BY-SA 4.0, word frequencies.
+- arabnamer (Elsayed Yousef, https://github.com/sayedyousef/arabnamer): name dictionary CC BY 4.0.
 SaudiNewsNet and the Baly corpus are never read here: nothing learned from them may ship.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
+import math
 import shutil
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
 
 import pycrfsuite
 
 from marsad.extract.tagger import (
-    MODEL_FILE,
+    CONTEXT_SENTENCES,
+    FIRST_MODEL,
+    SECOND_MODEL,
+    ConllSentence,
     FeatureExtractor,
+    context_features,
     format_scores,
     load_tagger,
     match_key,
     read_conll,
     read_lexicon,
+    repair_bio,
     score_entities,
 )
 
@@ -45,48 +57,136 @@ SHARED = ROOT.parent / "shared" / "data"
 PACKAGE_DATA = ROOT / "marsad" / "data" / "ner"
 CORPORA = ("anercorp", "aqmar")
 HAND_WRITTEN = ("triggers.json", "given_names.txt")
+# Pronoun suffixes (normalised) that a common noun takes and a name rarely does.
+PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم", "نا")
+# Words rarer than this Zipf frequency are left out of usage.tsv (they read as unseen).
+MIN_ZIPF = 2.0
+FOLDS = 2
 
 
-def read_split(corpus: str, split: str) -> list:
+def read_split(corpus: str, split: str) -> list[ConllSentence]:
     path = SHARED / "ner" / f"{corpus}.{split}.conll"
     with path.open(encoding="utf-8") as lines:
         return list(read_conll(lines, str(path)))
+
+
+def blocks(sentences: list[ConllSentence]) -> list[list[ConllSentence]]:
+    """Consecutive runs of sentences tagged together, as ``Tagger.tag_corpus`` does."""
+    return [sentences[i : i + CONTEXT_SENTENCES] for i in range(0, len(sentences), CONTEXT_SENTENCES)]
 
 
 def write_places(out_dir: Path) -> int:
     """Every Arabic name of the gazetteer, normalised, one per line."""
     names = set()
     with (SHARED / "gazetteer" / "places.tsv").open(encoding="utf-8") as rows:
-        header = next(rows).rstrip("\n").split("\t")
-        alt_column = header.index("alt_ar")
+        alt_column = next(rows).rstrip("\n").split("\t").index("alt_ar")
         for row in rows:
             for name in row.rstrip("\n").split("\t")[alt_column].split("|"):
                 key = " ".join(match_key(name).replace("-", " ").split())
                 if len(key) > 2:
                     names.add(key)
-    text = "# Place names from GeoNames (https://www.geonames.org), CC BY 4.0, normalised.\n"
-    (out_dir / "places.txt").write_text(text + "\n".join(sorted(names)) + "\n", encoding="utf-8")
+    header = "# Place names from GeoNames (https://www.geonames.org), CC BY 4.0, normalised.\n"
+    (out_dir / "places.txt").write_text(header + "\n".join(sorted(names)) + "\n", encoding="utf-8")
     return len(names)
 
 
-def train(sentences: list, model_path: Path, params: dict) -> float:
-    extractor = FeatureExtractor(read_lexicon(model_path.parent))
+def write_person_names(out_dir: Path) -> int:
+    """Words of the Arabic side of arabnamer's English-to-Arabic name dictionary, normalised."""
+    spec = importlib.util.find_spec("arabnamer")  # located, not imported: its model needs xgboost
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("arabnamer is needed: .venv/bin/pip install --no-deps arabnamer")
+    dictionary = Path(spec.submodule_search_locations[0]) / "data" / "dict_FINAL.json"
+    names = set()
+    for arabic in json.loads(dictionary.read_text(encoding="utf-8")).values():
+        names.update(key for key in map(match_key, arabic.split()) if len(key) > 1)
+    header = "# Personal names from arabnamer (E. Yousef, github.com/sayedyousef/arabnamer), CC BY 4.0, normalised.\n"
+    (out_dir / "person_names.txt").write_text(header + "\n".join(sorted(names)) + "\n", encoding="utf-8")
+    return len(names)
+
+
+def write_usage(out_dir: Path) -> int:
+    """Per normalised word: Zipf frequency, and how often its bare form is used with the article
+    or with a pronoun suffix (names rarely are), from the wordfreq Arabic list."""
+    import wordfreq
+
+    frequency: dict[str, float] = defaultdict(float)
+    for word, value in wordfreq.get_frequency_dict("ar", "large").items():
+        key = match_key(word)
+        if key and not any(char.isspace() for char in key):
+            frequency[key] += value
+
+    def zipf(word: str) -> float:
+        value = frequency.get(word, 0.0)
+        return math.log10(value * 1e9) if value > 0 else 0.0
+
+    def share(part: float, whole: float) -> str:
+        return str(min(int(4 * part / whole), 3)) if whole > 0 else "-"
+
+    rows = []
+    for word in sorted(frequency):
+        if max(zipf(word), zipf("ال" + word)) < MIN_ZIPF:
+            continue
+        bare = frequency[word]
+        with_article = frequency.get("ال" + word, 0.0)
+        with_suffix = sum(frequency.get(word + suffix, 0.0) for suffix in PRONOUN_SUFFIXES)
+        article_share, suffix_share = share(with_article, bare + with_article), share(with_suffix, bare + with_suffix)
+        rows.append(f"{word}\t{int(zipf(word))}\t{article_share}\t{suffix_share}")
+    header = "# Word usage from wordfreq (R. Speer), data CC BY-SA 4.0: word, Zipf, article share, suffix share.\n"
+    (out_dir / "usage.tsv").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    return len(rows)
+
+
+def train_crf(items: list[list[list[str]]], tags: list[list[str]], path: Path, params: dict) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
-    for sentence in sentences:
-        trainer.append(extractor.sentence_features(sentence.words), sentence.gold)
+    for sentence_items, sentence_tags in zip(items, tags, strict=True):
+        trainer.append(sentence_items, sentence_tags)
     trainer.set_params({"feature.possible_transitions": True, **params})
-    started = time.perf_counter()
-    trainer.train(str(model_path))
-    return time.perf_counter() - started
+    trainer.train(str(path))
+
+
+def train(contexts: list[list[ConllSentence]], out_dir: Path, params: dict) -> None:
+    """Both passes; the second learns from first-pass tags made by models that did not see the sentence."""
+    extractor = FeatureExtractor(read_lexicon(out_dir))
+    items = [[extractor.sentence_features(s.words) for s in context] for context in contexts]
+    gold = [[s.gold for s in context] for context in contexts]
+    first_tags: list[list[list[str]] | None] = [None] * len(contexts)
+    scratch = out_dir / "fold.crfsuite"
+    for fold in range(FOLDS):
+        held_out = [i for i in range(len(contexts)) if i % FOLDS == fold]
+        kept = [i for i in range(len(contexts)) if i % FOLDS != fold]
+        train_crf([x for i in kept for x in items[i]], [y for i in kept for y in gold[i]], scratch, params)
+        crf = pycrfsuite.Tagger()
+        crf.open(str(scratch))
+        for i in held_out:
+            first_tags[i] = [repair_bio(crf.tag(x)) for x in items[i]]
+        crf.close()
+    scratch.unlink()
+    train_crf([x for context in items for x in context], [y for context in gold for y in context],
+              out_dir / FIRST_MODEL, params)
+    second_items = []
+    for context, context_items, tags in zip(contexts, items, first_tags, strict=True):
+        forms = [extractor.forms(s.words) for s in context]
+        for sentence_items, extra in zip(context_items, context_features(forms, tags), strict=True):
+            second_items.append([own + more for own, more in zip(sentence_items, extra, strict=True)])
+    train_crf(second_items, [y for context in gold for y in context], out_dir / SECOND_MODEL, params)
+
+
+def evaluate(out_dir: Path, note: str) -> None:
+    tagger = load_tagger(out_dir)
+    for corpus in CORPORA:
+        dev = read_split(corpus, "dev")
+        predicted = tagger.tag_corpus([s.words for s in dev])
+        print(f"\n{corpus} dev{note}\n{format_scores(score_entities([s.gold for s in dev], predicted))}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out-dir", type=Path, default=PACKAGE_DATA)
     parser.add_argument("--train-only", action="store_true", help="leave the dev splits out (for dev figures)")
-    parser.add_argument("--c1", type=float, default=0.05, help="L1 penalty")
-    parser.add_argument("--c2", type=float, default=0.05, help="L2 penalty")
+    parser.add_argument("--c1", type=float, default=0.1, help="L1 penalty")
+    parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
     parser.add_argument("--iterations", type=int, default=200)
+    parser.add_argument("--keep-tables", action="store_true", help="reuse the word tables already in --out-dir")
     args = parser.parse_args()
     if not SHARED.exists():
         sys.exit(f"training data not found at {SHARED}")
@@ -96,22 +196,19 @@ def main() -> None:
     if out_dir.resolve() != PACKAGE_DATA.resolve():
         for name in HAND_WRITTEN:
             shutil.copy(PACKAGE_DATA / name, out_dir / name)
-    print(f"places: {write_places(out_dir)} names")
+    if not args.keep_tables:
+        print(f"places: {write_places(out_dir)}, person names: {write_person_names(out_dir)}, "
+              f"usage: {write_usage(out_dir)} words")
 
     splits = ("train",) if args.train_only else ("train", "dev")
-    sentences = [s for corpus in CORPORA for split in splits for s in read_split(corpus, split)]
-    model_path = out_dir / MODEL_FILE
+    contexts = [block for corpus in CORPORA for split in splits for block in blocks(read_split(corpus, split))]
     params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
-    seconds = train(sentences, model_path, params)
-    print(f"trained on {len(sentences)} sentences ({', '.join(splits)}) in {seconds:.0f} s: {json.dumps(params)}")
-    print(f"model: {model_path} ({model_path.stat().st_size / 1e6:.1f} MB)")
-
-    tagger = load_tagger(model_path)
-    for corpus in CORPORA:
-        dev = read_split(corpus, "dev")
-        scores = score_entities([s.gold for s in dev], tagger.tag_sentences([s.words for s in dev]))
-        note = "" if args.train_only else " (dev was trained on: not a held-out figure)"
-        print(f"\n{corpus} dev{note}\n{format_scores(scores)}")
+    started = time.perf_counter()
+    train(contexts, out_dir, params)
+    size = sum((out_dir / name).stat().st_size for name in (FIRST_MODEL, SECOND_MODEL)) / 1e6
+    print(f"trained on {', '.join(splits)} in {time.perf_counter() - started:.0f} s with {json.dumps(params)}; "
+          f"models {size:.1f} MB")
+    evaluate(out_dir, "" if args.train_only else " (trained on: not a held-out figure)")
 
 
 if __name__ == "__main__":

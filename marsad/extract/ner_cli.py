@@ -10,15 +10,24 @@ from typing import Annotated, Optional
 import typer
 
 from marsad.errors import MarsadError
-from marsad.extract.tagger import format_conll, format_scores, load_tagger, read_conll, score_entities
+from marsad.extract.tagger import (
+    ConllSentence,
+    format_conll,
+    format_scores,
+    load_tagger,
+    read_conll,
+    score_entities,
+)
 
 app = typer.Typer(help="Named-entity tagger (BIO with PER/ORG/LOC/MISC) on CoNLL files.", no_args_is_help=True)
 
 ConllFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="one token per line")]
-ModelOption = Annotated[Optional[Path], typer.Option("--model", help="a model.crfsuite (default: the packaged one)")]
+ModelOption = Annotated[
+    Optional[Path], typer.Option("--model", file_okay=False, help="a model folder (default: the packaged model)")
+]
 
 
-def _sentences(path: Path) -> list:
+def _sentences(path: Path) -> list[ConllSentence]:
     with path.open(encoding="utf-8-sig") as lines:
         return list(read_conll(lines, str(path)))
 
@@ -37,8 +46,8 @@ def tag(
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(1) from None
     with out.open("w", encoding="utf-8") if out else nullcontext(sys.stdout) as stream:
-        for sentence in sentences:
-            stream.write(format_conll(sentence, tagger.tag(sentence.words)))
+        for sentence, tags in zip(sentences, tagger.tag_corpus([s.words for s in sentences]), strict=True):
+            stream.write(format_conll(sentence, tags))
 
 
 @app.command("eval")
@@ -53,5 +62,5 @@ def evaluate(file: ConllFile, model: ModelOption = None) -> None:
     if any(sentence.gold is None for sentence in sentences):
         typer.echo(f"error: {file} has no gold tag column", err=True)
         raise typer.Exit(1)
-    predicted = tagger.tag_sentences(sentence.words for sentence in sentences)
+    predicted = tagger.tag_corpus([s.words for s in sentences])
     typer.echo(format_scores(score_entities([sentence.gold for sentence in sentences], predicted)))

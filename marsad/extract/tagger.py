@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -34,7 +35,10 @@ from marsad.errors import ModelError, ParseError
 
 ENTITY_LABELS = ("PER", "ORG", "LOC", "MISC")
 OUTSIDE = "O"
-MODEL_FILE = "model.crfsuite"
+FIRST_MODEL = "first.crfsuite"
+SECOND_MODEL = "second.crfsuite"
+# Sentences of a CoNLL file tagged together as one context (the unit a document is in the pipeline).
+CONTEXT_SENTENCES = 400
 # Longest gazetteer phrase looked for, in tokens.
 MAX_PLACE_TOKENS = 4
 # Words whose features are kept between sentences; news vocabulary fits easily.
@@ -60,8 +64,11 @@ class Lexicon:
 
     triggers: dict[str, frozenset[str]] = field(default_factory=dict)
     given_names: frozenset[str] = frozenset()
+    person_names: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     clusters: dict[str, str] = field(default_factory=dict)
+    # Word -> (Zipf frequency, share of uses with the article, share with a pronoun suffix), as small codes.
+    usage: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
     @property
     def place_first_words(self) -> frozenset[str]:
@@ -71,6 +78,9 @@ class Lexicon:
 @cache
 def _first_words(places: frozenset[str]) -> frozenset[str]:
     return frozenset(name.split(" ", 1)[0] for name in places if " " in name)
+
+
+_UNSEEN = ("0", "-", "-")
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -95,9 +105,15 @@ def read_lexicon(folder: Path) -> Lexicon:
     for line in _read_lines(folder / "clusters.tsv"):
         word, path = line.split("\t")
         clusters[word] = path
+    usage = {}
+    for line in _read_lines(folder / "usage.tsv"):
+        word, frequency, article, suffix = line.split("\t")
+        usage[word] = (frequency, article, suffix)
     return Lexicon(
         triggers=triggers,
+        usage=usage,
         given_names=frozenset(match_key(name) for name in _read_lines(folder / "given_names.txt")),
+        person_names=frozenset(_read_lines(folder / "person_names.txt")),
         places=frozenset(_read_lines(folder / "places.txt")),
         clusters=clusters,
     )
@@ -137,9 +153,16 @@ class FeatureExtractor:
         if forms & lexicon.given_names:
             own.append("given")
             near.append("given")
+        if forms & lexicon.person_names:
+            own.append("person")
+            near.append("person")
         if forms & lexicon.places:
             own.append("place")
             near.append("place")
+        frequency = lexicon.usage.get(key, _UNSEEN)[0]
+        stem_usage = lexicon.usage.get(stem, _UNSEEN)
+        own += [f"z={frequency}", f"sz={stem_usage[0]}", f"art={stem_usage[1]}", f"suf={stem_usage[2]}"]
+        near.append(f"z={frequency}")
         clustered = [form for form in (key, split.with_article, stem) if form in lexicon.clusters]
         if clustered:
             cluster = lexicon.clusters[clustered[0]]
@@ -156,11 +179,18 @@ class FeatureExtractor:
             split = split_clitics(key)
             starts = frozenset({key, split.with_article, split.stem}) & self.lexicon.place_first_words
             neighbours = tuple(tuple(f"{offset}{feature}" for feature in near) for offset in WINDOW)
-            entry = _WordEntry(key, starts, tuple(own), *neighbours)
+            entry = _WordEntry(key, split.with_article, starts, tuple(own), *neighbours)
             if len(self._cache) >= WORD_CACHE_SIZE:
                 self._cache.clear()
             self._cache[word] = entry
         return entry
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def forms(self, words: Sequence[str]) -> list[str]:
+        """Each word without its proclitics, the article kept: the form that names one thing."""
+        return [self._entry(word).form for word in words]
 
     def sentence_features(self, words: Sequence[str]) -> list[list[str]]:
         entries = [self._entry(word) for word in words]
@@ -204,10 +234,12 @@ class FeatureExtractor:
 
 
 class _WordEntry(NamedTuple):
-    """Cached features of one word: its key, the place-name starts it can be, its own
+    """Cached features of one word: its key, its form without proclitics (الرقه for بالرقة),
+    the place-name starts it can be, its own
     features and the copies its neighbours at offsets -2, -1, +1, +2 see."""
 
     key: str
+    form: str
     place_starts: frozenset[str]
     own: tuple[str, ...]
     before2: tuple[str, ...]
@@ -241,37 +273,89 @@ def repair_bio(tags: list[str]) -> list[str]:
     return repaired
 
 
+def context_features(forms: Sequence[Sequence[str]], first_tags: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+    """Second-pass features: the first pass's tags around each token, and the types it gave
+    the same word (by ``_WordEntry.form``) elsewhere in the context, so that a name tagged
+    once in a clear context is tagged again where the context says little."""
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    for sentence_forms, tags in zip(forms, first_tags, strict=True):
+        for form, tag in zip(sentence_forms, tags, strict=True):
+            types[form][tag[2:] or OUTSIDE] += 1
+    features = []
+    for sentence_forms, tags in zip(forms, first_tags, strict=True):
+        last = len(tags) - 1
+        sentence = []
+        for i, (form, tag) in enumerate(zip(sentence_forms, tags, strict=True)):
+            items = [f"f1={tag}", f"f1-={tags[i - 1] if i else 'BOS'}", f"f1+={tags[i + 1] if i < last else 'EOS'}"]
+            own_type = tag[2:] or OUTSIDE
+            others = {kind: count - (kind == own_type) for kind, count in types[form].items()}
+            total = sum(others.values())
+            if total == 0:
+                items.append("ctx=alone")
+            for kind, count in others.items():
+                if count and kind != OUTSIDE:
+                    items += [f"ctx={kind}", f"ctx{kind}={min(4 * count // total, 3)}"]
+            sentence.append(items)
+        features.append(sentence)
+    return features
+
+
 class Tagger:
-    """A trained CRF and the feature extractor it was trained with."""
+    """Two linear-chain CRFs over the same word features: the first tags each sentence, the
+    second sees the first's tags for the same words across the whole context (a document)."""
 
-    def __init__(self, model_path: Path, lexicon: Lexicon) -> None:
-        import pycrfsuite
-
-        self.model_path = model_path
-        self.features = FeatureExtractor(lexicon)
-        self._crf = pycrfsuite.Tagger()
-        try:
-            self._crf.open(str(model_path))
-        except (OSError, ValueError) as error:
-            raise ModelError(f"cannot open NER model: {error}", path=str(model_path)) from None
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.features = FeatureExtractor(read_lexicon(folder))
+        self._first = _open_crf(folder / FIRST_MODEL)
+        second = folder / SECOND_MODEL
+        self._second = _open_crf(second) if second.exists() else None
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO tags (``B-PER``, ``I-LOC``, ``O``, ...) for one sentence of tokens."""
-        if not words:
-            return []
-        return repair_bio(self._crf.tag(self.features.sentence_features(words)))
+        return self.tag_sentences([words])[0]
 
     def tag_sentences(self, sentences: Iterable[Sequence[str]]) -> list[list[str]]:
-        return [self.tag(words) for words in sentences]
+        """Tags for the sentences of one document (or of one block of a corpus file)."""
+        sentences = [list(words) for words in sentences]
+        word_features = [self.features.sentence_features(words) for words in sentences]
+        first = [repair_bio(self._first.tag(items)) if items else [] for items in word_features]
+        if self._second is None:
+            return first
+        forms = [self.features.forms(words) for words in sentences]
+        second = []
+        for items, extra in zip(word_features, context_features(forms, first), strict=True):
+            combined = [own + more for own, more in zip(items, extra, strict=True)]
+            second.append(repair_bio(self._second.tag(combined)) if combined else [])
+        return second
+
+    def tag_corpus(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Tags for the sentences of a corpus file, tagged in blocks of consecutive sentences
+        that share context (no document boundaries are known)."""
+        tags = []
+        for start in range(0, len(sentences), CONTEXT_SENTENCES):
+            tags += self.tag_sentences(sentences[start : start + CONTEXT_SENTENCES])
+        return tags
+
+
+def _open_crf(path: Path):  # -> pycrfsuite.Tagger, imported on first use
+    import pycrfsuite
+
+    crf = pycrfsuite.Tagger()
+    try:
+        crf.open(str(path))
+    except (OSError, ValueError) as error:
+        raise ModelError(f"cannot open NER model: {error}", path=str(path)) from None
+    return crf
 
 
 @cache
 def load_tagger(path: Path | None = None) -> Tagger:
-    """The tagger whose model is ``path`` (default: the packaged one); word lists sit beside it."""
-    model_path = Path(path) if path is not None else _ner_data(MODEL_FILE)
-    if not model_path.exists():
-        raise ModelError("NER model not found; rebuild it with scripts/train_ner.py", path=str(model_path))
-    return Tagger(model_path, read_lexicon(model_path.parent))
+    """The tagger in model folder ``path`` (default: the packaged one in marsad/data/ner)."""
+    folder = Path(path) if path is not None else _ner_data("")
+    if not (folder / FIRST_MODEL).exists():
+        raise ModelError("NER model not found; rebuild it with scripts/train_ner.py", path=str(folder))
+    return Tagger(folder)
 
 
 # CoNLL files ---------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from marsad.extract.tagger import (
     MICRO,
     FeatureExtractor,
     Lexicon,
+    context_features,
     entity_spans,
     format_conll,
     load_tagger,
@@ -31,7 +32,7 @@ LEXICON = Lexicon(
 def test_word_features_strip_clitics_and_find_lists():
     own, near = FeatureExtractor(LEXICON).word_features("بالرقة")
     assert {"w=بالرقه", "s=رقه", "pre=بال", "place", "c=0111", "sh=arabic", "x1=ه"} <= set(own)
-    assert near == ["w=بالرقه", "sh=arabic", "s=رقه", "place", "c=0111"]
+    assert near == ["w=بالرقه", "sh=arabic", "s=رقه", "place", "z=0", "c=0111"]
 
 
 def test_word_features_of_latin_and_digits():
@@ -50,6 +51,23 @@ def test_sentence_features_see_neighbours_and_place_phrases():
     assert {"-1t=title", "given", "-2w=قال", "1w=في", "2w=دير", "b-=الرييس|سمير"} <= set(features[2])
     assert "gB" in features[4] and "gI" in features[5]
     assert not {"gB", "gI"} & set(features[3])
+
+
+def test_forms_drop_proclitics_but_keep_the_article():
+    assert FeatureExtractor(LEXICON).forms(["بالرقة", "الرقة", "وسمير", "في"]) == ["الرقه", "الرقه", "سمير", "في"]
+
+
+def test_context_features_count_the_other_uses_of_a_word():
+    forms = [["سمير", "في", "حلب"], ["قال", "سمير"], ["سمير"]]
+    first = [["B-PER", "O", "B-LOC"], ["O", "O"], ["B-LOC"]]
+    features = context_features(forms, first)
+    # سمير in the second sentence: tagged O itself, PER once and LOC once elsewhere.
+    assert features[1][1] == ["f1=O", "f1-=O", "f1+=EOS", "ctx=PER", "ctxPER=2", "ctx=LOC", "ctxLOC=2"]
+    # حلب occurs once: nothing to learn from elsewhere.
+    assert features[0][2] == ["f1=B-LOC", "f1-=O", "f1+=EOS", "ctx=alone"]
+    # في is O everywhere; the first سمير sees one O and one LOC besides itself.
+    assert features[0][1] == ["f1=O", "f1-=B-PER", "f1+=B-LOC", "ctx=alone"]
+    assert features[0][0][3:] == ["ctx=LOC", "ctxLOC=2"]
 
 
 def test_packaged_tagger_finds_obvious_entities():
