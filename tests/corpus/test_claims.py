@@ -168,3 +168,21 @@ def test_relay_graph_counts_sources_that_do_not_relay_each_other() -> None:
     assert graph.independent(["monitor", "site"]) == 1
     assert graph.independent(["monitor", "ministry"]) == 2
     assert graph.independent(["paper", "agency", "site"]) == 2
+
+
+def test_relay_graph_follows_long_chains_through_roots_and_cycles() -> None:
+    graph = RelayGraph()
+    graph.add_chain(["monitor", "paper", "site", "blog"])
+    graph.add_chain(["ministry", "agency"])
+    graph.add_chain(["agency", "ministry"])  # each says it had it from the other
+    assert graph.independent(["blog", "site", "monitor"]) == 1
+    assert graph.independent(["blog", "ministry"]) == 2
+    assert graph.independent(["ministry", "agency"]) == 1
+
+
+def test_relay_graph_counts_a_claim_with_thousands_of_roots() -> None:
+    graph = RelayGraph()
+    for n in range(5000):
+        graph.add_chain([f"official {n}", "agency", "paper"])
+    roots = [f"official {n}" for n in range(5000)] + ["paper"]
+    assert graph.independent(roots) == 5000
