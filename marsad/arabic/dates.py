@@ -1233,9 +1233,33 @@ def _record(m: _Match) -> TimeExpression:
 
 
 def infer_not_before(times: Sequence[TimeExpression]) -> str | None:
-    """The latest first day of the absolute dates, for a document with no stated date."""
-    starts = [t.value_start for t in times if t.kind == DATE and not t.relative and t.value_start]
-    return max(starts, default=None)
+    """The earliest day a document with no stated date can have been written, from the absolute dates it names.
+
+    A report speaks of the periods it names as past or present, so it was
+    written no earlier than the start of the latest one: a text naming 2024
+    and "last year" is from 2024 or later (perhaps 2025). A range counts by
+    its last period ("from 2016 to 2019": 2019 or later). Relative
+    expressions are left out: they need the publication date that is
+    missing. It is a lower bound, not an estimate: a text may be written
+    years after the latest date it names, and a date announced ahead (a
+    scheduled election) would put it too late.
+    """
+    return max((_last_period_start(t) for t in times if t.kind == DATE and not t.relative and t.value_start), default=None)
+
+
+def _last_period_start(time: TimeExpression) -> str:
+    """The first day of the latest period a date names: its own start, or for a range that of its last year, month or day."""
+    assert time.value_start is not None
+    if time.granularity != RANGE or time.value_end is None:
+        return time.value_start
+    first, last = date.fromisoformat(time.value_start), date.fromisoformat(time.value_end)
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        last_period = date(last.year, 1, 1)
+    elif first.day == 1 and (last + timedelta(days=1)).day == 1:
+        last_period = date(last.year, last.month, 1)
+    else:
+        last_period = last
+    return max(first, last_period).isoformat()
 
 
 @component("times", assigns="times", requires=("tokens",))

@@ -478,10 +478,19 @@ def test_reference_date_reads_dates_and_datetimes() -> None:
     assert reference_date(None) is None
 
 
-def test_not_before_is_the_latest_start_of_an_absolute_date() -> None:
+def test_not_before_is_the_start_of_the_latest_absolute_period_named() -> None:
     text = "بدأ المشروع عام 2014 وتوقف في 3 مارس 2016 ثم عاد الأسبوع الماضي لمدة 3 سنوات"
     assert infer_not_before(parse_times(text, REFERENCE)) == "2016-03-03"
     assert infer_not_before(parse_times("قال أمس إن الوضع هادئ", REFERENCE)) is None
+    # without a publication date "last year" stays unresolved: 2024 is the bound
+    assert infer_not_before(parse_times("تضاعفت الصادرات في عام 2024 بعد تراجعها العام الماضي")) == "2024-01-01"
+
+
+def test_not_before_counts_a_range_by_its_last_period() -> None:
+    assert infer_not_before(parse_times("اعتقل المئات من عام 2016 إلى عام 2019")) == "2019-01-01"
+    assert infer_not_before(parse_times("عبر القادة الحدود بين أغسطس 2016 ومارس 2017")) == "2017-03-01"
+    assert infer_not_before(parse_times("أغلق المعبر بين 3 و9 مارس 2016")) == "2016-03-09"
+    assert infer_not_before(parse_times("زار الوفد المدينة عام 2018 وأقام فيها بين 2011 و2013")) == "2018-01-01"
 
 
 # --- properties ---------------------------------------------------------------
