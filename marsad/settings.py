@@ -55,7 +55,7 @@ class Settings:
     story_max_days: int = 30
     """Most days between two stated publication dates in one story."""
     story_max_inferred_days: int = 730
-    """The same when a date is only inferred from the dates a text mentions (a rough estimate, so a wider window)."""
+    """How long after the latest date it names an undated document may have been written (that date is a lower bound)."""
     story_entity_weight: float = 0.8
     story_figure_weight: float = 0.2
     story_origin_weight: float = 0.2

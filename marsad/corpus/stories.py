@@ -3,10 +3,10 @@
 From signatures only. Copies (see :mod:`marsad.corpus.duplicates`) follow
 their original; the originals are compared pairwise, but only the pairs that
 share one of their key terms (their highest-weighted terms, leaving out terms
-so common that their postings would be all-pairs) and whose dates are close
-enough: at most ``max_days`` apart when both are stated, at most
-``max_inferred_days`` when one is only inferred from the dates the text
-mentions (a rough estimate).
+so common that their postings would be all-pairs) and that can be close
+enough in time: at most ``max_days`` apart. A document with no stated date
+is placed by the dates it names (a lower bound) and is taken to be written
+at most ``max_inferred_days`` after it.
 
 A pair's score adds up
 
@@ -19,8 +19,8 @@ A pair's score adds up
 
 and documents are clustered by average link: two groups merge while the mean
 score over all their cross pairs (pairs not scored count as 0) is at least
-``threshold``, and never into a story whose dates would span more than the
-windows allow. Translations and rewrites share terms, names and figures
+``threshold``, and never into a story whose documents could not all fall
+within ``max_days``. Translations and rewrites share terms, names and figures
 without sharing shingles, so they land in one story and are not duplicates; a
 2017 and a 2024 article on the same theme are too far apart in time to merge.
 
@@ -165,32 +165,44 @@ def _key_terms(weighted: csr_matrix, frequency: np.ndarray, count: int, max_post
     return csr_matrix((np.ones(len(row_index), np.int32), (row_index, column_index)), shape=weighted.shape)
 
 
-class _Spans:
-    """The days each cluster spans (stated dates, and all dates), so no merge makes a story longer than allowed."""
+class _TimeBounds:
+    """The days each cluster's documents can have been written on, so that no merge makes a story span more than allowed.
 
-    def __init__(self, days: np.ndarray, stated: np.ndarray, max_days: int, max_inferred_days: int) -> None:
-        known = ~np.isnan(days)
-        self.stated = [(d, d) if s else (np.inf, -np.inf) for d, s in zip(days.tolist(), (stated & known).tolist())]
-        self.any = [(d, d) if k else (np.inf, -np.inf) for d, k in zip(days.tolist(), known.tolist())]
-        self.limits = (max_days, max(max_days, max_inferred_days))
+    A stated date is one day. An inferred date is a lower bound (see
+    :func:`marsad.arabic.dates.infer_not_before`), taken to allow
+    ``max_inferred_days`` after it; an undated document allows any day. A
+    story stays possible while one window of ``max_days`` meets every
+    document's days: its latest earliest day is at most ``max_days`` after
+    its earliest latest day. A cluster only needs those two days.
+    """
+
+    def __init__(self, earliest: np.ndarray, latest: np.ndarray, max_days: int) -> None:
+        self.earliest = earliest.tolist()
+        self.latest = latest.tolist()
+        self.max_days = max_days
 
     def joinable(self, a: int, b: int) -> bool:
-        return all(
-            max(spans[a][1], spans[b][1]) - min(spans[a][0], spans[b][0]) <= limit
-            for spans, limit in zip((self.stated, self.any), self.limits, strict=True)
-        )
+        return max(self.earliest[a], self.earliest[b]) - min(self.latest[a], self.latest[b]) <= self.max_days
 
     def join(self, keep: int, gone: int) -> None:
-        for spans in (self.stated, self.any):
-            spans[keep] = (min(spans[keep][0], spans[gone][0]), max(spans[keep][1], spans[gone][1]))
+        self.earliest[keep] = max(self.earliest[keep], self.earliest[gone])
+        self.latest[keep] = min(self.latest[keep], self.latest[gone])
+
+
+def _possible_days(days: np.ndarray, stated: np.ndarray, max_inferred_days: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each document's earliest and latest possible day: the stated day, an inferred day and up to ``max_inferred_days`` after, or any."""
+    known = ~np.isnan(days)
+    earliest = np.where(known, days, -np.inf)
+    latest = np.where(known, days + np.where(stated, 0, max_inferred_days), np.inf)
+    return earliest, latest
 
 
 def _average_link(
-    count: int, left: np.ndarray, right: np.ndarray, scores: np.ndarray, threshold: float, spans: _Spans
+    count: int, left: np.ndarray, right: np.ndarray, scores: np.ndarray, threshold: float, bounds: _TimeBounds
 ) -> np.ndarray:
     """Cluster labels (the smallest row of each cluster) from scored pairs, merging while the mean cross score >= threshold.
 
-    Pairs not scored count as 0, and two clusters never merge if the result would span more days than ``spans`` allow.
+    Pairs not scored count as 0, and two clusters never merge if the result would span more days than ``bounds`` allow.
     """
     sums: list[dict[int, float]] = [{} for _ in range(count)]
     for a, b, score in zip(left.tolist(), right.tolist(), scores.tolist(), strict=True):
@@ -210,11 +222,11 @@ def _average_link(
             continue
         if average < threshold:
             break
-        if not spans.joinable(a, b):  # spans only grow: these two can never join
+        if not bounds.joinable(a, b):  # bounds only narrow: these two can never join
             del sums[a][b], sums[b][a]
             continue
         keep, gone = a, b  # a < b: the cluster keeps its smallest row
-        spans.join(keep, gone)
+        bounds.join(keep, gone)
         for neighbour, total in sums[gone].items():
             if neighbour != keep:
                 sums[keep][neighbour] = sums[keep].get(neighbour, 0.0) + total
@@ -306,9 +318,10 @@ class StoryIndex:
         is_copy = np.array([duplicates.get(doc_id) in position for doc_id in self._ids])
         originals = np.flatnonzero(~is_copy)
         originals = originals[np.argsort(orders[originals], kind="stable")]
-        left, right, scores = self._scored_pairs(originals, days[originals], stated[originals])
-        spans = _Spans(days[originals], stated[originals], self.max_days, self.max_inferred_days)
-        labels = _average_link(len(originals), left, right, scores, self.threshold, spans)
+        earliest, latest = _possible_days(days[originals], stated[originals], self.max_inferred_days)
+        left, right, scores = self._scored_pairs(originals, earliest, latest)
+        bounds = _TimeBounds(earliest, latest, self.max_days)
+        labels = _average_link(len(originals), left, right, scores, self.threshold, bounds)
         within = np.zeros(len(originals))  # each document's summed score with the rest of its story
         same = labels[left] == labels[right]
         np.add.at(within, left[same], scores[same])
@@ -344,9 +357,9 @@ class StoryIndex:
         return stories
 
     def _scored_pairs(
-        self, rows: np.ndarray, days: np.ndarray, stated: np.ndarray
+        self, rows: np.ndarray, earliest: np.ndarray, latest: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Candidate pairs (row indices into ``rows``, left < right) close enough in time, with their scores.
+        """Candidate pairs (row indices into ``rows``, left < right) that can be close enough in time, with their scores.
 
         Candidates are made a block of rows at a time and only those scoring
         at least ``_WEAK_SHARE`` of the threshold are kept (weaker ones would
@@ -368,9 +381,8 @@ class StoryIndex:
             left, right = shared.row.astype(np.int64) + start, shared.col.astype(np.int64)
             later = (right > left) & (shared.data >= self.min_shared_keys)
             left, right = left[later], right[later]
-            gap = np.abs(days[left] - days[right])
-            allowed = np.where(stated[left] & stated[right], self.max_days, self.max_inferred_days)
-            close = ~(gap > allowed)  # an unknown date is close to any
+            gap = np.maximum(earliest[left], earliest[right]) - np.minimum(latest[left], latest[right])
+            close = gap <= self.max_days
             left, right = left[close], right[close]
             scores = self._pair_scores(features, left, right)
             strong = scores >= self.threshold * _WEAK_SHARE

@@ -94,6 +94,9 @@ def test_undated_documents_are_placed_by_the_dates_they_mention(corpus) -> None:
     # stated dates come before inferred ones, which are rough, and give first and last seen
     assert stories[1].documents == ("flood", "flood_copy", "flood_rewrite")
     assert (stories[1].first_seen, stories[1].last_seen) == ("2024-02-11", "2024-02-13")
+    # an inferred date is a lower bound: a text naming a later day cannot report these days' floods
+    names_a_later_day = dataclasses.replace(undated, inferred_date="2024-06-01")
+    assert ("flood_rewrite",) in _documents(_stories([*corpus[:2], names_a_later_day, *corpus[3:]]))
     no_date_at_all = dataclasses.replace(undated, inferred_date=None)
     assert ("flood", "flood_copy", "flood_rewrite") in _documents(_stories([*corpus[:2], no_date_at_all, *corpus[3:]]))
 
