@@ -167,13 +167,29 @@ def _with_entities(section: str, records: Iterator[dict[str, Any]], result: Corp
             for ref in (record["source"], *record["via"]):
                 if ref.get("start") is not None:
                     ref["entity"] = entity.get((record["doc"], ref["start"], ref["end"]))
+        elif section == "events":
+            _link_event(record, result)
         yield record
+
+
+def _link_event(record: dict[str, Any], result: CorpusResult) -> None:
+    """An event's place and actors as entity ids, and the event group it reports."""
+    for ref in filter(None, (record["place_mention"], *record["actor_mentions"])):
+        ref["entity"] = result.mention_entity.get((record["doc"], ref["start"], ref["end"]))
+    record["place"] = record["place_mention"]["entity"] if record["place_mention"] else None
+    record["actors"] = list(dict.fromkeys(a["entity"] for a in record["actor_mentions"] if a["entity"]))
+    record["event"] = result.event_of.get(record["id"])
 
 
 def write_analysis(stream: IO[str], spool: _Spool, result: CorpusResult) -> None:
     """Write the whole export, one record per line inside each section's list."""
     stream.write('{"schema":' + dumps(SCHEMA))
-    cross_sections = {"entities": result.entities, "claims": result.claims, "stories": result.stories}
+    cross_sections = {
+        "entities": result.entities,
+        "claims": result.claims,
+        "stories": result.stories,
+        "event_groups": result.event_groups,
+    }
     for section in SECTIONS:
         if section == "documents":
             records: Iterator[dict[str, Any]] = _completed_documents(spool, result)

@@ -7,8 +7,8 @@ need: a MinHash of the normalised word shingles (near-copies), a hash of the
 normalised words (exact copies), the document's top content terms with their
 counts (story similarity, weighted by the corpus's own IDF later), its
 mentions (entity linking, shared entities), the keys of its figures and
-origins, its claim occurrences (claims), its dates, its title and opening
-words.
+origins, its claim occurrences (claims), its event records (events reported
+by several documents), its dates, its title and opening words.
 
 Hashes are stable across processes and runs (BLAKE2b, fixed seeds), never
 Python's salted ``hash``.
@@ -31,6 +31,7 @@ from marsad.arabic.terms import content_terms
 from marsad.arabic.tokens import iter_tokens
 from marsad.corpus.claims import ClaimOccurrence, claim_occurrences
 from marsad.corpus.entities import MentionRecord, mention_records
+from marsad.corpus.events import EventRecord, event_records
 from marsad.document import LATIN, NUMBER, WORD, Document, Quantity, Token
 from marsad.settings import Settings
 
@@ -68,6 +69,8 @@ class Signature:
     """The document's checkable statements, for :mod:`marsad.corpus.claims`."""
     opening: str | None = None
     """The opening words of the text: a story's title when none of its documents has one."""
+    events: tuple[EventRecord, ...] = ()
+    """The document's events, for :mod:`marsad.corpus.events`."""
 
     @property
     def minhash_values(self) -> np.ndarray:
@@ -97,6 +100,7 @@ def make_signature(doc: Document, order: int, settings: Settings) -> Signature:
         title=doc.meta.title,
         claims=tuple(claim_occurrences(doc, order)),
         opening=opening_words(doc.text),
+        events=tuple(event_records(doc)),
     )
 
 

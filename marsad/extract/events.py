@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -414,14 +414,24 @@ def _clause(sentence: _Sentence, position: int) -> range:
 
 def _figures(found: list[Quantity], what: str, notes: list[str]) -> tuple[float | None, float | None] | None:
     """The most conservative range of the figures given for one toll, noting approximation and disputes."""
-    if not found:
-        return None
-    values = sorted({(q.low, q.high) for q in found}, key=lambda pair: (pair[0] or 0, pair[1] or 0))
     if any(q.approximate for q in found):
         notes.append(f"{what} figure approximate")
+    return conservative_range([(q.low, q.high) for q in found], what, notes)
+
+
+def conservative_range(
+    figures: Iterable[tuple[float | None, float | None]], what: str, notes: list[str]
+) -> tuple[float | None, float | None] | None:
+    """ACLED's rule for a toll given more than once: the lowest low and the highest high, the dispute noted.
+
+    None when no figure is given; an open high (عشرات: 20 or more) keeps the range open.
+    """
+    values = sorted(set(figures), key=lambda pair: (pair[0] or 0, pair[1] or 0))
+    if not values:
+        return None
     if len(values) > 1:
         notes.append(f"{what} figures disputed: " + ", ".join(_range_text(pair) for pair in values))
-    low = min(pair[0] for pair in values if pair[0] is not None)
+    low = min((pair[0] for pair in values if pair[0] is not None), default=None)
     highs = [pair[1] for pair in values]
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
     return (low, high)

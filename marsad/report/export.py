@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from marsad.arabic.dates import infer_not_before
+from marsad.corpus.events import event_id
 from marsad.document import Attribution, Document, Event, Reference
 
 SCHEMA = "marsad.analysis/1"
-SECTIONS = ("documents", "entities", "mentions", "quantities", "times", "attributions", "claims", "events", "stories")
+SECTIONS = ("documents", "entities", "mentions", "quantities", "times", "attributions", "claims", "events", "stories", "event_groups")
 # Sections that come straight from per-document layers.
 DOCUMENT_SECTIONS = ("documents", "mentions", "quantities", "times", "attributions", "events")
 
@@ -75,9 +76,15 @@ def _bounds(pair: tuple[float | None, float | None] | None) -> dict[str, float |
     return None if pair is None else {"low": pair[0], "high": pair[1]}
 
 
+def _mention_ref(doc: Document, index: int) -> dict[str, Any]:
+    """A mention by its index and offsets: the offsets find its entity at assembly."""
+    mention = doc.mentions[index]
+    return {"mention": index, "start": mention.start, "end": mention.end, "entity": None}
+
+
 def _event(doc: Document, index: int, e: Event) -> dict[str, Any]:
     return {
-        "id": f"{doc.id}#ev{index}",
+        "id": event_id(doc.id, index),
         **_span(doc, e.start, e.end),
         "type": e.type,
         "sub_type": e.sub_type,
@@ -85,14 +92,16 @@ def _event(doc: Document, index: int, e: Event) -> dict[str, Any]:
         "sentence": e.sentence,
         "date": e.date,
         "date_precision": e.date_precision,
-        "place": None,  # entity id, filled from place_mention at assembly
-        "place_mention": e.place,
+        "place": None,  # entity ids, filled from the mentions at assembly
+        "place_mention": None if e.place is None else _mention_ref(doc, e.place),
         "place_precision": e.place_precision,
         "actors": [],
-        "actor_mentions": [{"mention": m, "role": role} for m, role in e.actors],
+        "actor_mentions": [{**_mention_ref(doc, m), "role": role} for m, role in e.actors],
         "killed": _bounds(e.killed),
         "injured": _bounds(e.injured),
+        "notes": list(e.notes),
         "attribution": e.attribution,
+        "event": None,  # the event group (reports of one event across documents), filled at assembly
     }
 
 
