@@ -245,6 +245,14 @@ def _compatible(entry_type: str, mention_type: str) -> bool:
     return mention_type == MISC or _group(entry_type) == _group(mention_type)
 
 
+def curated_entity_id(name: str) -> str | None:
+    """The id of the curated entity (``aliases.json``) that a name spells, whatever its type; None if none does."""
+    table = alias_table()
+    key = name_key(name)
+    entry = table.by_key.get(key) or table.by_key.get(_without_outlet_word(key))
+    return None if entry is None else entity_id("alias:" + entry.id)
+
+
 def _without_outlet_word(key: str) -> str:
     """صحيفه جارديان -> جارديان: the key without a leading outlet word."""
     first, _, rest = key.partition(" ")

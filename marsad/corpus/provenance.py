@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from marsad.arabic.normalise import fold
+from marsad.corpus.entities import curated_entity_id
 from marsad.document import Document, Reference
 
 
@@ -27,12 +28,14 @@ class SourceKey:
     name: str = ""
 
     def resolve(self, mention_entity: dict[tuple[str, int, int], str]) -> str:
-        """The entity id of the source when linking gave one, else ``name:<folded name>``."""
+        """The entity id of the source: the one linking gave its span, else that of the curated
+        entity its name is a spelling of (an origin credited as The New York Times is the
+        entity mentioned as نيويورك تايمز), else ``name:<folded name>``."""
         if self.doc is not None and self.start is not None and self.end is not None:
             entity = mention_entity.get((self.doc, self.start, self.end))
             if entity is not None:
                 return entity
-        return f"name:{fold(self.name)}"
+        return curated_entity_id(self.name) or f"name:{fold(self.name)}"
 
 
 def reference_key(doc: Document, ref: Reference) -> SourceKey:

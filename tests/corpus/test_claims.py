@@ -5,6 +5,7 @@ import pytest
 
 from marsad.arabic.sentences import split_sentences
 from marsad.corpus.claims import ClaimBuilder, claim_occurrences, statement_similarity
+from marsad.corpus.entities import link_entities, mention_records
 from marsad.corpus.provenance import RelayGraph
 from marsad.corpus.stance import SAME, compare_statements, stance_scores
 from marsad.document import Attribution, Document, Mention, Metadata, Origin, Quantity, Reference
@@ -85,6 +86,41 @@ def test_one_figure_relayed_three_ways_is_one_claim_with_one_independent_origin(
     assert bribe["origins"] == ["E-monitor", "E-sharq"]
     assert bribe["independent_origins"] == 1
     assert bribe["conflicts"] == []
+
+
+def test_an_origin_credited_by_its_english_name_is_the_entity_mentioned_in_arabic() -> None:
+    """The monitor said it; a translation of the newspaper quotes the monitor; another outlet quotes the newspaper."""
+    monitor = "قال المرصد السوري لحقوق الإنسان إن قياديين دفعوا رشاوى بين 10 و15 ألف دولار للعبور."
+    translation = "ونقلت الصحيفة عن المرصد السوري لحقوق الإنسان أن القياديين دفعوا رشاوى تصل إلى 10 و15 ألف دولار."
+    quoting = "وقالت صحيفة نيويورك تايمز إن القياديين دفعوا رشاوى بين 10 و15 ألف دولار."
+    observatory = "المرصد السوري لحقوق الإنسان"
+    docs = [
+        _doc(
+            "m", monitor, outlet="موقع المرصد", mentions=[_mention(monitor, observatory)],
+            quantities=[_figure(monitor, "بين 10 و15 ألف دولار", 10000, 15000, unit="USD")],
+            attributions=[_said(monitor, "قال", observatory, "قياديين دفعوا رشاوى بين 10 و15 ألف دولار للعبور")],
+        ),
+        _doc(
+            "t", translation, outlet="موقع عربي", origins=[Origin("The New York Times", "translated")],
+            mentions=[_mention(translation, observatory)],
+            quantities=[_figure(translation, "تصل إلى 10 و15 ألف دولار", 10000, 15000, unit="USD")],
+            attributions=[_said(translation, "ونقلت", observatory, "القياديين دفعوا رشاوى تصل إلى 10 و15 ألف دولار")],
+        ),
+        _doc(
+            "q", quoting, outlet="موقع آخر", mentions=[_mention(quoting, "نيويورك تايمز")],
+            quantities=[_figure(quoting, "بين 10 و15 ألف دولار", 10000, 15000, unit="USD")],
+            attributions=[_said(quoting, "وقالت", "صحيفة نيويورك تايمز", "القياديين دفعوا رشاوى بين 10 و15 ألف دولار")],
+        ),
+    ]
+    builder = ClaimBuilder()
+    for order, doc in enumerate(docs):
+        builder.add(claim_occurrences(doc, order))
+    linking = link_entities((doc.id, mention_records(doc)) for doc in docs)
+    (bribe,) = builder.finish(linking.mention_entity, story_of={})
+    newspaper = linking.mention_entity[("q", *_span(quoting, "نيويورك تايمز"))]
+    assert bribe["occurrences"][1]["sources"][:2] == [linking.mention_entity[("t", *_span(translation, observatory))], newspaper]
+    assert len(bribe["origins"]) == 2 and newspaper in bribe["origins"]
+    assert bribe["independent_origins"] == 1
 
 
 def test_different_figures_for_one_measure_in_one_story_are_conflicts() -> None:
