@@ -19,6 +19,7 @@ independent origins are the roots that do not relay one another
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections import Counter, defaultdict
@@ -28,6 +29,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from marsad.arabic.normalise import normalise
 from marsad.arabic.terms import content_terms, light_stem
 from marsad.arabic.tokens import iter_tokens, split_clitics
 from marsad.corpus.provenance import RelayGraph, SourceKey, reference_key, source_chain
@@ -120,9 +122,29 @@ def _measure(doc: Document, quantity: Quantity, sentence: tuple[int, int]) -> st
             if measure is not None:
                 nearest = (distance, measure)
     counted = quantity.counted_lemma or (light_stem(quantity.counted.split()[0]) if quantity.counted else "")
+    if quantity.counted and _measure_word(normalise(quantity.counted.split()[0])) is not None:
+        counted = ""  # the word after the figure says what happened (بضعة آلاف فرّوا), not what is counted
     if not counted:
         counted = _counted_before(tokens, position)
     return f"{nearest[1] if nearest else ''}|{light_stem(counted) if counted else ''}|{quantity.unit or ''}"
+
+
+def _fill_counted(occurrences: list[ClaimOccurrence]) -> list[ClaimOccurrence]:
+    """A figure whose sentence names nothing counted (بضعة آلاف فرّوا إلى الصحاري) counts what the
+    document's other figures of that measure count, when they all count one thing."""
+    counted_by_predicate: dict[str, set[str]] = defaultdict(set)
+    for o in occurrences:
+        if o.measure is not None:
+            predicate, counted, _ = o.measure.split("|")
+            if counted:
+                counted_by_predicate[predicate].add(counted)
+    filled = []
+    for o in occurrences:
+        if o.measure is not None and o.measure.endswith("||") and len(counted_by_predicate.get(o.measure[:-2], ())) == 1:
+            (counted,) = counted_by_predicate[o.measure[:-2]]
+            o = dataclasses.replace(o, measure=f"{o.measure[:-2]}|{counted}|")
+        filled.append(o)
+    return filled
 
 
 def _counted_before(tokens: Sequence[Any], position: int) -> str:
@@ -161,6 +183,7 @@ def claim_occurrences(doc: Document, order: int) -> list[ClaimOccurrence]:
             )
         )
         covered.append((quantity.start, quantity.end))
+    occurrences = _fill_counted(occurrences)
     for attribution in doc.attributions:
         start, end = attribution.content_start, attribution.content_end
         if end <= start or any(start <= a and b <= end for a, b in covered):

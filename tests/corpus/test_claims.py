@@ -138,6 +138,27 @@ def test_different_figures_for_one_measure_in_one_story_are_conflicts() -> None:
     assert [(c["doc"], c["low"], c["high"]) for c in claim["conflicts"]] == [("y", 2000, None)]
 
 
+def test_a_figure_followed_by_its_verb_counts_what_the_document_s_figures_of_that_measure_count() -> None:
+    first = "وقدر مسؤولون أن آلاف المقاتلين فروا من المدينة."
+    second = "بضعة آلاف فرّوا إلى الصحراء\nوقال قائد إن نحو ألف مقاتل فروا من البلدة."
+    docs = [
+        _doc("x", first, outlet="أ", quantities=[_figure(first, "آلاف", 2000, None, approximate=True, counted="المقاتلين", counted_lemma="مقاتل")]),
+        _doc(
+            "y", second, outlet="ب",
+            quantities=[
+                _figure(second, "بضعة آلاف", 3000, 9000, approximate=True, counted="فرّوا", counted_lemma="فرو"),
+                _figure(second, "نحو ألف", 1000, 1000, approximate=True, counted="مقاتل", counted_lemma="مقاتل"),
+            ],
+        ),
+    ]
+    builder = ClaimBuilder()
+    for order, doc in enumerate(docs):
+        builder.add(claim_occurrences(doc, order))
+    (claim,) = builder.finish({}, story_of={"x": "S1", "y": "S1"})
+    assert claim["measure"] == "fled|مقاتل|"
+    assert sorted((c["low"], c["high"]) for c in claim["conflicts"]) == [(1000, 1000), (3000, 9000)]
+
+
 def test_different_measures_are_not_merged_even_in_one_story() -> None:
     text = "أسفرت المعركة عن مقتل 600 مسلح، فيما قتل 300 شخص من المدنيين."
     doc = _doc(
