@@ -354,6 +354,7 @@ class _Reader:
         self.lexicon = _lexicon()
         self.speaker: _Speaker | None = None
         self.speaker_sentence = -1
+        self.found: list[_Found] = []
 
     # -- token helpers
 
@@ -446,7 +447,7 @@ class _Reader:
     # -- the whole document
 
     def read(self) -> list[Attribution]:
-        found: list[_Found] = []
+        found = self.found
         i = 0
         while i < len(self.tokens):
             if self.is_punct(i):
@@ -816,7 +817,7 @@ class _Reader:
         people = [
             m
             for m in self.mentions[bisect_left(self.mention_starts, sentence_start) : bisect_left(self.mention_starts, self.tokens[i].start)]
-            if m.type == PER
+            if m.type == PER and not ((conjoined or participle) and self.is_reported(m))
         ]
         if people:
             person = people[0] if participle else people[-1]
@@ -824,6 +825,12 @@ class _Reader:
         if self.speaker is not None:
             return self.speaker.source, self.speaker.affiliation, self.speaker.via
         return None
+
+    def is_reported(self, mention: Mention) -> bool:
+        """Whether a mention lies in the content of a statement read before (أن الفنان عبدالله السالم ...، وقالت)."""
+        return any(
+            f.attribution.content_start <= mention.start and mention.end <= f.attribution.content_end for f in self.found[-3:]
+        )
 
     def opens_clause(self, i: int) -> bool:
         """Whether token ``i`` begins its sentence or follows a comma or a clause particle (حين قال)."""

@@ -273,6 +273,14 @@ def test_a_prepositional_phrase_before_the_verb_is_no_subject() -> None:
     assert summary(text, a) == ("قال", "سلمان العتيبي", PERSON_SOURCE, "نحن فخورون بكم")
 
 
+def test_a_person_named_inside_the_last_statement_does_not_take_over_the_next_verb() -> None:
+    text = "وأضاف الوزير سعد الحربي أن المشروع صممه المهندس فهد العتيبي، وقال: \"سننجز العمل قبل الصيف\"."
+    mentions = (person(text, "سعد الحربي"), person(text, "فهد العتيبي"))
+    first, second = read(text, mentions)
+    assert first.source.text == second.source.text == "سعد الحربي"
+    assert text[second.content_start : second.content_end] == "سننجز العمل قبل الصيف"
+
+
 # ---------------------------------------------------------------- seeds
 
 
