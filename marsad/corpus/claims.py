@@ -122,10 +122,10 @@ def _measure(doc: Document, quantity: Quantity, sentence: tuple[int, int]) -> st
             if measure is not None:
                 nearest = (distance, measure)
     counted = quantity.counted_lemma or (light_stem(quantity.counted.split()[0]) if quantity.counted else "")
-    if quantity.counted and _measure_word(normalise(quantity.counted.split()[0])) is not None:
-        counted = ""  # the word after the figure says what happened (بضعة آلاف فرّوا), not what is counted
+    if quantity.counted and not _names_what_is_counted(normalise(quantity.counted.split()[0])):
+        counted = ""
     if not counted:
-        counted = _counted_before(tokens, position)
+        counted = _counted_before(tokens, position, quantity.start)
     return f"{nearest[1] if nearest else ''}|{light_stem(counted) if counted else ''}|{quantity.unit or ''}"
 
 
@@ -147,11 +147,25 @@ def _fill_counted(occurrences: list[ClaimOccurrence]) -> list[ClaimOccurrence]:
     return filled
 
 
-def _counted_before(tokens: Sequence[Any], position: int) -> str:
-    """'عدد X' earlier in the sentence names what a bare figure counts (قدروا عدد المقاتلين ... ببضعة آلاف)."""
+def _names_what_is_counted(norm: str) -> bool:
+    """False for a word after a figure that says what happened (بضعة آلاف فرّوا) or only sets it apart (آلاف آخرين)."""
+    return _measure_word(norm) is None and light_stem(norm) not in _not_counted()
+
+
+@cache
+def _not_counted() -> frozenset[str]:
+    data = json.loads(resources.files("marsad.data").joinpath("claim_predicates.json").read_text(encoding="utf-8"))
+    return frozenset(data["_not_counted"])
+
+
+def _counted_before(tokens: Sequence[Any], position: int, figure_start: int) -> str:
+    """'عدد X' earlier in the sentence names what a bare figure counts (قدروا عدد المقاتلين ... ببضعة آلاف).
+
+    Not when the word after عدد is the figure itself (قدروا عددهم ببضعة آلاف: a pronoun says what).
+    """
     for i in range(position - 1, 0, -1):
         if light_stem(tokens[i - 1].norm) == "عدد":
-            return tokens[i].norm
+            return tokens[i].norm if tokens[i].end <= figure_start else ""
     return ""
 
 

@@ -159,6 +159,19 @@ def test_a_figure_followed_by_its_verb_counts_what_the_document_s_figures_of_tha
     assert sorted((c["low"], c["high"]) for c in claim["conflicts"]) == [(1000, 1000), (3000, 9000)]
 
 
+def test_a_pronoun_after_the_number_word_or_others_after_the_figure_names_nothing_counted() -> None:
+    text = "فر نحو ألف مقاتل من البلدة. وقدر المسؤولون عدد الفارين ثم عدلوا عددهم ببضعة آلاف. وقال مسؤول إن عدة آلاف آخرين نجوا."
+    doc = _doc(
+        "d", text, outlet="أ",
+        quantities=[
+            _figure(text, "نحو ألف", 1000, 1000, approximate=True, counted="مقاتل", counted_lemma="مقاتل"),
+            _figure(text, "بضعة آلاف", 3000, 9000, approximate=True),
+            _figure(text, "عدة آلاف", 3000, 9000, approximate=True, counted="آخرين", counted_lemma="آخر"),
+        ],
+    )
+    assert [o.measure for o in claim_occurrences(doc, 0)] == ["fled|مقاتل|"] * 3
+
+
 def test_different_measures_are_not_merged_even_in_one_story() -> None:
     text = "أسفرت المعركة عن مقتل 600 مسلح، فيما قتل 300 شخص من المدنيين."
     doc = _doc(
