@@ -1070,7 +1070,8 @@ class _Reader:
         head = ("ال" + key[2:]) if dropped == 2 else key[dropped:]
         if outlet_named(phrase) or head in _outlets().anaphors or head in _outlets().heads:
             return Reference(phrase, start, end, kind=OUTLET_SOURCE), None
-        if head in lexicon.anonymous_heads:
+        anonymous = head in lexicon.anonymous_heads
+        if anonymous and head not in lexicon.titles:
             publisher = self.outlet_within(first + 1, stop) if head in lexicon.report_nouns else None
             return publisher or Reference(phrase, start, end, kind=ANONYMOUS_SOURCE), None
         inside = self.mentions[bisect_left(self.mention_starts, start) : bisect_left(self.mention_starts, end)]
@@ -1082,6 +1083,8 @@ class _Reader:
             return self.person(start, *self.whole_name(first, stop, person))
         if name_first is not None and name_first > first:
             return self.person(start, name_at, end)
+        if anonymous:  # عضو في اللجنة: a title word, but no name follows
+            return Reference(phrase, start, end, kind=ANONYMOUS_SOURCE), None
         if inside and inside[0].start <= start + 2 and inside[0].type != PER:
             mention = inside[0]
             kind = OFFICIAL_SOURCE if head in lexicon.official_heads or mention.type == GPE else ORGANISATION_SOURCE
@@ -1170,19 +1173,28 @@ class _Reader:
             if (
                 0 < stop - k <= 5
                 and keys[k] not in lexicon.name_links
-                and not keys[k].startswith(("ال", "باسم"))
+                and (not keys[k].startswith(("ال", "باسم")) or self.begins_lineage(k, stop))
                 and self.is_name_word(k)
                 and not self.names_place(k)
             ):
                 return k
-        given = next((k for k in range(first, stop) if keys[k] in lexicon.given_names), None)
+        given = next((k for k in range(first, stop) if keys[k] in lexicon.given_names or self.begins_lineage(k, stop)), None)
         if given is None or stop - given > 5:
             return None
         while given - 1 >= first and keys[given - 1] in lexicon.name_links:
             given -= 1  # أبو محمد، عبد الله
-            if given - 1 >= first and keys[given - 1] not in lexicon.name_links and not keys[given - 1].startswith("ال"):
-                given -= 1  # خالد بن محمد
+            if given - 1 >= first and keys[given - 1] not in lexicon.name_links and self.is_name_word(given - 1):
+                given -= 1  # خالد بن محمد، الوليد بن طلال
         return given
+
+    def begins_lineage(self, k: int, stop: int) -> bool:
+        """Whether token ``k`` opens a name of lineage: a name word, then بن/بنت and a name (مناحي بن محسن، الوليد بن طلال)."""
+        return (
+            k + 2 < stop
+            and self.keys[k + 1] in ("بن", "ابن", "بنت")
+            and self.is_name_word(k)
+            and self.is_name_word(k + 2)
+        )
 
     def names_place(self, k: int) -> bool:
         """Whether a mention other than a person's begins in token ``k`` (بجدة)."""

@@ -281,6 +281,37 @@ def test_a_person_named_inside_the_last_statement_does_not_take_over_the_next_ve
     assert text[second.content_start : second.content_end] == "سننجز العمل قبل الصيف"
 
 
+def test_a_name_of_lineage_after_a_long_title_is_the_source() -> None:
+    text = "من جهته أوضح عضو المجلس البلدي بمحافظة الخرج سالم بن فهد الدوسري، أن الطريق سيفتتح قريبا."
+    (a,) = read(text)
+    assert (a.source.text, a.source.kind) == ("سالم بن فهد الدوسري", PERSON_SOURCE)
+    assert a.affiliation == "عضو المجلس البلدي بمحافظة الخرج"
+
+
+def test_a_name_with_the_article_before_bin_is_kept_whole() -> None:
+    text = "وأضاف الأمير الوليد بن طلال: نحن ندعم هذا المشروع."
+    (a,) = read(text)
+    assert (a.source.text, a.affiliation) == ("الوليد بن طلال", "الأمير")
+
+
+def test_a_member_with_no_name_stays_anonymous() -> None:
+    text = "وقال عضو في اللجنة إن القرار سيصدر غدا."
+    (a,) = read(text)
+    assert (a.source.text, a.source.kind) == ("عضو في اللجنة", ANONYMOUS_SOURCE)
+
+
+def test_a_deputy_of_a_hospital_head_is_an_official_not_a_name() -> None:
+    text = "وقال نائب مدير مستشفى الملك فهد إنه تم تنويم ثلاث حالات."
+    (a,) = read(text)
+    assert (a.source.text, a.source.kind) == ("نائب مدير مستشفى الملك فهد", OFFICIAL_SOURCE)
+
+
+def test_an_investigator_is_a_title_before_the_name() -> None:
+    text = "وقال المحقق كارتر إن الأدلة تكفي لتوجيه الاتهام."
+    (a,) = read(text)
+    assert (a.source.text, a.affiliation) == ("كارتر", "المحقق")
+
+
 # ---------------------------------------------------------------- seeds
 
 
