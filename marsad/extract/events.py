@@ -32,6 +32,7 @@ a new one.
 from __future__ import annotations
 
 import json
+import math
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -41,8 +42,8 @@ from typing import Any
 
 from marsad.arabic.normalise import normalise
 from marsad.arabic.tokens import iter_tokens
-from marsad.extract.places import COUNTRY, geocode, name_key
-from marsad.document import GPE, LOC, NORP, ORG, PER, PUNCT, Document, Event, Mention, Quantity, Sentence, Token
+from marsad.extract.places import COUNTRY, candidates, geocode, name_key
+from marsad.document import GPE, LOC, NORP, NUMBER, ORG, PER, PUNCT, Document, Event, Mention, Quantity, Sentence, Token
 from marsad.pipeline import component
 from marsad.settings import Settings
 
@@ -57,9 +58,11 @@ _ARTICLE = "ال"
 _NEGATION_WINDOW = 3  # tokens before a trigger searched for a negation
 _MODALITY_WINDOW = 4  # ... for a hypothetical or future word
 _CUE_WINDOW = 2  # tokens between a casualty word and its figure
+_MIXED_WINDOW = 4  # tokens after a figure searched for a killed-and-injured pair
 _VICTIM_WINDOW = 4  # tokens between an execution verb and the number executed
 _SUBJECT_WINDOW = 3  # tokens between a verbal trigger and its subject
 _ADJACENT = 3  # same-type triggers this close (in tokens) are one event
+_ALSO_WINDOW = 3  # tokens after a repeating trigger searched for أيضا
 _GENERIC_SUB_TYPES = (None, "explosion", "attack", "armed_clash")
 _PLACE_NEAR = 5  # tokens after a capture verb within which its place must come
 _LA_HEAD_WINDOW = 6  # tokens before a noun with ل searched for تعرض or طرق (commas included)
@@ -186,6 +189,8 @@ class _Draft:
     injured: list[Quantity] = field(default_factory=list)
     attribution: int | None = None
     vague: bool = False
+    definite: bool = False  # القصف، هذا الهجوم: may point back to an event named before
+    places: tuple[int, ...] = ()  # every place mention of the sentence that may be where it happened
 
 
 def _sentences(doc: Document) -> list[_Sentence]:
@@ -296,7 +301,8 @@ def _triggers(doc: Document, sentence: _Sentence, lexicon: _Lexicon) -> list[_Dr
                 sub_type = "drone_strike"
             elif sub_type == "attack" and any(_has(lexicon, "civilian_words", f) for f in sentence.forms[last + 1 : last + 5]):
                 kind, sub_type = "attack", "attack_on_civilians"
-            draft = _Draft(trigger, start, end, sentence.index, i, last, kind, sub_type, vague=trigger.vague)
+            definite = not trigger.verbal and _definite(sentence, i, lexicon)
+            draft = _Draft(trigger, start, end, sentence.index, i, last, kind, sub_type, vague=trigger.vague, definite=definite)
             previous = drafts[-1] if drafts else None
             if previous is not None and previous.type == kind and i - previous.last <= _ADJACENT:
                 # انفجرت عبوة ناسفة: one event, named by its more specific trigger
@@ -354,7 +360,7 @@ def _casualty_kind(sentence: _Sentence, quantity: Quantity, lexicon: _Lexicon) -
         return None
     counted = bare(normalise(quantity.counted or ""))
     before = _window(sentence, sentence.token_at(quantity.start), _CUE_WINDOW)
-    if any(_has(lexicon, "subset", forms) for forms in before):
+    if any(_has(lexicon, "subset", forms) for forms in before) or _mixed(sentence, quantity, lexicon):
         return None
     if counted in lexicon.words["killed_after"]:
         return "killed"
@@ -372,6 +378,22 @@ def _casualty_kind(sentence: _Sentence, quantity: Quantity, lexicon: _Lexicon) -
         if _has(lexicon, "injured_after", forms):
             return "injured"
     return None
+
+
+def _mixed(sentence: _Sentence, quantity: Quantity, lexicon: _Lexicon) -> bool:
+    """Whether a figure counts the dead and the wounded together: a killed word just followed by a wounded one (50 بين قتيل وجريح، 70 قتلوا أو جرحوا)."""
+    after = sentence.token_at(quantity.end)
+    figures = {q.start for q in sentence.quantities}
+    window = []
+    for token, forms in zip(sentence.tokens[after : after + _MIXED_WINDOW], sentence.forms[after : after + _MIXED_WINDOW], strict=True):
+        if token.kind in (PUNCT, NUMBER) or token.start in figures:
+            break  # the next figure counts on its own (سبعة قتلى و11 جريحا)
+        window.append(forms)
+    for k, forms in enumerate(window):
+        if _has(lexicon, "killed_after", forms):
+            rest = window[k + 2 :] if k + 1 < len(window) and "او" in window[k + 1] else window[k + 1 :]
+            return bool(rest) and _has(lexicon, "injured_after", rest[0])
+    return False
 
 
 def _add_casualties(sentence: _Sentence, drafts: list[_Draft], lexicon: _Lexicon) -> None:
@@ -467,6 +489,7 @@ def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexi
         for m in sentence.mentions
         if doc.mentions[m].type in _PLACE_TYPES and m not in actors and not _parenthesised(doc.text, doc.mentions[m])
     ]
+    draft.places = tuple(places)
     if not places:
         return
     ranked = []
@@ -540,13 +563,54 @@ def _attribution(doc: Document, draft: _Draft) -> int | None:
     return min(holding)[1] if holding else None
 
 
-def _coreferent(doc: Document, draft: _Draft, earlier: list[_Draft]) -> _Draft | None:
-    """The latest earlier event that this mention may repeat: same type (or a vague word for it) and nothing in conflict."""
+def _coreferent(doc: Document, sentences: list[_Sentence], draft: _Draft, earlier: list[_Draft]) -> _Draft | None:
+    """The latest earlier event that this mention may repeat: same type (or a vague word for it) and nothing in conflict.
+
+    A definite noun (القصف، هذا الهجوم) points back more freely: a vague one to
+    an event of its own sentence whatever the place, and any one to an event
+    whose place its own refines or repeats (بلدة الدانا after محافظة إدلب),
+    whatever the tolls (a toll rises as the wounded die).
+    """
     for previous in reversed(earlier):
-        if _same_kind(previous, draft) and _same_place(doc, previous.place, draft.place) and _same_date(previous, draft):
+        if not (_same_kind(previous, draft) and _same_date(previous, draft)):
+            continue
+        if draft.definite and draft.vague and previous.sentence == draft.sentence:
+            if not _new_clause_between(sentences[draft.sentence], draft.last + 1, draft.last + 1 + _ALSO_WINDOW, _lexicon()):
+                return previous  # ... كما خلف الانفجار أضرارا; not وشمل القصف أيضا قرية أخرى
+        if draft.definite and _refines(doc, sentences, previous, draft):
+            return previous
+        if _same_place(doc, previous.place, draft.place):
             if not (previous.killed and draft.killed and not _same_figures(previous.killed, draft.killed)):
                 return previous
     return None
+
+
+def _definite(sentence: _Sentence, first: int, lexicon: _Lexicon) -> bool:
+    """Whether a noun is definite (الغارة، بالقصف، للهجوم) or follows a demonstrative (هذا الهجوم)."""
+    norm = sentence.tokens[first].norm
+    rest = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
+    if rest.startswith("لل"):
+        return True
+    rest = rest[1:] if rest[:1] in ("ب", "ك") and len(rest) > 3 else rest
+    return rest.startswith(_ARTICLE) or any(_has(lexicon, "demonstratives", forms) for forms in _window(sentence, first, 1))
+
+
+def _refines(doc: Document, sentences: list[_Sentence], previous: _Draft, draft: _Draft) -> bool:
+    """Whether a later mention's place may be the earlier one's: named in its sentence, or more or less precise in one country.
+
+    A sentence that opens with كما or فيما adds another event, whatever its words.
+    """
+    if sentences[draft.sentence].forms and _has(_lexicon(), "clause_openers", sentences[draft.sentence].forms[0]):
+        return False
+    if previous.place is None or draft.place is None or _same_place(doc, previous.place, draft.place):
+        return True
+    names = [doc.text[doc.mentions[m].start : doc.mentions[m].end] for m in (previous.place, draft.place)]
+    if previous.place_precision != draft.place_precision:
+        countries = [{place.country for place in candidates(name)} for name in names]
+        return not all(countries) or bool(countries[0] & countries[1])
+    return previous.sentence != draft.sentence and any(
+        name_key(doc.text[doc.mentions[m].start : doc.mentions[m].end]) == name_key(names[1]) for m in previous.places
+    )
 
 
 def _same_kind(first: _Draft, second: _Draft) -> bool:
@@ -576,7 +640,16 @@ def _same_date(first: _Draft, second: _Draft) -> bool:
 
 
 def _same_figures(first: list[Quantity], second: list[Quantity]) -> bool:
-    return bool({(q.low, q.high) for q in first} & {(q.low, q.high) for q in second})
+    """Whether two mentions give a toll that may be the same: one figure of each in the other's range (عشرات and 100)."""
+    return any(_overlap(a, b) for a in first for b in second)
+
+
+def _overlap(first: Quantity, second: Quantity) -> bool:
+    if first.low is None or second.low is None:
+        return True
+    return first.low <= (second.high if second.high is not None else math.inf) and second.low <= (
+        first.high if first.high is not None else math.inf
+    )
 
 
 def _merge(into: _Draft, repeat: _Draft) -> None:
@@ -628,7 +701,7 @@ def _drafts(doc: Document) -> list[_Draft]:
             _add_place(doc, sentence, draft, lexicon)
             _add_date(doc, sentences, draft)
             draft.attribution = _attribution(doc, draft)
-            earlier = _coreferent(doc, draft, kept)
+            earlier = _coreferent(doc, sentences, draft, kept)
             if earlier is None:
                 kept.append(draft)
             else:

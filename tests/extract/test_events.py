@@ -316,3 +316,61 @@ def test_seed_events(shared: Path) -> None:
         assert (surface(doc, doc.mentions[strike.place]), strike.place_precision) == ("وادي نهر الفرات", 2)
         pytest.skip("the mentions layer misses the village الشفة (بقرية الشفة): the strike's village not checked")
     assert (surface(doc, doc.mentions[strike.place]), strike.place_precision) == ("الشفة", 1)
+
+
+def test_a_figure_of_dead_and_wounded_together_is_neither() -> None:
+    text = "سقط نحو أربعين شخصا بين قتيل وجريح في غارة جوية على بلدة كفرزيتا."
+    doc = document(text, quantities=[figure(text, "نحو أربعين", 40, 40, approximate=True, counted="شخصا")])
+    [event] = events(doc)
+    assert (event.type, event.killed, event.injured) == ("airstrike", None, None)
+    text = "قتل 8 مدنيين وجرح 11 آخرون في غارة جوية على بلدة كفرزيتا."
+    doc = document(text, quantities=[figure(text, "8", 8, 8, counted="مدنيين"), figure(text, "11", 11, 11, counted="آخرون")])
+    [event] = events(doc)
+    assert (event.killed, event.injured) == ((8, 8), (11, 11))
+
+
+def test_a_definite_repeat_refines_the_place_and_raises_the_toll() -> None:
+    text = (
+        "قتل 6 أشخاص في تفجير سيارة مفخخة في محافظة درعا. "
+        "ووقع التفجير قرب سوق بلدة طفس. "
+        "وارتفعت حصيلة التفجير إلى 9 قتلى بعد وفاة جرحى."
+    )
+    doc = document(
+        text,
+        quantities=[figure(text, "6", 6, 6, counted="أشخاص"), figure(text, "9", 9, 9, counted="قتلى")],
+        mentions=[mention(text, "درعا", GPE), mention(text, "طفس", LOC)],
+    )
+    [event] = events(doc)
+    assert (event.type, event.place, event.place_precision, event.killed) == ("bombing", 1, 1, (6, 9))
+    assert event.notes == ("killed figures disputed: 6, 9",)
+
+
+def test_an_indefinite_mention_elsewhere_or_a_sentence_adding_one_is_another_event() -> None:
+    text = "قتل 4 مدنيين في غارة على بلدة سرمين. وقتل 2 في غارة على بلدة بنش."
+    doc = document(text, mentions=[mention(text, "سرمين", LOC), mention(text, "بنش", LOC)])
+    assert len(events(doc)) == 2
+    for opener, count in (("و", 1), ("كما ", 2)):
+        text = f"قتل 4 مدنيين في غارة على محافظة إدلب. {opener}قتل 2 في الغارة على بلدة بنش."
+        doc = document(
+            text,
+            quantities=[figure(text, "4", 4, 4, counted="مدنيين"), figure(text, "2", 2, 2)],
+            mentions=[mention(text, "إدلب", GPE), mention(text, "بنش", LOC)],
+        )
+        assert len(events(doc)) == count, opener
+    text = "استهدف القصف الجوي مدرسة في بلدة سرمين في ساعات الصباح الأولى، وشمل القصف أيضا منزلا في قرية بنش."
+    doc = document(text, mentions=[mention(text, "سرمين", LOC), mention(text, "بنش", LOC)])
+    assert len(events(doc)) == 2
+
+
+def test_a_vague_definite_word_in_the_same_sentence_repeats_the_event() -> None:
+    text = "قتل عنصران في انفجار عبوة ناسفة بسيارة في بلدة الحراك، كما خلف الانفجار أضرارا في المكان."
+    doc = document(text, quantities=[figure(text, "عنصران", 2, 2)], mentions=[mention(text, "الحراك", LOC)])
+    [event] = events(doc)
+    assert (event.sub_type, event.killed) == ("remote_explosive", (2, 2))
+
+
+def test_dozens_and_a_hundred_may_be_one_toll() -> None:
+    text = "قتل عشرات المدنيين في تفجير سيارة مفخخة في بلدة الراشدين. وأسفر التفجير عن مقتل 100 شخص."
+    doc = document(text, quantities=[figure(text, "عشرات", 20, None, approximate=True, counted="المدنيين"), figure(text, "100", 100, 100, counted="شخص")])
+    [event] = events(doc)
+    assert event.killed == (20, None)
