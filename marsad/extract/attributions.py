@@ -1165,7 +1165,7 @@ class _Reader:
         """Where a person's name begins in a source phrase: after its last title word, or at a given name."""
         lexicon = self.lexicon
         keys = self.keys
-        titled = [k for k in range(first, stop) if keys[k] in lexicon.honorifics]
+        titled = [k for k in range(first, stop) if keys[k] in lexicon.honorifics and not self.names_institution(k, first)]
         if titled:
             k = titled[-1] + 1
             while k < stop and (keys[k] in lexicon.qualifiers or self.is_nisba(k) or self.is_punct(k)):
@@ -1178,7 +1178,15 @@ class _Reader:
                 and not self.names_place(k)
             ):
                 return k
-        given = next((k for k in range(first, stop) if keys[k] in lexicon.given_names or self.begins_lineage(k, stop)), None)
+        given = next(
+            (
+                k
+                for k in range(first, stop)
+                if (keys[k] in lexicon.given_names or self.begins_lineage(k, stop))
+                and not (k - 1 > first and keys[k - 1] in lexicon.honorifics and self.names_institution(k - 1, first))
+            ),
+            None,
+        )
         if given is None or stop - given > 5:
             return None
         while given - 1 >= first and keys[given - 1] in lexicon.name_links:
@@ -1186,6 +1194,11 @@ class _Reader:
             if given - 1 >= first and keys[given - 1] not in lexicon.name_links and self.is_name_word(given - 1):
                 given -= 1  # خالد بن محمد، الوليد بن طلال
         return given
+
+    def names_institution(self, k: int, first: int) -> bool:
+        """Whether the honorific at ``k`` names an institution after a person (مستشفى الملك فهد، جامعة الملك سعود)."""
+        before = self.keys[k - 1] if k > first else "ال"
+        return not before.startswith("ال") and (before in self.lexicon.organisation_heads or before in self.lexicon.official_heads)
 
     def begins_lineage(self, k: int, stop: int) -> bool:
         """Whether token ``k`` opens a name of lineage: a name word, then بن/بنت and a name (مناحي بن محسن، الوليد بن طلال)."""
