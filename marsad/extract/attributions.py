@@ -157,6 +157,7 @@ class _Lexicon:
     audience: frozenset[str]
     object_pronouns: frozenset[str]
     not_reporting_before: frozenset[str]
+    negations: frozenset[str]
     clause_particles: frozenset[str]
     anonymous_heads: frozenset[str]
     report_nouns: frozenset[str]
@@ -208,6 +209,7 @@ def _lexicon() -> _Lexicon:
         audience=_key_set(data["audience_words"]),
         object_pronouns=_key_set(data["object_pronouns"]),
         not_reporting_before=_key_set(data["not_reporting_before"]),
+        negations=_key_set(data["negations"]),
         clause_particles=_key_set(data["clause_particles"]),
         anonymous_heads=_key_set(data["anonymous_heads"]),
         report_nouns=_key_set(data["report_nouns"]),
@@ -487,6 +489,10 @@ class _Reader:
         key = self.keys[i][dropped:]
         if verb and key in self.lexicon.impersonal and i + 1 < stop and self.introducer_at(i + 1) is not None:
             return None
+        if verb and i > 0 and any(r in self.lexicon.negations for r, _ in readings(self.keys[i - 1])[:2]):
+            return None  # لم يعلن، لن يقول: nothing was said
+        if participle is not None and not self.participle_reports(i, stop):
+            return None
         cue_start, cue_end = self.span(i, i + 1, dropped)
         first = self.after_time_aside(i + 1, stop)
         if verb and first < stop and self.keys[first] == "ذلك":
@@ -536,6 +542,19 @@ class _Reader:
             affiliation=affiliation or title,
         )
         return _Found(attribution, quoted, self.sentence_of[i], resume)
+
+    def participle_reports(self, i: int, stop: int) -> bool:
+        """Whether a participle reports (، مشيرا إلى، مؤكدا أن) rather than describes a noun (قيودا مشددة على السحب).
+
+        It must open a clause, or its content must follow at once.
+        """
+        if self.opens_clause(i) or self.keys[i - 1] in ("و", "ف"):
+            return True
+        after = i + 1
+        return after < stop and (
+            self.introducer_at(after) is not None
+            or (self.is_punct(after) and (self.char(after) == ":" or self.tokens[after].start in self.quotes))
+        )
 
     def after_time_aside(self, j: int, stop: int) -> int:
         """The token after a time set off by commas right after a verb (قالت، عصر أمس الخميس، الوزارة), else ``j``."""
@@ -1216,8 +1235,14 @@ class _Reader:
         return any(m.start < token.end and m.type != PER for m in self.mentions[at : at + 2])
 
     def is_known_source(self, reference: Reference, first: int, dropped: int) -> bool:
-        """Whether a phrase after بحسب names a source rather than a measure (بحسب المطبخ الذي يفضله)."""
-        if reference.kind != ANONYMOUS_SOURCE or reference.start is None:
+        """Whether a phrase after بحسب names a source rather than a measure (بحسب المطبخ الذي يفضله، وفقا لنص المادة)."""
+        if reference.start is None:
+            return True
+        if reference.kind == PERSON_SOURCE:  # a name the NER layer or the given names vouch for
+            at = bisect_left(self.mention_starts, reference.start)
+            mentioned = any(m.type == PER and m.start < reference.end for m in self.mentions[at : at + 2])
+            return mentioned or self.name_start(first, self.index_at(reference.end)) is not None
+        if reference.kind != ANONYMOUS_SOURCE:
             return True
         key = self.keys[first]
         head = ("ال" + key[2:]) if dropped == 2 else key[dropped:]

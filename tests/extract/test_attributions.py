@@ -207,6 +207,9 @@ def test_an_organisation_source_and_the_anaphor_that_follows() -> None:
         "يذكر أن المهرجان انطلق قبل عشرة أعوام.",  # impersonal: 'it is worth noting'
         "وغادر الوفد بعد أن أكد أن الحوار سيستمر.",  # no source to be found
         "قتل 12 شخصا بحسب الجنس والعمر في الإحصاء.",  # بحسب a measure, not a source
+        "وبما أن النادي لم يعلن عن رغبته في التعاقد، تبقى الصفقة معلقة.",  # a negated verb reports nothing
+        "وفرضت الحكومة قيودا مشددة على السحب من المصارف.",  # a participle describing a noun
+        "وتلتزم الشركات وفقا لنص المادة الخامسة بدفع الرسوم.",  # وفقا لـ a text, not a speaker
         "",
     ],
 )
