@@ -57,7 +57,7 @@ _MAX_PREPOSITION_SOURCE_TOKENS = 10
 _MAX_SHORT_QUOTE_TOKENS = 4
 _MAX_SUBJECT_TOKENS = 6
 _STATEMENT_END = ".!?؟…;؛"
-_TRIM = " \t\n\r.؛;:،,-–—"
+_TRIM = " \t\n\r\xa0\u200e\u200f.؛;:،,-–—"
 _QUOTE_PAIRS = {"«": "»", "“": "”", "‹": "›"}
 _TOGGLE_QUOTES = '"”'
 _QUOTE_MARKS = frozenset('"«»“”‹›')
@@ -144,6 +144,7 @@ class _Preposition:
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     verbs: dict[str, str]  # form -> lemma
+    clause_verbs: dict[str, str]  # form -> lemma, verbs only when they open a clause (وبين أن)
     follow_ups: frozenset[str]
     relay_lemmas: frozenset[str]
     object_lemmas: frozenset[str]
@@ -158,6 +159,7 @@ class _Lexicon:
     object_pronouns: frozenset[str]
     not_reporting_before: frozenset[str]
     negations: frozenset[str]
+    closing_participles: frozenset[str]
     clause_particles: frozenset[str]
     anonymous_heads: frozenset[str]
     report_nouns: frozenset[str]
@@ -179,6 +181,7 @@ def _key_set(words: Sequence[str]) -> frozenset[str]:
 def _lexicon() -> _Lexicon:
     data = _json("reporting_verbs.json")
     verbs = {key_of(form): key_of(lemma) for lemma, forms in data["verbs"].items() for form in forms}
+    clause_verbs = {key_of(form): key_of(lemma) for lemma, forms in data["clause_verbs"].items() for form in forms}
     prepositions: dict[str, list[_Preposition]] = {}
     for entry in data["prepositions"]:
         words = tuple(key_of(w) for w in entry["words"])
@@ -196,6 +199,7 @@ def _lexicon() -> _Lexicon:
         forms.sort(key=len, reverse=True)
     return _Lexicon(
         verbs=verbs,
+        clause_verbs=clause_verbs,
         follow_ups=_key_set(data["follow_ups"]),
         relay_lemmas=_key_set(data["relay_verbs"]),
         object_lemmas=_key_set(data["object_verbs"]),
@@ -210,6 +214,7 @@ def _lexicon() -> _Lexicon:
         object_pronouns=_key_set(data["object_pronouns"]),
         not_reporting_before=_key_set(data["not_reporting_before"]),
         negations=_key_set(data["negations"]),
+        closing_participles=_key_set(data["closing_participles"]),
         clause_particles=_key_set(data["clause_particles"]),
         anonymous_heads=_key_set(data["anonymous_heads"]),
         report_nouns=_key_set(data["report_nouns"]),
@@ -383,7 +388,19 @@ class _Reader:
             lemma = self.lexicon.verbs.get(reading)
             if lemma is not None:
                 return lemma, dropped
+            lemma = self.lexicon.clause_verbs.get(reading)
+            if lemma is not None and self.opens_clause(i) and self.complementiser_follows(i):
+                return lemma, dropped
         return None
+
+    def complementiser_follows(self, i: int) -> bool:
+        """Whether a complementiser comes within a few words after token ``i``, before any punctuation."""
+        for k in range(i + 1, min(i + 1 + _MAX_SUBJECT_TOKENS, len(self.tokens))):
+            if self.is_punct(k):
+                return False
+            if self.is_complementiser(k):
+                return True
+        return False
 
     def follow_up(self, i: int) -> int | None:
         key = self.keys[i]
@@ -413,9 +430,10 @@ class _Reader:
         return quote
 
     def is_short(self, quote: _Quote) -> bool:
-        """A quoted name ("جين"), not a quotation."""
-        words = self.index_at(quote.inner_end) - self.index_at(quote.inner_start)
-        return words <= _MAX_SHORT_QUOTE_TOKENS and quote.close_end > quote.inner_end
+        """A quoted name ("جين"), not a quotation (nor a short clause: "إنه ليس بطلا")."""
+        first = self.index_at(quote.inner_start)
+        words = self.index_at(quote.inner_end) - first
+        return words <= _MAX_SHORT_QUOTE_TOKENS and quote.close_end > quote.inner_end and not self.is_complementiser(first)
 
     def after_quote(self, i: int) -> int:
         """The token after a short quotation opening at token ``i``."""
@@ -701,7 +719,7 @@ class _Reader:
                     return (*self.after_colon(j), affiliation, via)
                 quote = self.quotes.get(self.tokens[j].start)
                 if quote is not None:
-                    if self.is_short(quote):
+                    if self.is_short(quote) and (has_source or j > source_end):  # متسائلا "كيف؟": said at once
                         j = self.after_quote(j)
                         continue
                     return (*self.quoted(quote), affiliation, via)
@@ -805,15 +823,43 @@ class _Reader:
         return self.trimmed(start, self.statement_end(introducer)), False, introducer + 1
 
     def statement_end(self, i: int) -> int:
-        """The end of the sentence of token ``i``, or of a quotation that runs past it."""
-        end = self.sentence_ends[self.sentence_of[i]]
+        """The end of a statement whose content starts at token ``i``.
+
+        That is the end of its sentence (run on past '..' into the next one on
+        the same line), or of a quotation that runs past it; but a full stop
+        glued to the next word (منهم.وبين) or a comma before a closing
+        participle (، معربا عن شكره) ends it earlier.
+        """
+        sentence = self.sentence_of[i]
+        end = self.sentence_ends[sentence]
+        while self.text.endswith("..", 0, end) and sentence + 1 < len(self.sentence_starts):
+            following = self.sentence_starts[sentence + 1]
+            if "\n" in self.text[end:following] or self.verb(self.index_at(following)):
+                break  # a new paragraph, or a new statement (.. وتساءلت)
+            sentence += 1
+            end = self.sentence_ends[sentence]
         k = i
         while k < len(self.tokens) and self.tokens[k].start < end:
-            quote = self.quotes.get(self.tokens[k].start) if self.is_punct(k) else None
-            if quote is not None and quote.close_end > end:
-                end = quote.close_end
+            if self.is_punct(k):
+                quote = self.quotes.get(self.tokens[k].start)
+                if quote is not None and quote.close_end > end:
+                    end = quote.close_end
+                elif k > i and (self.is_glued_stop(k) or self.closes_content(k)):
+                    return self.tokens[k].start
             k += 1
         return end
+
+    def is_glued_stop(self, k: int) -> bool:
+        """A full stop the sentence splitter left inside a sentence because no space follows (منهم.وبين)."""
+        token = self.tokens[k]
+        if self.char(k) != "." or k + 1 >= len(self.tokens) or self.is_punct(k + 1):
+            return False
+        after = self.tokens[k + 1].start
+        return after == token.end and self.text[after].isalpha() and len(self.keys[k - 1]) >= 3
+
+    def closes_content(self, k: int) -> bool:
+        """A comma before a participle that closes a statement without reporting (، معربا عن شكره، داعيا).."""
+        return self.char(k) in "،," and k + 1 < len(self.keys) and self.keys[k + 1] in self.lexicon.closing_participles
 
     def implicit_speaker(
         self, i: int, conjoined: bool, participle: bool

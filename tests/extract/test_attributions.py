@@ -315,6 +315,51 @@ def test_an_investigator_is_a_title_before_the_name() -> None:
     assert (a.source.text, a.affiliation) == ("كارتر", "المحقق")
 
 
+def test_a_full_stop_glued_to_the_next_word_ends_the_statement_and_bayyana_opens_one() -> None:
+    text = "وأوضح المدير أن الطلاب خضعوا للاختبار.وبين أن النتائج ستعلن غدا."
+    first, second = read(text)
+    assert summary(text, first)[3] == "الطلاب خضعوا للاختبار"
+    assert summary(text, second) == ("بين", "المدير", OFFICIAL_SOURCE, "النتائج ستعلن غدا")
+
+
+def test_bayna_as_a_preposition_is_no_verb() -> None:
+    text = "وقال الوزير إن المسافة بين الرياض وجدة ستقصر. وبين المدينتين قطار سريع."
+    (a,) = read(text)
+    assert summary(text, a)[3] == "المسافة بين الرياض وجدة ستقصر"
+
+
+def test_a_double_full_stop_does_not_end_the_statement() -> None:
+    text = "وقالت المصممة إن الصورة حقيقية.. أنا لم أعدلها أبدا. وافتتح المعرض مساء أمس."
+    (a,) = read(text)
+    assert summary(text, a)[3] == "الصورة حقيقية.. أنا لم أعدلها أبدا"
+
+
+def test_a_double_full_stop_before_a_new_verb_ends_the_statement() -> None:
+    text = "وقالت المصممة: الصورة حقيقية.. وتساءلت: لماذا كل هذا الغضب؟"
+    first, second = read(text)
+    assert summary(text, first)[3] == "الصورة حقيقية"
+    assert summary(text, second)[:2] == ("تساءلت", "المصممة")
+
+
+def test_a_closing_participle_ends_the_statement() -> None:
+    text = "وقال الشيخ سعد المطيري: نحن جميعا فداء للوطن، معربا عن شكره للقيادة على مواساتها."
+    (a,) = read(text)
+    assert summary(text, a)[3] == "نحن جميعا فداء للوطن"
+
+
+def test_a_short_quotation_opening_with_a_complementiser_is_content() -> None:
+    text = 'وقال المرشح عن خصمه "إنه ليس بطلا"، متسائلا "كيف يكون ذلك؟".'
+    first, second = read(text)
+    assert summary(text, first)[3] == "إنه ليس بطلا"
+    assert summary(text, second) == ("متسائلا", "المرشح", ANONYMOUS_SOURCE, "كيف يكون ذلك؟")
+
+
+def test_a_proposal_is_a_statement() -> None:
+    text = "واقترح المهندس خالد العمري أن تنشأ حديقة في الحي."
+    (a,) = read(text)
+    assert summary(text, a) == ("اقترح", "خالد العمري", PERSON_SOURCE, "تنشأ حديقة في الحي")
+
+
 # ---------------------------------------------------------------- seeds
 
 
