@@ -20,7 +20,10 @@ corpora miss:
 - **places**: ريف حلب الشمالي and محافظة الحسكة are one place span (a compass
   word before a name stays out: شمال بغداد is a direction from بغداد); a capital
   that stands for its government (تقول واشنطن) is GPE, one that is a place
-  (في واشنطن) is LOC; countries are GPE.
+  (في واشنطن) is LOC; countries are GPE. Where the tagger saw nothing, the
+  word or words after قرية، بلدة، مدينة، حي، ريف، محافظة، منطقة are a place
+  (بقرية الشفة gives الشفة; تل عادة، معرة النعمان stay whole; ريف and محافظة
+  stay in the span as above), unless they are a common word (منطقة عسكرية).
 
 Where spans overlap, the longest wins, then curated names, Latin names and the
 tagger in that order.
@@ -51,6 +54,21 @@ _ARTICLE = "ال"
 _LOCATIVE = frozenset(
     name_key(word) for word in "في إلى من قرب داخل خارج نحو حول عند العاصمة مدينة بين غرب شرق شمال جنوب".split()
 )
+# Words after which the next word or two name a place (بقرية الشفة).
+_PLACE_NOUNS = frozenset(name_key(word) for word in "قرية بلدة مدينة حي ريف محافظة منطقة".split())
+# First words of two-word place names (تل عادة، بيت جن، أبو ميال، كفر حمرة).
+_PLACE_NAME_HEADS = frozenset(
+    normalise(word) for word in "تل بيت أبو أم كفر عين دير رأس جسر حوش دارة خربة مزرعة سد بئر قصر سان عرب حج السيدة".split()
+)
+# Words after a place noun that are no name (منطقة عسكرية، حي سكني) or end one (قرية أرمناز التي).
+_NOT_PLACE_NAMES = frozenset(
+    normalise(word)
+    for word in (
+        "في من على إلى الى عن مع قرب بين حيث بعد قبل منذ خلال عند نحو لدى التي الذي الواقعة الواقع التابعة التابع "
+        "وسط شمال جنوب شرق غرب أخرى آخر اخرى واحدة كاملة بأكملها سيطرة نفوذ خفض عمليات اشتباكات آمنة كبيرة صغيرة "
+        "قريبة مجاورة المجاورة القريبة المحاصرة المحررة نفسها ذاتها تقع يقع تضم يسكنها يقطنها تحت"
+    ).split()
+)
 # Lower-case words allowed inside a Latin-script name.
 _LATIN_CONNECTORS = frozenset(("of", "the", "and", "for", "de", "du", "al", "el", "&", "-"))
 # Last words that make an unknown Latin-script name an organisation.
@@ -64,6 +82,7 @@ _MAX_LATIN_ACRONYM = 6
 _JOINERS = frozenset(normalise(word) for word in ("بن", "بنت", "ابن", "آل", "أبو", "أبي", "عبد"))
 _MIN_PLACE_LETTERS = 4
 _MIN_SHORT_PLACE_POPULATION = 100_000
+_MAX_PLACE_NAME_WORDS = 3
 # Mention types whose names, once found, are looked for again in the rest of the document.
 _REPEATED_TYPES = frozenset((PER, ORG, LOC, GPE))
 # Which candidate wins between overlapping spans of the same length (lower wins).
@@ -506,6 +525,55 @@ def _repeats(text: _Text, found: list[_Candidate]) -> list[_Candidate]:
     return repeats
 
 
+def _places_after_nouns(text: _Text, found: list[_Candidate]) -> list[_Candidate]:
+    """Places named after an indefinite place noun (بقرية الشفة، مدينة معرة النعمان) that no mention covers whole."""
+    by_first = {candidate.first: candidate for candidate in found}
+    before, _ = _place_words()
+    places = []
+    for i, form in enumerate(text.forms[:-1]):
+        dropped = _clitics_before(form, _PLACE_NOUNS)
+        if dropped is None or _name_form(form, dropped).startswith(_ARTICLE):
+            continue
+        named = by_first.get(i + 1)
+        if named is not None and named.type in (PER, MISC) and named.entry is None:
+            named.type = LOC  # قرية أبو ميال: a village, not a person
+        length = _place_name_length(text, i + 1)
+        if not length:
+            continue
+        if name_key(_name_form(form, dropped)) in before:  # ريف حلب: the qualifier is part of the place
+            candidate = _Candidate(i, i + 1 + length, LOC, PRIORITY_REPEAT, dropped)
+            _extend_place(text, candidate)
+        else:
+            candidate = _Candidate(i + 1, i + 1 + length, LOC, PRIORITY_REPEAT)
+        overlapping = [c for c in found if c.first < candidate.last and candidate.first < c.last]
+        size = candidate.last - candidate.first
+        if all(candidate.first <= c.first and c.last <= candidate.last and c.last - c.first < size for c in overlapping):
+            places.append(candidate)  # the tagger missed the name, or cut it (تل of تل علي)
+    return places
+
+
+def _place_name_length(text: _Text, first: int) -> int:
+    """How many words from token ``first`` make a place name: those the gazetteer knows, else one, or two for a compound."""
+    forms, tokens = text.forms, text.tokens
+    words = []
+    for i in range(first, min(first + _MAX_PLACE_NAME_WORDS, len(forms))):
+        if tokens[i].kind != WORD or forms[i] in _NOT_PLACE_NAMES or tokens[i].start - tokens[i - 1].end > 1:
+            break
+        words.append(forms[i])
+    if not words or _clitics_before(words[0], _PLACE_NOUNS) is not None:
+        return 0
+    if not words[0].startswith(_ARTICLE) and words[0].endswith(("ي", "يه")) and place_population(name_key(words[0])) < 0:
+        return 0  # منطقة عسكرية، حي سكني: an adjective
+    for length in range(len(words), 1, -1):
+        if place_population(name_key(" ".join(words[:length]))) >= 0:
+            return length
+    if len(words) > 1 and not _is_nisba(words[1]) and words[1][:1] not in _CONJUNCTIONS + _PREPOSITIONS:
+        construct = not words[0].startswith(_ARTICLE) and words[1].startswith(_ARTICLE)
+        if words[0] in _PLACE_NAME_HEADS or (construct and place_population(name_key(words[0])) < 0):
+            return 2  # تل عادة، معرة النعمان (but سراقب الواقعة, a known town, stays one word)
+    return 1
+
+
 def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
     taken: set[int] = set()
     chosen = []
@@ -554,6 +622,7 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
             _extend_person(text, trimmed)
         candidates.append(_against_hits(trimmed, hits_by_first, text.forms))
     found = _resolve(candidates)
+    found = _resolve(found + _places_after_nouns(text, found))
     found = _resolve(found + _repeats(text, found))
     not_names = _titles().not_names
     mentions = []

@@ -202,3 +202,19 @@ def test_the_alias_table_is_consistent() -> None:
             assert country_place(item["country"]) is not None
     table = alias_table()
     assert all(e.government_of in table.entries for e in table.entries.values() if e.government_of)
+
+
+def test_the_name_after_a_place_noun_is_a_place_where_the_tagger_saw_none() -> None:
+    text = "قتل مسلحون في ضربة بقرية الشفة في ريف دير الزور، وانفجرت عبوة في بلدة تل عادة قرب مدينة معرة النعمان."
+    names = [(surface, kind) for surface, kind, _ in found(text, {"تل": "LOC"})]
+    assert names == [("الشفة", LOC), ("ريف دير الزور", LOC), ("تل عادة", LOC), ("معرة النعمان", LOC)]
+
+
+def test_a_common_word_or_a_definite_noun_before_a_name_gives_no_place() -> None:
+    text = "انتشرت القوات في منطقة عسكرية وحي سكني، ثم عادت إلى المدينة الصناعية وقرية تقع قرب الحدود."
+    assert found(text) == []
+
+
+def test_a_village_the_tagger_took_for_a_person_is_a_place() -> None:
+    text = "قتل ثلاثة أطفال في قصف على قرية أبو ميال بريف حماة."
+    assert ("أبو ميال", LOC) in [(surface, kind) for surface, kind, _ in found(text, {"أبو ميال": "PER"})]
