@@ -63,6 +63,8 @@ _VICTIM_WINDOW = 4  # tokens between an execution verb and the number executed
 _SUBJECT_WINDOW = 3  # tokens between a verbal trigger and its subject
 _ADJACENT = 3  # same-type triggers this close (in tokens) are one event
 _ALSO_WINDOW = 3  # tokens after a repeating trigger searched for أيضا
+_REFERENCE_WINDOW = 2  # tokens before a place searched for a direction word (جنوب غرب كركوك، بالقرب من)
+_BRACKET_REACH = 20  # characters from a place to the brackets around it
 _GENERIC_SUB_TYPES = (None, "explosion", "attack", "armed_clash")
 _PLACE_NEAR = 5  # tokens after a capture verb within which its place must come
 _LA_HEAD_WINDOW = 6  # tokens before a noun with ل searched for تعرض or طرق (commas included)
@@ -483,26 +485,35 @@ def _place_precision(doc: Document, sentence: _Sentence, mention: Mention, lexic
 
 
 def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexicon) -> None:
+    """The most specific place of the sentence, the nearest among equals; a point of reference (شمال بغداد) counts as one level vaguer."""
     actors = {m for m, _ in draft.actors}
-    places = [
-        m
-        for m in sentence.mentions
-        if doc.mentions[m].type in _PLACE_TYPES and m not in actors and not _parenthesised(doc.text, doc.mentions[m])
-    ]
-    draft.places = tuple(places)
+    places = []
+    for m in sentence.mentions:
+        mention = doc.mentions[m]
+        if mention.type not in _PLACE_TYPES or m in actors or _parenthesised(doc.text, mention):
+            continue
+        before = _window(sentence, sentence.token_at(mention.start), _REFERENCE_WINDOW)
+        if before and _has(lexicon, "seat_before", before[0]):
+            continue  # ومقره بريطانيا: where a source sits, not where the event happened
+        reference = any(_has(lexicon, "reference_before", forms) for forms in before)
+        places.append((m, reference))
+    draft.places = tuple(m for m, _ in places)
     if not places:
         return
     ranked = []
-    for m in places:
+    for m, reference in places:
         mention = doc.mentions[m]
         distance = mention.start - draft.end if mention.start >= draft.end else 2 * (draft.start - mention.end)
-        ranked.append((_place_precision(doc, sentence, mention, lexicon), distance, m))
-    draft.place_precision, _, draft.place = min(ranked)
+        precision = _place_precision(doc, sentence, mention, lexicon)
+        ranked.append((precision + reference, distance, precision, m))
+    _, _, draft.place_precision, draft.place = min(ranked)
 
 
 def _parenthesised(text: str, mention: Mention) -> bool:
-    """Whether a mention stands alone in brackets, as a dateline does (رويترز (بيروت))."""
-    return text[: mention.start].rstrip().endswith("(") and text[mention.end :].lstrip().startswith(")")
+    """Whether a mention is in short brackets, as a dateline or a clock's city is (رويترز (بيروت)، الساعة 14:59 (مكة المكرمة))."""
+    opening = text.rfind("(", max(0, mention.start - _BRACKET_REACH), mention.start)
+    closing = text.find(")", mention.end, mention.end + _BRACKET_REACH)
+    return opening >= 0 and closing >= 0 and ")" not in text[opening : mention.start] and "(" not in text[mention.end : closing]
 
 
 def _date_value(doc: Document, index: int) -> tuple[str, int] | None:
@@ -577,7 +588,7 @@ def _coreferent(doc: Document, sentences: list[_Sentence], draft: _Draft, earlie
         if draft.definite and draft.vague and previous.sentence == draft.sentence:
             if not _new_clause_between(sentences[draft.sentence], draft.last + 1, draft.last + 1 + _ALSO_WINDOW, _lexicon()):
                 return previous  # ... كما خلف الانفجار أضرارا; not وشمل القصف أيضا قرية أخرى
-        if draft.definite and _refines(doc, sentences, previous, draft):
+        if (draft.definite or draft.vague) and _refines(doc, sentences, previous, draft):
             return previous
         if _same_place(doc, previous.place, draft.place):
             if not (previous.killed and draft.killed and not _same_figures(previous.killed, draft.killed)):

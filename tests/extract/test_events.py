@@ -374,3 +374,13 @@ def test_dozens_and_a_hundred_may_be_one_toll() -> None:
     doc = document(text, quantities=[figure(text, "عشرات", 20, None, approximate=True, counted="المدنيين"), figure(text, "100", 100, 100, counted="شخص")])
     [event] = events(doc)
     assert event.killed == (20, None)
+
+
+def test_a_point_of_reference_a_source_s_seat_and_a_clock_s_city_are_not_where_it_happened() -> None:
+    text = "ففي الدور الواقعة شمال بغداد، قال المرصد ومقره لندن إن قصفا جويا استهدف المستشفى الساعة 9:00 (مكة المكرمة)."
+    doc = document(
+        text,
+        mentions=[mention(text, "الدور", LOC), mention(text, "بغداد", GPE), mention(text, "لندن", GPE), mention(text, "مكة المكرمة", GPE)],
+    )
+    [event] = events(doc)
+    assert (surface(doc, event), event.place) == ("قصفا جويا", 0)
