@@ -148,9 +148,11 @@ class _Lexicon:
     follow_ups: frozenset[str]
     relay_lemmas: frozenset[str]
     object_lemmas: frozenset[str]
+    pointing_lemmas: frozenset[str]
     impersonal: frozenset[str]
     prepositions: dict[str, list[_Preposition]]
     pronoun_sources: frozenset[str]
+    honorific_pronouns: frozenset[str]
     complementisers: frozenset[str]
     communication: frozenset[str]
     adjunct_prepositions: frozenset[str]
@@ -159,6 +161,7 @@ class _Lexicon:
     object_pronouns: frozenset[str]
     not_reporting_before: frozenset[str]
     negations: frozenset[str]
+    idiom_objects: frozenset[str]
     closing_participles: frozenset[str]
     clause_particles: frozenset[str]
     anonymous_heads: frozenset[str]
@@ -203,9 +206,11 @@ def _lexicon() -> _Lexicon:
         follow_ups=_key_set(data["follow_ups"]),
         relay_lemmas=_key_set(data["relay_verbs"]),
         object_lemmas=_key_set(data["object_verbs"]),
+        pointing_lemmas=_key_set(data["pointing_verbs"]),
         impersonal=_key_set(data["impersonal"]),
         prepositions=prepositions,
         pronoun_sources=_key_set(data["pronoun_sources"]),
+        honorific_pronouns=_key_set(data["honorific_pronouns"]),
         complementisers=_key_set(data["complementisers"]),
         communication=_key_set(data["communication_nouns"]),
         adjunct_prepositions=_key_set(data["adjunct_prepositions"]),
@@ -214,6 +219,7 @@ def _lexicon() -> _Lexicon:
         object_pronouns=_key_set(data["object_pronouns"]),
         not_reporting_before=_key_set(data["not_reporting_before"]),
         negations=_key_set(data["negations"]),
+        idiom_objects=_key_set(data["idiom_objects"]),
         closing_participles=_key_set(data["closing_participles"]),
         clause_particles=_key_set(data["clause_particles"]),
         anonymous_heads=_key_set(data["anonymous_heads"]),
@@ -511,8 +517,13 @@ class _Reader:
             return None  # لم يعلن، لن يقول: nothing was said
         if participle is not None and not self.participle_reports(i, stop):
             return None
+        if i + 1 < stop and self.keys[i + 1] in self.lexicon.idiom_objects:
+            return None  # لفت انتباهه، لفت الأنظار: drew attention, said nothing
         cue_start, cue_end = self.span(i, i + 1, dropped)
         first = self.after_time_aside(i + 1, stop)
+        honorific_subject = first < stop and self.keys[first] in self.lexicon.honorific_pronouns
+        if honorific_subject:  # وأوضح معاليه، مؤكدا سموه: the speaker, referred to by his honorific
+            first += 1
         if verb and first < stop and self.keys[first] == "ذلك":
             return self.backward(i, dropped, first + 1, stop)
         via: list[Reference] = []
@@ -543,7 +554,7 @@ class _Reader:
         if source_stop > first:
             source, title = self.reference(first, source_stop)
         else:
-            conjoined = bool(dropped) or (i > 0 and self.keys[i - 1] in ("و", "ف"))
+            conjoined = honorific_subject or bool(dropped) or (i > 0 and self.keys[i - 1] in ("و", "ف"))
             implicit = self.implicit_speaker(i, conjoined, participle is not None)
             if implicit is None:
                 return None
@@ -628,6 +639,8 @@ class _Reader:
                     continue
                 break
             if j == phrase_first and key in lexicon.adjunct_prepositions or key in ("علي", "عن") and lemma not in lexicon.relay_lemmas:
+                break
+            if key == "الي" and lemma in lexicon.pointing_lemmas:
                 break
             if (
                 self.introducer_at(j) is not None
@@ -736,7 +749,7 @@ class _Reader:
             introducer = self.introducer_at(j)
             if introducer is not None:
                 return (*self.clause(introducer), affiliation, via)
-            if self.keys[j] in ("علي", "عن") and (lemma in self.lexicon.object_lemmas or not lemma):
+            if self.takes_object(j, lemma, at_cue=j == source_end and not has_source):
                 object_first = self.clause_after_object(j, stop)
                 return (*self.clause(object_first), affiliation, via)
             if j == source_end and (self.follow_up(j) is not None or self.verb(j)):
@@ -758,6 +771,17 @@ class _Reader:
                 continue
             j += 1
         return None
+
+    def takes_object(self, j: int, lemma: str, at_cue: bool) -> bool:
+        """Whether token ``j`` opens the noun content of a verb (شدد على ضرورة، أشار إلى عودة، مشيرا إلى أهمية).
+
+        A participle (no lemma) takes it only right after the cue.
+        """
+        key = self.keys[j]
+        lexicon = self.lexicon
+        if key in ("علي", "عن"):
+            return lemma in lexicon.object_lemmas or (not lemma and at_cue)
+        return key == "الي" and (lemma in lexicon.pointing_lemmas or (not lemma and at_cue))
 
     def clause_after_object(self, j: int, stop: int) -> int:
         """For 'أعرب عن ثقته في أن ...' the complementiser; else على/عن itself, whose object is the content."""

@@ -210,6 +210,7 @@ def test_an_organisation_source_and_the_anaphor_that_follows() -> None:
         "وبما أن النادي لم يعلن عن رغبته في التعاقد، تبقى الصفقة معلقة.",  # a negated verb reports nothing
         "وفرضت الحكومة قيودا مشددة على السحب من المصارف.",  # a participle describing a noun
         "وتلتزم الشركات وفقا لنص المادة الخامسة بدفع الرسوم.",  # وفقا لـ a text, not a speaker
+        "هل لفت انتباهك الكاتب إلى أمر جديد؟",  # drawing attention is no saying
         "",
     ],
 )
@@ -358,6 +359,23 @@ def test_a_proposal_is_a_statement() -> None:
     text = "واقترح المهندس خالد العمري أن تنشأ حديقة في الحي."
     (a,) = read(text)
     assert summary(text, a) == ("اقترح", "خالد العمري", PERSON_SOURCE, "تنشأ حديقة في الحي")
+
+
+def test_pointing_to_a_noun_is_the_content_of_a_participle_and_a_verb() -> None:
+    text = (
+        "وقال المدير إن العمل بدأ، مشيرا إلى أهمية الالتزام بالمواعيد التي حددتها الوزارة على موقعها. "
+        "وأشار المدير إلى عودة الكهرباء إلى الأحياء."
+    )
+    _, pointing, verb = read(text)
+    assert summary(text, pointing)[3] == "أهمية الالتزام بالمواعيد التي حددتها الوزارة على موقعها"
+    assert summary(text, verb)[3] == "عودة الكهرباء إلى الأحياء"
+
+
+def test_an_honorific_pronoun_after_the_cue_is_the_current_speaker() -> None:
+    text = "وأوضح أمير المنطقة الأمير سعود بن نايف أن المشروع اكتمل، مؤكدا سموه على أهمية دعم الشباب."
+    first, second = read(text)
+    assert first.source.text == second.source.text == "سعود بن نايف"
+    assert summary(text, second)[3] == "أهمية دعم الشباب"
 
 
 # ---------------------------------------------------------------- seeds
