@@ -42,7 +42,7 @@ from typing import Any
 
 from marsad.arabic.normalise import normalise
 from marsad.arabic.tokens import iter_tokens
-from marsad.extract.places import COUNTRY, candidates, geocode, name_key
+from marsad.extract.places import COUNTRY, REGION, candidates, geocode, name_key
 from marsad.document import GPE, LOC, NORP, NUMBER, ORG, PER, PUNCT, Document, Event, Mention, Quantity, Sentence, Token
 from marsad.pipeline import component
 from marsad.settings import Settings
@@ -63,6 +63,8 @@ _VICTIM_WINDOW = 4  # tokens between an execution verb and the number executed
 _SUBJECT_WINDOW = 3  # tokens between a verbal trigger and its subject
 _ADJACENT = 3  # same-type triggers this close (in tokens) are one event
 _ALSO_WINDOW = 3  # tokens after a repeating trigger searched for أيضا
+_CAUSE_WINDOW = 2  # tokens before a trigger searched for a word of cause (جراء غارات)
+_TOLL_LESS_TYPES = ("arrest", "detention", "agreement", "surrender", "smuggling", "escape")
 _REFERENCE_WINDOW = 2  # tokens before a place searched for a direction word (جنوب غرب كركوك، بالقرب من)
 _BRACKET_REACH = 20  # characters from a place to the brackets around it
 _GENERIC_SUB_TYPES = (None, "explosion", "attack", "armed_clash")
@@ -399,7 +401,9 @@ def _mixed(sentence: _Sentence, quantity: Quantity, lexicon: _Lexicon) -> bool:
 
 
 def _add_casualties(sentence: _Sentence, drafts: list[_Draft], lexicon: _Lexicon) -> None:
-    """Give each casualty figure to the event in its clause, else the nearest before it (or the first one after)."""
+    """Give each casualty figure to the event its cause names (مقتل 12 شخصا ... جراء غارات), else the one in its clause,
+    else the nearest before it (or the first one after); arrests, truces and the like take no toll."""
+    drafts = [d for d in drafts if d.type not in _TOLL_LESS_TYPES]
     for quantity in sentence.quantities:
         kind = _casualty_kind(sentence, quantity, lexicon)
         position = sentence.token_at(quantity.start)
@@ -411,13 +415,28 @@ def _add_casualties(sentence: _Sentence, drafts: list[_Draft], lexicon: _Lexicon
         clause = _clause(sentence, position)
         same_clause = [d for d in drafts if d.first in clause]
         before = [d for d in drafts if d.start <= quantity.start]
-        if same_clause or before:
+        caused = _cause_after(sentence, position, drafts, lexicon)
+        if caused is not None:
+            owner = caused
+        elif same_clause or before:
             owner = same_clause[0] if same_clause else before[-1]
-        elif not _new_clause_between(sentence, position, drafts[0].first, lexicon):
+        elif drafts and not _new_clause_between(sentence, position, drafts[0].first, lexicon):
             owner = drafts[0]  # مقتل 10 مدنيين، بينهم أطفال، في قصف
         else:
             continue  # قتل 5 جنود قنصا، كما تم قصف ...: the figure's own event has no trigger
         (owner.killed if kind == "killed" else owner.injured).append(quantity)
+
+
+def _cause_after(sentence: _Sentence, position: int, drafts: list[_Draft], lexicon: _Lexicon) -> _Draft | None:
+    """The first event after a figure, if a word of cause (جراء، إثر، بسبب) introduces it before any other event."""
+    for draft in drafts:
+        if draft.first <= position:
+            continue
+        between = sentence.forms[position + 1 : draft.first]
+        if _new_clause_between(sentence, position, draft.first, lexicon):
+            return None
+        return draft if any(_has(lexicon, "cause_words", forms) for forms in between[-_CAUSE_WINDOW:]) else None
+    return None
 
 
 def _new_clause_between(sentence: _Sentence, start: int, end: int, lexicon: _Lexicon) -> bool:
@@ -437,7 +456,16 @@ def _clause(sentence: _Sentence, position: int) -> range:
 
 
 def _figures(found: list[Quantity], what: str, notes: list[str]) -> tuple[float | None, float | None] | None:
-    """The most conservative range of the figures given for one toll, noting approximation and disputes."""
+    """The most conservative range of the figures given for one toll, noting approximation and disputes.
+
+    An exact figure outranks an open one (عشرات الضحايا, then 7 قتلى), and a part
+    of the toll (9 أطفال of 21 مدنيا) is no other figure for it.
+    """
+    closed = [q for q in found if q.high is not None]
+    found = closed or found
+    largest = max((q.low for q in found if q.low is not None), default=None)
+    counted_parts = _lexicon().words["part_nouns"]
+    found = [q for q in found if q.low == largest or bare(normalise(q.counted or "")) not in counted_parts]
     if any(q.approximate for q in found):
         notes.append(f"{what} figure approximate")
     return conservative_range([(q.low, q.high) for q in found], what, notes)
@@ -609,6 +637,9 @@ def _definite(sentence: _Sentence, first: int, lexicon: _Lexicon) -> bool:
 def _refines(doc: Document, sentences: list[_Sentence], previous: _Draft, draft: _Draft) -> bool:
     """Whether a later mention's place may be the earlier one's: named in its sentence, or more or less precise in one country.
 
+    A city named as its province is (حمص، حلب، دير الزور) may stand for either, so a definite
+    mention (القصف على بلدة الجرذي) in its country refines it.
+
     A sentence that opens with كما or فيما adds another event, whatever its words.
     """
     if sentences[draft.sentence].forms and _has(_lexicon(), "clause_openers", sentences[draft.sentence].forms[0]):
@@ -616,12 +647,16 @@ def _refines(doc: Document, sentences: list[_Sentence], previous: _Draft, draft:
     if previous.place is None or draft.place is None or _same_place(doc, previous.place, draft.place):
         return True
     names = [doc.text[doc.mentions[m].start : doc.mentions[m].end] for m in (previous.place, draft.place)]
-    if previous.place_precision != draft.place_precision:
+    if previous.place_precision != draft.place_precision or (draft.definite and _names_a_province(names[0])):
         countries = [{place.country for place in candidates(name)} for name in names]
         return not all(countries) or bool(countries[0] & countries[1])
     return previous.sentence != draft.sentence and any(
         name_key(doc.text[doc.mentions[m].start : doc.mentions[m].end]) == name_key(names[1]) for m in previous.places
     )
+
+
+def _names_a_province(name: str) -> bool:
+    return any(place.kind == REGION for place in candidates(name))
 
 
 def _same_kind(first: _Draft, second: _Draft) -> bool:

@@ -373,7 +373,7 @@ def test_dozens_and_a_hundred_may_be_one_toll() -> None:
     text = "قتل عشرات المدنيين في تفجير سيارة مفخخة في بلدة الراشدين. وأسفر التفجير عن مقتل 100 شخص."
     doc = document(text, quantities=[figure(text, "عشرات", 20, None, approximate=True, counted="المدنيين"), figure(text, "100", 100, 100, counted="شخص")])
     [event] = events(doc)
-    assert event.killed == (20, None)
+    assert event.killed == (100, 100)  # one event; the exact figure outranks dozens
 
 
 def test_a_point_of_reference_a_source_s_seat_and_a_clock_s_city_are_not_where_it_happened() -> None:
@@ -384,3 +384,25 @@ def test_a_point_of_reference_a_source_s_seat_and_a_clock_s_city_are_not_where_i
     )
     [event] = events(doc)
     assert (surface(doc, event), event.place) == ("قصفا جويا", 0)
+
+
+def test_an_exact_toll_outranks_dozens_and_children_among_the_dead_are_no_other_toll() -> None:
+    text = "عشرات الضحايا في غارة جوية على بلدة كفرنبل. وأسفرت الغارة عن مقتل 21 مدنيا. وقال المرصد إن 9 أطفال قتلوا في الغارة."
+    doc = document(
+        text,
+        quantities=[
+            figure(text, "عشرات", 20, None, approximate=True, counted="الضحايا"),
+            figure(text, "21", 21, 21, counted="مدنيا"),
+            figure(text, "9", 9, 9, counted="أطفال"),
+        ],
+    )
+    [event] = events(doc)
+    assert (event.killed, event.notes) == ((21, 21), ())
+
+
+def test_a_toll_goes_to_the_event_its_cause_names_and_an_arrest_takes_none() -> None:
+    text = "ويأتي هذا القصف بعد يوم من مقتل 12 شخصا جراء غارات جوية على بلدة التبني، واعتقال 3 آخرين."
+    doc = document(text, quantities=[figure(text, "12", 12, 12, counted="شخصا"), figure(text, "3", 3, 3, counted="آخرين")])
+    found = {e.type: e for e in events(doc)}
+    assert found["airstrike"].killed == (12, 12)
+    assert all(e.killed is None for kind, e in found.items() if kind != "airstrike")
