@@ -349,11 +349,13 @@ def _future(doc: Document, sentence: _Sentence) -> bool:
 
 
 def _purpose(sentence: _Sentence, trigger: _Trigger, first: int, lexicon: _Lexicon) -> bool:
-    """Whether a noun trigger carries the ل of purpose (مهلة للاستسلام), not of تعرضت للقصف or طرقا للتهريب."""
+    """Whether a noun trigger carries the ل of purpose (مهلة للاستسلام، عملية أمنية للقبض على), not of تعرضت للقصف or طرقا للتهريب."""
     norm = sentence.tokens[first].norm
-    if trigger.verbal or bare(norm) == trigger.words[0]:
+    if bare(norm) == trigger.words[0]:
         return False
     rest = norm[1:] if norm[:1] in ("و", "ف") else norm
+    if trigger.verbal and not rest.startswith("لل"):
+        return False  # a verb never takes لل: القبض على with it is a noun
     heads = _words_before(sentence, first, _LA_HEAD_WINDOW)
     return rest.startswith("ل") and not any(_has(lexicon, "la_event_heads", forms) for forms in heads)
 
@@ -613,6 +615,8 @@ def _coreferent(doc: Document, sentences: list[_Sentence], draft: _Draft, earlie
     for previous in reversed(earlier):
         if not (_same_kind(previous, draft) and _same_date(previous, draft)):
             continue
+        if draft.type == "agreement" and previous.sub_type == draft.sub_type:
+            return previous  # a truce named again, wherever its talks are held
         if draft.definite and draft.vague and previous.sentence == draft.sentence:
             if not _new_clause_between(sentences[draft.sentence], draft.last + 1, draft.last + 1 + _ALSO_WINDOW, _lexicon()):
                 return previous  # ... كما خلف الانفجار أضرارا; not وشمل القصف أيضا قرية أخرى

@@ -104,6 +104,7 @@ def test_suicide_bombing_with_approximate_killed_and_injured() -> None:
         ("تحتجز القوات الكردية مئات المقاتلين في سجن بالحسكة.", "تحتجز", "detention", None),
         ("استسلم عشرات المسلحين للجيش في بلدة بيت جن.", "استسلم", "surrender", None),
         ("فر قادة التنظيم من الرقة إلى البادية.", "فر", "escape", "escape"),
+        ("قتل 18 جنديا في قرية أبو ميال إثر عملية تسلل نفذتها الفصائل.", "عملية تسلل", "battle", "attack"),
         ("انشق ضابط برتبة عقيد عن الجيش وانضم إلى المعارضة في درعا.", "انشق", "escape", "desertion"),
         ("عبروا الحدود إلى تركيا عن طريق مهربين الشهر الماضي.", "عبروا", "smuggling", "crossing"),
         ("وثق المرصد تهريب عناصر من التنظيم إلى تركيا.", "تهريب", "smuggling", "smuggling"),
@@ -138,6 +139,9 @@ def test_bare_strike_or_shelling_needs_an_air_word_to_be_an_air_strike() -> None
         "شارك أكثر من 40 ألف مقاتل في القتال على مدى أربع سنوات.",
         "يتبنى التنظيم تكتيكات مثل التفجيرات الانتحارية.",
         "سقط قتلى في المدينة.",
+        "بدأت الشرطة عملية أمنية واسعة للقبض على المسلحين في المدينة.",
+        "يعيش النازحون في ظروف صعبة ويواجهون قصفا جويا في إدلب.",
+        "يخوض الحزب معارك مسلحة مع الجيش منذ الثمانينات في جبال قنديل.",
     ],
 )
 def test_negated_hypothetical_and_generic_mentions_are_not_events(text: str) -> None:
@@ -406,3 +410,10 @@ def test_a_toll_goes_to_the_event_its_cause_names_and_an_arrest_takes_none() -> 
     found = {e.type: e for e in events(doc)}
     assert found["airstrike"].killed == (12, 12)
     assert all(e.killed is None for kind, e in found.items() if kind != "airstrike")
+
+
+def test_a_truce_named_again_is_the_same_truce() -> None:
+    text = "دخل وقف إطلاق النار حيز التنفيذ في درعا. وتزامن اليوم الثاني من وقف إطلاق النار مع جولة مفاوضات في جنيف."
+    doc = document(text, mentions=[mention(text, "درعا", GPE), mention(text, "جنيف", GPE)])
+    [truce] = events(doc)
+    assert (truce.type, truce.place) == ("agreement", 0)
