@@ -149,7 +149,7 @@ def evaluate(folds: dict[int, list[dict]], ids, signatures, settings: Settings, 
 def grid(folds, ids, signatures, settings: Settings) -> None:
     results = []
     for threshold, entities, figures, inferred_days in itertools.product(
-        (0.1, 0.15, 0.2, 0.3), (0.4, 0.8), (0.1, 0.2), (365, 730, 100_000)
+        (0.3, 0.33, 0.36, 0.38, 0.4), (0.8, 1.0, 1.2, 2.0), (0.1, 0.2), (730, 36_500)
     ):
         tried = settings.replace(
             story_threshold=threshold,
