@@ -240,24 +240,32 @@ def _given_names() -> frozenset[str]:
     return frozenset(key_of(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-def match_outlet(keys: Sequence[str], i: int, first: str | None = None) -> tuple[Outlet, int] | None:
+def match_outlet(keys: Sequence[str], i: int, first: str | None = None, alone: bool = False) -> tuple[Outlet, int] | None:
     """The outlet named at token ``i`` (after any outlet word such as صحيفة), and the token after it.
 
     ``first`` replaces the key of token ``i`` (a reading without its clitics).
+    The name may stand in quotation marks after the outlet word (وكالة «رويترز»);
+    the token after it is then the one after the closing mark. ``alone`` accepts
+    names that otherwise need an outlet word before them (وفقا للألمانية).
     """
     table = _outlets()
-    words = [first if first is not None else keys[i], *keys[i + 1 : i + 6]]
+    words = [first if first is not None else keys[i], *keys[i + 1 : i + 7]]
     after_head = 0
     for head in table.heads.get(words[0], ()):
         if tuple(words[: len(head)]) == head:
             after_head = len(head)
             break
     for at in dict.fromkeys((after_head, 0)):  # صحيفة الغارديان; وكالة الأنباء السعودية is a name itself
-        if at >= len(words):
+        opened = at > 0 and at < len(words) and words[at] in _QUOTE_MARKS
+        name_at = at + opened
+        if name_at >= len(words):
             continue
-        for name, outlet, needs_head in table.names.get(words[at], ()):
-            if tuple(words[at : at + len(name)]) == name and (at or not needs_head):
-                return outlet, i + at + len(name)
+        for name, outlet, needs_head in table.names.get(words[name_at], ()):
+            if tuple(words[name_at : name_at + len(name)]) == name and (at or alone or not needs_head):
+                end = name_at + len(name)
+                if opened:  # to the closing mark: «رويترز»، "سي إن إن بالعربية"
+                    end = next((k + 1 for k in range(end, len(words)) if words[k] in _QUOTE_MARKS), end)
+                return outlet, i + end
     return None
 
 
@@ -464,11 +472,20 @@ class _Reader:
         k = self.index_at(offset) - 1
         while k >= 0 and self.tokens[k].start >= start:
             key = self.keys[k]
+            if self.is_punct(k) and self.closes_quote_from(start, k):
+                break  # «اعترف بتراجعهم»، لكنه قال: the closing mark stays
             if not (self.is_punct(k) or key in ("و", "ف") or any(r in self.lexicon.clause_particles for r, _ in readings(key)[:2])):
                 break
             k -= 1
         end = self.tokens[k].end if k >= 0 and self.tokens[k].start >= start else start
+        if k >= 0 and self.closes_quote_from(start, k):
+            return end
         return self.trimmed(start, min(end, offset))[1]
+
+    def closes_quote_from(self, start: int, k: int) -> bool:
+        """Whether punctuation token ``k`` closes a quotation opened at or after ``start``."""
+        quote = self.quote_ends.get(self.tokens[k].end)
+        return quote is not None and quote.open >= start
 
     # -- the whole document
 
@@ -1029,11 +1046,16 @@ class _Reader:
         elif key[:1] == "ل" and len(key) > 3:
             dropped, reading = 1, key[1:]
         outlet = match_outlet(self.keys, first, reading)
+        if outlet is None:  # وفقا للألمانية.
+            outlet = match_outlet(self.keys, first, reading, alone=True)
+            if outlet is not None and outlet[1] < stop and not self.is_punct(outlet[1]):
+                outlet = None
         if outlet is not None:
             end = outlet[1]
             while end < stop and self.is_nisba(end):
                 end += 1
-            return self.reference(first, end, dropped)[0], end
+            start, finish = self.span(first, end, dropped)
+            return Reference(self.text[start:finish], start, finish, kind=OUTLET_SOURCE), end
         j = first
         while j < stop and j - first < _MAX_PREPOSITION_SOURCE_TOKENS:
             if self.is_punct(j):
@@ -1105,6 +1127,15 @@ class _Reader:
         nested = same_sentence and previous is not None and cue_start < previous.attribution.content_end
         return _Found(attribution, False, sentence, end, ends_previous=False, speaks=not nested)
 
+    def complementiser_after_adjunct(self, j: int, stop: int) -> int:
+        """The complementiser after a short adjunct that follows a source (على لسان رويترز من صنعاء، أن), else ``j``."""
+        for k in range(j, min(j + 5, stop)):
+            if self.is_complementiser(k):
+                return k
+            if self.verb(k) or (self.is_punct(k) and self.char(k) not in "،,"):
+                break
+        return j
+
     def quote_before(self, i: int) -> _Quote | None:
         """The quotation that a cue at token ``i`` follows at once, across a dash or comma."""
         k = i - 1
@@ -1126,8 +1157,9 @@ class _Reader:
         if quoted is not None:  # و"إبادتهم" -على حد قول الوزير-
             return self.trimmed(quoted.inner_start, quoted.inner_end)
         if clause_first and not self.reaches_end(end, stop):
+            end = self.complementiser_after_adjunct(end, stop)
             start = self.tokens[end].start
-            while end < stop and (self.is_punct(end) or self.keys[end] in ("فان", "فانه", "فانها")):
+            while end < stop and (self.is_punct(end) or self.is_complementiser(end)):
                 end += 1
                 start = self.tokens[end].start if end < stop else start
             span = self.trimmed(start, sentence_end)
@@ -1150,7 +1182,7 @@ class _Reader:
 
     def reference(self, first: int, stop: int, dropped: int = 0) -> tuple[Reference, str | None]:
         """The source named by tokens ``first:stop``, and a title found before a person's name."""
-        while stop > first + 1 and self.is_punct(stop - 1) and not self.closes_quote_in(first, stop - 1):
+        while stop > first + 1 and self.is_punct(stop - 1) and not self.closes_quote_from(self.tokens[first].start, stop - 1):
             stop -= 1
         start, end = self.span(first, stop, dropped)
         phrase = self.text[start:end]
@@ -1194,11 +1226,6 @@ class _Reader:
         name_end = self.tokens[title_at - 1].end
         rest = self.trimmed(name_end, end)
         return Reference(self.text[start:name_end], start, name_end, kind=PERSON_SOURCE), self.text[rest[0] : rest[1]] or None
-
-    def closes_quote_in(self, first: int, k: int) -> bool:
-        """Whether punctuation token ``k`` closes a quotation opened in tokens ``first:k`` (صحيفة «عكاظ»)."""
-        quote = self.quote_ends.get(self.tokens[k].end)
-        return quote is not None and quote.open >= self.tokens[first].start
 
     def outlet_within(self, first: int, stop: int) -> Reference | None:
         """The outlet that publishes a report named in a source phrase (تقرير نشرته صحيفة X)."""

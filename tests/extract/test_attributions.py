@@ -378,6 +378,26 @@ def test_an_honorific_pronoun_after_the_cue_is_the_current_speaker() -> None:
     assert summary(text, second)[3] == "أهمية دعم الشباب"
 
 
+def test_an_agency_in_quotation_marks_ends_the_source_and_a_place_after_it_is_skipped() -> None:
+    text = "وبحسب وكالة «رويترز» من عدن، فإن القائد «اعترف بالتراجع»، لكنه قال إن قواته ستعود."
+    first, second = read(text)
+    assert summary(text, first) == ("بحسب", "وكالة «رويترز»", OUTLET_SOURCE, "القائد «اعترف بالتراجع»")
+    assert summary(text, second)[3] == "قواته ستعود"
+
+
+def test_a_quoted_site_name_runs_to_its_closing_mark() -> None:
+    text = 'حسب موقع "سي إن إن بالعربية"، فإن الشركة منحت موظفيها إجازة.'
+    (a,) = read(text)
+    assert summary(text, a) == ("حسب", 'موقع "سي إن إن بالعربية"', OUTLET_SOURCE, "الشركة منحت موظفيها إجازة")
+
+
+def test_an_agency_known_by_an_adjective_alone_after_a_cue() -> None:
+    text = "وغاب عدد من النجوم عن الرحلة، نقلا عن الألمانية."
+    (a,) = read(text)
+    assert summary(text, a) == ("نقلا عن", "الألمانية", OUTLET_SOURCE, "وغاب عدد من النجوم عن الرحلة")
+    assert read("وغاب عدد من النجوم عن الرحلة، نقلا عن الألمانية المقيمة في الرياض.") == []
+
+
 # ---------------------------------------------------------------- seeds
 
 
