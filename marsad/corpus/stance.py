@@ -16,7 +16,8 @@ from __future__ import annotations
 import json
 import math
 import zlib
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from importlib import resources
 
 from marsad.arabic.normalise import normalise
@@ -68,35 +69,74 @@ def _model() -> dict[str, dict[str, list[float]]]:
     return json.loads(resources.files("marsad.data").joinpath("statement_stance.json").read_text(encoding="utf-8"))
 
 
-def _char_grams(text: str, n: int = 3) -> set[str]:
-    squeezed = " ".join(t.norm for t in iter_tokens(text) if t.kind == WORD)
-    return {squeezed[i : i + n] for i in range(len(squeezed) - n + 1)}
+@dataclass(frozen=True, slots=True)
+class StatementProfile:
+    """What the model reads of one statement, computed once however many pairs it is in."""
+
+    terms: frozenset[str]
+    negated: bool
+    numbers: frozenset[str]
+    char_grams: frozenset[str]
 
 
-def _stems_starting(terms: set[str], opposite: str) -> bool:
-    return any(t.startswith(opposite) for t in terms)
+@lru_cache(maxsize=1 << 16)
+def profile(text: str) -> StatementProfile:
+    tokens = list(iter_tokens(text))
+    squeezed = " ".join(t.norm for t in tokens if t.kind == WORD)
+    negations = _negations()
+    return StatementProfile(
+        terms=frozenset(text_terms(text)),
+        negated=any(t.norm in negations for t in tokens),
+        numbers=frozenset(normalise(t.norm) for t in tokens if t.kind == NUMBER),
+        char_grams=frozenset(squeezed[i : i + 3] for i in range(len(squeezed) - 2)),
+    )
+
+
+@cache
+def _opposite_partners() -> dict[str, frozenset[str]]:
+    partners: dict[str, set[str]] = {}
+    for x, y in _opposites():
+        partners.setdefault(x, set()).add(y)
+    return {word: frozenset(others) for word, others in partners.items()}
+
+
+@lru_cache(maxsize=1 << 16)
+def _opposite_stems(term: str) -> frozenset[str]:
+    """The words of the antonym list that ``term`` starts with."""
+    partners = _opposite_partners()
+    return frozenset(term[:n] for n in range(1, len(term) + 1) if term[:n] in partners)
+
+
+def _has_opposites(only_a: frozenset[str], only_b: frozenset[str]) -> bool:
+    """Whether a word only the first has and a word only the second has start like two antonyms."""
+    stems_b = {stem for term in only_b for stem in _opposite_stems(term)}
+    if not stems_b:
+        return False
+    partners = _opposite_partners()
+    return any(partners[x] & stems_b for term in only_a for x in _opposite_stems(term))
+
+
+@lru_cache(maxsize=1 << 16)
+def _bucket(term: str) -> int:
+    return zlib.crc32(term.encode("utf-8")) % ADDED_WORD_BUCKETS
 
 
 def added_word_buckets(first: str, second: str) -> list[int]:
     """Bucket numbers of the content terms that ``second`` has and ``first`` lacks."""
-    added = set(text_terms(second)) - set(text_terms(first))
-    return [zlib.crc32(term.encode("utf-8")) % ADDED_WORD_BUCKETS for term in added]
+    return [_bucket(term) for term in profile(second).terms - profile(first).terms]
 
 
 def statement_features(first: str, second: str) -> list[float]:
     """The dense features, in the order of ``FEATURES``."""
-    a, b = set(text_terms(first)), set(text_terms(second))
+    return _features(profile(first), profile(second))
+
+
+def _features(first: StatementProfile, second: StatementProfile) -> list[float]:
+    a, b = first.terms, second.terms
     shared = a & b
     only_a, only_b = a - b, b - a
-    negations = _negations()
-    neg_a = any(t.norm in negations for t in iter_tokens(first))
-    neg_b = any(t.norm in negations for t in iter_tokens(second))
-    opposites = any(
-        _stems_starting(only_b, y) for x, y in _opposites() if _stems_starting(only_a, x)
-    )
-    numbers_a = {normalise(t.norm) for t in iter_tokens(first) if t.kind == NUMBER}
-    numbers_b = {normalise(t.norm) for t in iter_tokens(second) if t.kind == NUMBER}
-    grams_a, grams_b = _char_grams(first), _char_grams(second)
+    opposites = _has_opposites(only_a, only_b)
+    grams_a, grams_b = first.char_grams, second.char_grams
     char_similarity = len(grams_a & grams_b) / max(1, len(grams_a | grams_b))
     return [
         1.0,
@@ -104,18 +144,18 @@ def statement_features(first: str, second: str) -> list[float]:
         len(shared) / max(1, len(a | b)),
         min(len(only_a), 8) / 8,
         min(len(only_b), 8) / 8,
-        float(neg_a != neg_b),
+        float(first.negated != second.negated),
         float(opposites),
-        float(bool(numbers_a and numbers_b and numbers_a != numbers_b)),
+        float(bool(first.numbers and second.numbers and first.numbers != second.numbers)),
         char_similarity,
         float(not shared),
     ]
 
 
-def _ordered_scores(first: str, second: str) -> list[float]:
+def _ordered_scores(first: StatementProfile, second: StatementProfile) -> list[float]:
     model = _model()
-    features = statement_features(first, second)
-    buckets = added_word_buckets(first, second)
+    features = _features(first, second)
+    buckets = [_bucket(term) for term in second.terms - first.terms]
     logits = []
     for label in LABELS:
         dense, added = model["weights"][label], model["added_words"][label]
@@ -128,7 +168,8 @@ def _ordered_scores(first: str, second: str) -> list[float]:
 
 def stance_scores(first: str, second: str) -> dict[str, float]:
     """Probabilities of SAME, CONTRADICTION and OTHER, the same whichever statement comes first."""
-    forward, backward = _ordered_scores(first, second), _ordered_scores(second, first)
+    a, b = profile(first), profile(second)
+    forward, backward = _ordered_scores(a, b), _ordered_scores(b, a)
     return {label: (f + b) / 2 for label, f, b in zip(LABELS, forward, backward)}
 
 
@@ -136,4 +177,3 @@ def compare_statements(first: str, second: str) -> str:
     """SAME, CONTRADICTION or OTHER."""
     scores = stance_scores(first, second)
     return max(LABELS, key=lambda label: scores[label])
-
