@@ -221,6 +221,18 @@ def claim_occurrences(doc: Document, order: int) -> list[ClaimOccurrence]:
     return occurrences
 
 
+def _distinctive(low: float | None, high: float | None) -> bool:
+    """Whether a figure is rare enough that the same measure and value in two stories is one fact:
+    a range (between 20,000 and 30,000 dollars) or a value with three significant digits (3,250).
+    Round figures (two killed, 150 fighters, 1,000 fled) recur in unrelated stories."""
+    if low is None or high is None:
+        return False
+    if low != high:
+        return True
+    digits = f"{abs(low):.6g}".replace(".", "").lstrip("0").rstrip("0")
+    return len(digits) >= 3
+
+
 def statement_similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Overlap of content terms, relative to the shorter statement (a summary repeats part of a longer one)."""
     if not a or not b:
@@ -302,7 +314,8 @@ class ClaimBuilder:
                 continue  # a figure without a clear measure stands alone
             story = story_of.get(o.doc, o.doc)
             groups.join(by_story.setdefault((o.measure, story), i), i)
-            groups.join(by_value.setdefault((o.measure, o.low, o.high), i), i)
+            if _distinctive(o.low, o.high):
+                groups.join(by_value.setdefault((o.measure, o.low, o.high), i), i)
 
     def _join_statements(
         self, occurrences: list[ClaimOccurrence], story_of: dict[str, str], groups: _Groups

@@ -256,3 +256,22 @@ def test_relay_graph_counts_a_claim_with_thousands_of_roots() -> None:
         graph.add_chain([f"official {n}", "agency", "paper"])
     roots = [f"official {n}" for n in range(5000)] + ["paper"]
     assert graph.independent(roots) == 5000
+
+
+def test_a_round_figure_in_unrelated_stories_is_two_claims_and_a_rare_one_is_one() -> None:
+    market = "قتل شخصان وأصيب ثلاثة في انفجار عبوة ناسفة بسوق المدينة."
+    road = "قتل شخصان في حادث سير على الطريق الدولي مساء أمس."
+    toll = "وقتل 3250 شخصا خلال معركة المدينة، بحسب المرصد."
+    retold = "وذكر تقرير أن المعركة قتل فيها 3250 شخصا."
+    docs = [
+        _doc("m", market, outlet="أ", quantities=[_figure(market, "شخصان", 2, 2, counted="شخصان", counted_lemma="شخص")]),
+        _doc("r", road, outlet="ب", quantities=[_figure(road, "شخصان", 2, 2, counted="شخصان", counted_lemma="شخص")]),
+        _doc("t", toll, outlet="ج", quantities=[_figure(toll, "3250 شخصا", 3250, 3250, counted="شخصا", counted_lemma="شخص")]),
+        _doc("u", retold, outlet="د", quantities=[_figure(retold, "3250 شخصا", 3250, 3250, counted="شخصا", counted_lemma="شخص")]),
+    ]
+    builder = ClaimBuilder()
+    for order, doc in enumerate(docs):
+        builder.add(claim_occurrences(doc, order))
+    claims = builder.finish({}, story_of={"m": "S1", "r": "S2", "t": "S3", "u": "S4"})
+    grouped = sorted(sorted(o["doc"] for o in c["occurrences"]) for c in claims if c["kind"] == "figure")
+    assert grouped == [["m"], ["r"], ["t", "u"]]
