@@ -161,7 +161,7 @@ class _Sentence:
     tokens: tuple[Token, ...]
     forms: tuple[tuple[str, ...], ...]  # each token's stems
     mentions: tuple[int, ...]  # indices into doc.mentions
-    quantities: tuple[Quantity, ...]
+    quantities: tuple[Quantity, ...]  # the quantities layer's, and one or two persons a casualty word names (مقتل امرأة)
     times: tuple[int, ...]  # indices into doc.times
 
     def token_at(self, offset: int) -> int:
@@ -197,25 +197,58 @@ class _Draft:
     places: tuple[int, ...] = ()  # every place mention of the sentence that may be where it happened
 
 
-def _sentences(doc: Document) -> list[_Sentence]:
+def _sentences(doc: Document, lexicon: _Lexicon) -> list[_Sentence]:
     tokens = doc.tokens or tuple(iter_tokens(doc.text))
     spans = doc.sentences or (Sentence(0, len(doc.text)),)
     starts = [t.start for t in tokens]
     result = []
     for index, span in enumerate(spans):
         inside = tokens[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+        forms = tuple(stems(t.norm or normalise(doc.text[t.start : t.end])) for t in inside)
+        quantities = tuple(q for q in doc.quantities if span.start <= q.start < span.end)
         result.append(
             _Sentence(
                 index,
                 span,
                 inside,
-                tuple(stems(t.norm or normalise(doc.text[t.start : t.end])) for t in inside),
+                forms,
                 tuple(i for i, m in enumerate(doc.mentions) if span.start <= m.start < span.end),
-                tuple(q for q in doc.quantities if span.start <= q.start < span.end),
+                tuple(sorted((*quantities, *_persons_named(inside, forms, quantities, lexicon)), key=lambda q: q.start)),
                 tuple(i for i, t in enumerate(doc.times) if span.start <= t.start < span.end),
             )
         )
     return result
+
+
+def _without_waw(norm: str) -> tuple[str, ...]:
+    """A word as written and without a conjunction و (وأصيب), no other proclitic taken off."""
+    return (bare(norm), bare(norm[1:])) if norm.startswith("و") and len(norm) > 3 else (bare(norm),)
+
+
+def _persons_named(tokens: Sequence[Token], forms: Sequence[tuple[str, ...]], quantities: Sequence[Quantity], lexicon: _Lexicon) -> list[Quantity]:
+    """A figure of 1 or 2 for a singular or dual noun of a person right next to a casualty word (مقتل امرأة، بمقتل أحد عناصرها،
+    مقتل شخصين، مدنيا قتل), which the quantities layer does not count; على الأقل after it leaves the figure open."""
+    def persons(k: int) -> int:
+        return 1 if _has(lexicon, "one_person", forms[k]) else 2 if _has(lexicon, "two_persons", forms[k]) else 0
+
+    def word(k: int) -> tuple[str, ...]:
+        return forms[k] if 0 <= k < len(tokens) and tokens[k].kind != PUNCT else ()
+
+    counted = []
+    for k, token in enumerate(tokens):
+        count = persons(k)
+        if not count or (k > 0 and (tokens[k - 1].kind == NUMBER or any(q.start <= tokens[k - 1].start < q.end for q in quantities))):
+            continue  # 42 شخصا: the quantities layer's counted noun
+        last = k
+        if k + 1 < len(tokens) and tokens[k + 1].norm.startswith("و") and persons(k + 1):
+            last, count = k + 1, count + persons(k + 1)  # مقتل رجل وامرأة
+        cue_before = _has(lexicon, "killed_before", word(k - 1)) or _has(lexicon, "injured_before", word(k - 1))
+        verb_after = _without_waw(tokens[last + 1].norm) if word(last + 1) else ()  # مدنيا قتل, not مسلح بقتل
+        cue_after = _has(lexicon, "killed_after", verb_after) or _has(lexicon, "injured_after", verb_after)
+        if cue_before or cue_after:
+            open_ended = " ".join(t.norm for t in tokens[last + 1 : last + 3]) in lexicon.words["at_least_after"]
+            counted.append(Quantity(token.start, tokens[last].end, low=count, high=None if open_ended else count))
+    return counted
 
 
 def _matches_at(sentence: _Sentence, i: int, lexicon: _Lexicon) -> list[_Trigger]:
@@ -739,7 +772,7 @@ def _event(draft: _Draft) -> Event:
 
 def _drafts(doc: Document) -> list[_Draft]:
     lexicon = _lexicon()
-    sentences = _sentences(doc)
+    sentences = _sentences(doc, lexicon)
     kept: list[_Draft] = []
     for sentence in sentences:
         drafts = _triggers(doc, sentence, lexicon)

@@ -417,3 +417,33 @@ def test_a_truce_named_again_is_the_same_truce() -> None:
     doc = document(text, mentions=[mention(text, "درعا", GPE), mention(text, "جنيف", GPE)])
     [truce] = events(doc)
     assert (truce.type, truce.place) == ("agreement", 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("توفيت امرأة جراء انفجار عبوة ناسفة في بلدة الصنمين مساء الخميس.", (1, 1), None),
+        ("أسفر القصف المدفعي على قرية الهبيط عن مقتل شخصين وإصابة رجل مسن.", (2, 2), (1, 1)),
+        ("أفاد ناشطون بمقتل أحد عناصر الشرطة في هجوم مسلح على حاجز قرب البلدة.", (1, 1), None),
+        ("قال مسعفون إن مدنيا قتل في غارة جوية على بلدة كفرزيتا.", (1, 1), None),
+        ("قتل شخص على الأقل جراء سقوط قذائف هاون على حي الميدان.", (1, None), None),
+        ("أعلنت الشرطة مقتل رجل وامرأة في تفجير سيارة مفخخة بالبلدة.", (2, 2), None),
+    ],
+)
+def test_one_or_two_persons_named_by_a_casualty_word_are_a_toll(text: str, killed: tuple, injured: tuple | None) -> None:
+    [event] = events(document(text))
+    assert (event.killed, event.injured) == (killed, injured)
+
+
+def test_a_person_counted_by_a_figure_or_doing_the_killing_is_no_toll_of_its_own() -> None:
+    text = "قام مسلح بقتل 3 أشخاص في هجوم على مقهى بالمدينة، وأصيب 5 آخرون."
+    doc = document(text, quantities=[figure(text, "3", 3, 3, counted="أشخاص"), figure(text, "5", 5, 5, counted="آخرون")])
+    [event] = events(doc)
+    assert (event.killed, event.injured) == ((3, 3), (5, 5))
+
+
+def test_killed_by_a_verb_or_a_perishing_word_before_the_figure() -> None:
+    text = "قتل المهاجمون 18 جنديا إثر عملية تسلل على قرية أبو الخير، وأدت عبوة ناسفة إلى هلاك 5 عناصر."
+    doc = document(text, quantities=[figure(text, "18", 18, 18, counted="جنديا"), figure(text, "5", 5, 5, counted="عناصر")])
+    found = events(doc)
+    assert [(surface(doc, e), e.killed) for e in found] == [("عملية تسلل", (18, 18)), ("عبوة ناسفة", (5, 5))]
