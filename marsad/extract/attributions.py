@@ -55,6 +55,7 @@ _MAX_SOURCE_TOKENS = 14
 _MAX_TAIL_TOKENS = 45
 _MAX_PREPOSITION_SOURCE_TOKENS = 10
 _MAX_SHORT_QUOTE_TOKENS = 4
+_MAX_QUOTED_OUTLET_TOKENS = 7  # a name in quotation marks after an outlet word
 _MAX_SUBJECT_TOKENS = 6
 _STATEMENT_END = ".!?؟…;؛"
 _TRIM = " \t\n\r\xa0\u200e\u200f.؛;:،,-–—"
@@ -443,11 +444,11 @@ class _Reader:
             return None
         return quote
 
-    def is_short(self, quote: _Quote) -> bool:
+    def is_short(self, quote: _Quote, limit: int = _MAX_SHORT_QUOTE_TOKENS) -> bool:
         """A quoted name ("جين"), not a quotation (nor a short clause: "إنه ليس بطلا")."""
         first = self.index_at(quote.inner_start)
         words = self.index_at(quote.inner_end) - first
-        return words <= _MAX_SHORT_QUOTE_TOKENS and quote.close_end > quote.inner_end and not self.is_complementiser(first)
+        return words <= limit and quote.close_end > quote.inner_end and not self.is_complementiser(first)
 
     def after_quote(self, i: int) -> int:
         """The token after a short quotation opening at token ``i``."""
@@ -718,7 +719,7 @@ class _Reader:
                 return None
             end = j + 1
             quote = self.quotes.get(self.tokens[end].start) if end < stop and self.is_punct(end) else None
-            if quote is not None and self.is_short(quote):
+            if quote is not None and self.is_short(quote, _MAX_QUOTED_OUTLET_TOKENS):  # لشبكة "ام اس ان بي سي"
                 end = self.after_quote(end)
             while end < stop and end - j < 5 and not self.is_punct(end) and self.introducer_at(end) is None:
                 end += 1
@@ -927,7 +928,8 @@ class _Reader:
         ]
         if people:
             person = people[0] if participle else people[-1]
-            return Reference(self.text[person.start : person.end], person.start, person.end, kind=PERSON_SOURCE), None, ()
+            start, end = self.name_of(person)
+            return Reference(self.text[start:end], start, end, kind=PERSON_SOURCE), None, ()
         if self.speaker is not None:
             return self.speaker.source, self.speaker.affiliation, self.speaker.via
         return None
@@ -1237,11 +1239,19 @@ class _Reader:
                     return Reference(self.text[start:end], start, end, kind=OUTLET_SOURCE)
         return None
 
+    def name_of(self, mention: Mention) -> tuple[int, int]:
+        """A person mention without words the tagger ran on into (الوليد بن طلال + كلمة)."""
+        first = bisect_right(self.starts, mention.start) - 1
+        k = self.index_at(mention.end) - 1
+        while k > first and self.keys[k] in self.lexicon.communication:
+            k -= 1
+        return mention.start, min(mention.end, self.tokens[k].end)
+
     def whole_name(self, first: int, stop: int, mention: Mention) -> tuple[int, int]:
         """A person mention widened to the name the source phrase gives (أحمد سيف + اليافعي، سيد + قادر)."""
         name_first = bisect_right(self.starts, mention.start) - 1
-        name_stop = self.index_at(mention.end)
-        start, end = mention.start, mention.end
+        start, end = self.name_of(mention)
+        name_stop = self.index_at(end)
         if 0 < stop - name_stop <= 2 and all(self.is_name_word(k) for k in range(name_stop, stop)):
             end = self.tokens[stop - 1].end
         single = name_stop - name_first == 1 or self.keys[name_first] in self.lexicon.name_links
@@ -1266,6 +1276,7 @@ class _Reader:
             and key not in lexicon.anonymous_heads
             and key not in lexicon.organisation_heads
             and key not in lexicon.time_words
+            and key not in lexicon.communication
             and not key.startswith(("بال", "لل", "وال", "فال", "كال"))
         )
 

@@ -398,6 +398,19 @@ def test_an_agency_known_by_an_adjective_alone_after_a_cue() -> None:
     assert read("وغاب عدد من النجوم عن الرحلة، نقلا عن الألمانية المقيمة في الرياض.") == []
 
 
+def test_a_network_named_in_long_quotation_marks_is_the_via_not_part_of_the_source() -> None:
+    text = "وقال سامي النمر لشبكة \"سي بي اس نيوز الامريكية\" أمس: \"لن نتراجع عن القرار\"."
+    (a,) = read(text, (person(text, "سامي النمر"),))
+    assert summary(text, a) == ("قال", "سامي النمر", PERSON_SOURCE, "لن نتراجع عن القرار")
+    assert [(v.text, v.kind) for v in a.via] == [("شبكة \"سي بي اس نيوز الامريكية\"", OUTLET_SOURCE)]
+
+
+def test_a_speech_noun_the_tagger_ran_a_name_on_into_is_no_part_of_the_name() -> None:
+    text = "وألقى رئيس الجمعية الأمير فيصل بن سعود كلمة (مسجلة) بالمناسبة قال فيها: نحن فخورون بكم."
+    (a,) = read(text, (person(text, "فيصل بن سعود كلمة"),))
+    assert (a.source.text, a.source.kind) == ("فيصل بن سعود", PERSON_SOURCE)
+
+
 # ---------------------------------------------------------------- seeds
 
 
