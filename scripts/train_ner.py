@@ -1,6 +1,6 @@
 """Rebuild the NER tagger shipped in marsad/data/ner/.
 
-    .venv/bin/pip install wordfreq && .venv/bin/pip install --no-deps arabnamer   # training-only inputs
+    .venv/bin/pip install -e ".[train]"                             # training-only inputs (wordfreq, arabnamer)
     nice .venv/bin/python scripts/train_ner.py                      # the shipped model: train + dev splits
     nice .venv/bin/python scripts/train_ner.py --train-only --out-dir /tmp/ner   # dev figures
 
@@ -94,7 +94,7 @@ def write_person_names(out_dir: Path) -> int:
     """Words of the Arabic side of arabnamer's English-to-Arabic name dictionary, normalised."""
     spec = importlib.util.find_spec("arabnamer")  # located, not imported: its model needs xgboost
     if spec is None or not spec.submodule_search_locations:
-        sys.exit("arabnamer is needed: .venv/bin/pip install --no-deps arabnamer")
+        sys.exit('arabnamer is needed: .venv/bin/pip install -e ".[train]"')
     dictionary = Path(spec.submodule_search_locations[0]) / "data" / "dict_FINAL.json"
     names = set()
     for arabic in json.loads(dictionary.read_text(encoding="utf-8")).values():
