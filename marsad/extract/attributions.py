@@ -257,7 +257,7 @@ def match_outlet(keys: Sequence[str], i: int, first: str | None = None, alone: b
             after_head = len(head)
             break
     for at in dict.fromkeys((after_head, 0)):  # صحيفة الغارديان; وكالة الأنباء السعودية is a name itself
-        opened = at > 0 and at < len(words) and words[at] in _QUOTE_MARKS
+        opened = at < len(words) and words[at] in _QUOTE_MARKS  # «واشنطن بوست»، صحيفة "عكاظ"
         name_at = at + opened
         if name_at >= len(words):
             continue
@@ -777,7 +777,7 @@ class _Reader:
                 return None
             preposition = self.preposition_at(j)
             if preposition is not None:
-                reference, end = self.preposition_source(preposition[1], stop)
+                reference, end, _ = self.preposition_source(preposition[1], stop)
                 if reference is not None:
                     via.append(reference)
                 j = max(end, j + 1)
@@ -1029,17 +1029,17 @@ class _Reader:
                 return True
         return key.startswith(("نشر", "جاء", "اورد", "اعلن"))
 
-    def preposition_source(self, first: int, stop: int) -> tuple[Reference | None, int]:
-        """The source named after a prepositional cue, and the token after it."""
+    def preposition_source(self, first: int, stop: int) -> tuple[Reference | None, int, str | None]:
+        """The source named after a prepositional cue, the token after it and the source's title."""
         if first >= stop:
-            return None, first
+            return None, first, None
         key = self.keys[first]
         dropped = 0
         reading = key
         if key == "ل":
             first += 1
             if first >= stop:
-                return None, first
+                return None, first, None
             key = reading = self.keys[first]
         elif key.startswith("لال"):
             dropped, reading = 1, key[1:]
@@ -1057,7 +1057,7 @@ class _Reader:
             while end < stop and self.is_nisba(end):
                 end += 1
             start, finish = self.span(first, end, dropped)
-            return Reference(self.text[start:finish], start, finish, kind=OUTLET_SOURCE), end
+            return Reference(self.text[start:finish], start, finish, kind=OUTLET_SOURCE), end, None
         j = first
         while j < stop and j - first < _MAX_PREPOSITION_SOURCE_TOKENS:
             if self.is_punct(j):
@@ -1072,14 +1072,14 @@ class _Reader:
         if j - first >= _MAX_PREPOSITION_SOURCE_TOKENS:
             mention = self.mention_starting(first, dropped)
             if mention is None:
-                return None, first
+                return None, first, None
             j = self.index_at(mention.end)
         if j == first:
-            return None, first
-        reference = self.reference(first, j, dropped)[0]
+            return None, first, None
+        reference, title = self.reference(first, j, dropped)
         if not self.is_known_source(reference, first, dropped):
-            return None, first
-        return reference, j
+            return None, first, None
+        return reference, j, title
 
     def is_nisba(self, i: int) -> bool:
         key = self.keys[i]
@@ -1098,12 +1098,17 @@ class _Reader:
         if pronoun:
             if same_sentence or self.speaker is None:
                 return _Found(_empty_at(cue_start), False, sentence, first) if same_sentence else None
-            source, end = self.speaker.source, first
+            source, end, title = self.speaker.source, first, None
         else:
-            reference, end = self.preposition_source(first, stop)
+            reference, end, title = self.preposition_source(first, stop)
             if reference is None:
                 return None
             source = reference
+        relayed_from, after, relayed_title = self.relayed_source(cue_stop - 1, end, stop) if not pronoun else (None, end, None)
+        if relayed_from is not None:  # وفقا لما نقلته «واشنطن بوست» عن المحقق: the outlet is the via
+            relay_via, source, end, title = (source,), relayed_from, after, relayed_title
+        else:
+            relay_via = ()
         closes_previous = (
             same_sentence
             and previous is not None
@@ -1123,11 +1128,18 @@ class _Reader:
             source=source,
             content_start=content[0],
             content_end=content[1],
-            via=self.speaker.via if pronoun and self.speaker else (),
-            affiliation=self.speaker.affiliation if pronoun and self.speaker else None,
+            via=self.speaker.via if pronoun and self.speaker else relay_via,
+            affiliation=self.speaker.affiliation if pronoun and self.speaker else title,
         )
         nested = same_sentence and previous is not None and cue_start < previous.attribution.content_end
         return _Found(attribution, False, sentence, end, ends_previous=False, speaks=not nested)
+
+    def relayed_source(self, cue_last: int, j: int, stop: int) -> tuple[Reference | None, int, str | None]:
+        """After a relaying cue (نقلا عن X، وفق ما نقلته X) and its intermediary, the source after عن and the token after it."""
+        relaying = any(self.keys[cue_last].startswith(lemma) for lemma in self.lexicon.relay_lemmas)
+        if not relaying or j + 1 >= stop or self.keys[j] != "عن":
+            return None, j, None
+        return self.preposition_source(j + 1, stop)
 
     def complementiser_after_adjunct(self, j: int, stop: int) -> int:
         """The complementiser after a short adjunct that follows a source (على لسان رويترز من صنعاء، أن), else ``j``."""
@@ -1203,7 +1215,9 @@ class _Reader:
         name_at = self.tokens[name_first].start if name_first is not None else start
         person = next((m for m in inside if m.type == PER and m.start >= name_at), None)
         if person is not None:
-            return self.person(start, *self.whole_name(first, stop, person))
+            source, title = self.person(start, *self.whole_name(first, stop, person))
+            after = self.trimmed(source.end or end, end)
+            return source, title or self.text[after[0] : after[1]] or None  # دريو ويبر المحقق الجنائي
         if name_first is not None and name_first > first:
             return self.person(start, name_at, end)
         if anonymous:  # عضو في اللجنة: a title word, but no name follows
@@ -1252,8 +1266,9 @@ class _Reader:
         name_first = bisect_right(self.starts, mention.start) - 1
         start, end = self.name_of(mention)
         name_stop = self.index_at(end)
-        if 0 < stop - name_stop <= 2 and all(self.is_name_word(k) for k in range(name_stop, stop)):
-            end = self.tokens[stop - 1].end
+        title_at = next((k for k in range(name_stop, min(name_stop + 3, stop)) if self.is_title_word(k)), stop)
+        if 0 < title_at - name_stop <= 2 and all(self.is_name_word(k) for k in range(name_stop, title_at)):
+            end = self.tokens[title_at - 1].end  # and before a title after the name (دريو + ويبر المحقق)
         single = name_stop - name_first == 1 or self.keys[name_first] in self.lexicon.name_links
         before = name_first - 1
         if single and before >= first and self.is_name_word(before) and not self.keys[before].startswith("ال"):

@@ -411,6 +411,13 @@ def test_a_speech_noun_the_tagger_ran_a_name_on_into_is_no_part_of_the_name() ->
     assert (a.source.text, a.source.kind) == ("فيصل بن سعود", PERSON_SOURCE)
 
 
+def test_what_an_outlet_relayed_from_a_person_has_the_person_as_source_and_the_outlet_as_via() -> None:
+    text = "وتراجعت أسعار النفط في الأسواق الآسيوية، وفقا لما نقلته «رويترز» عن مارك هولت المحلل في بنك الخليج."
+    (a,) = read(text, (person(text, "مارك"),))
+    assert summary(text, a) == ("وفقا لما نقلته", "مارك هولت", PERSON_SOURCE, "وتراجعت أسعار النفط في الأسواق الآسيوية")
+    assert ([v.text for v in a.via], a.affiliation) == (["«رويترز»"], "المحلل في بنك الخليج")
+
+
 # ---------------------------------------------------------------- seeds
 
 
