@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -67,6 +68,7 @@ _CAUSE_WINDOW = 2  # tokens before a trigger searched for a word of cause (جر�
 _TOLL_LESS_TYPES = ("arrest", "detention", "agreement", "surrender", "smuggling", "escape")
 _REFERENCE_WINDOW = 2  # tokens before a place searched for a direction word (جنوب غرب كركوك، بالقرب من)
 _BRACKET_REACH = 20  # characters from a place to the brackets around it
+_DATELINE_TAIL = re.compile(r"[^.()\n]{0,40}\([^()\n]{1,25}\)\s*[-–—]")  # after a dateline's place: (CNN) -
 _GENERIC_SUB_TYPES = (None, "explosion", "attack", "armed_clash")
 _PLACE_NEAR = 5  # tokens after a capture verb within which its place must come
 _LA_HEAD_WINDOW = 6  # tokens before a noun with ل searched for تعرض or طرق (commas included)
@@ -193,7 +195,8 @@ class _Draft:
     injured: list[Quantity] = field(default_factory=list)
     attribution: int | None = None
     vague: bool = False
-    definite: bool = False  # القصف، هذا الهجوم: may point back to an event named before
+    definite: bool = False  # القصف، هذا الهجوم، القنبلة انفجرت: may point back to an event named before
+    pointed: bool = False  # هذه الاشتباكات: a demonstrative always points back
     places: tuple[int, ...] = ()  # every place mention of the sentence that may be where it happened
 
 
@@ -338,8 +341,9 @@ def _triggers(doc: Document, sentence: _Sentence, lexicon: _Lexicon) -> list[_Dr
                 sub_type = "drone_strike"
             elif sub_type == "attack" and any(_has(lexicon, "civilian_words", f) for f in sentence.forms[last + 1 : last + 5]):
                 kind, sub_type = "attack", "attack_on_civilians"
-            definite = not trigger.verbal and _definite(sentence, i, lexicon)
-            draft = _Draft(trigger, start, end, sentence.index, i, last, kind, sub_type, vague=trigger.vague, definite=definite)
+            pointed = not trigger.verbal and any(_has(lexicon, "demonstratives", forms) for forms in _window(sentence, i, 1))
+            definite = _device_subject(sentence, i, lexicon) if trigger.verbal else _definite(sentence, i, lexicon)
+            draft = _Draft(trigger, start, end, sentence.index, i, last, kind, sub_type, vague=trigger.vague, definite=definite, pointed=pointed)
             previous = drafts[-1] if drafts else None
             if previous is not None and previous.type == kind and i - previous.last <= _ADJACENT:
                 # انفجرت عبوة ناسفة: one event, named by its more specific trigger
@@ -553,7 +557,7 @@ def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexi
     places = []
     for m in sentence.mentions:
         mention = doc.mentions[m]
-        if mention.type not in _PLACE_TYPES or m in actors or _parenthesised(doc.text, mention):
+        if mention.type not in _PLACE_TYPES or m in actors or _parenthesised(doc.text, mention) or _dateline(doc.text, mention):
             continue
         before = _window(sentence, sentence.token_at(mention.start), _REFERENCE_WINDOW)
         if before and _has(lexicon, "seat_before", before[0]):
@@ -577,6 +581,11 @@ def _parenthesised(text: str, mention: Mention) -> bool:
     opening = text.rfind("(", max(0, mention.start - _BRACKET_REACH), mention.start)
     closing = text.find(")", mention.end, mention.end + _BRACKET_REACH)
     return opening >= 0 and closing >= 0 and ")" not in text[opening : mention.start] and "(" not in text[mention.end : closing]
+
+
+def _dateline(text: str, mention: Mention) -> bool:
+    """Whether a place is a dateline's, where the report was filed: before a source in brackets and a dash (أتلانتا، الولايات المتحدة (CNN) -)."""
+    return _DATELINE_TAIL.match(text, mention.end) is not None
 
 
 def _date_value(doc: Document, index: int) -> tuple[str, int] | None:
@@ -640,14 +649,18 @@ def _attribution(doc: Document, draft: _Draft) -> int | None:
 def _coreferent(doc: Document, sentences: list[_Sentence], draft: _Draft, earlier: list[_Draft]) -> _Draft | None:
     """The latest earlier event that this mention may repeat: same type (or a vague word for it) and nothing in conflict.
 
-    A definite noun (القصف، هذا الهجوم) points back more freely: a vague one to
-    an event of its own sentence whatever the place, and any one to an event
+    A demonstrative (هذه الاشتباكات) points to the latest event of its kind,
+    wherever it names. A definite noun (القصف، الهجوم) or a verb whose subject
+    is a definite device (القنبلة انفجرت) points back more freely: a vague one
+    to an event of its own sentence whatever the place, and any one to an event
     whose place its own refines or repeats (بلدة الدانا after محافظة إدلب),
     whatever the tolls (a toll rises as the wounded die).
     """
     for previous in reversed(earlier):
         if not (_same_kind(previous, draft) and _same_date(previous, draft)):
             continue
+        if draft.pointed:
+            return previous
         if draft.type == "agreement" and previous.sub_type == draft.sub_type:
             return previous  # a truce named again, wherever its talks are held
         if draft.definite and draft.vague and previous.sentence == draft.sentence:
@@ -671,6 +684,14 @@ def _definite(sentence: _Sentence, first: int, lexicon: _Lexicon) -> bool:
     return rest.startswith(_ARTICLE) or any(_has(lexicon, "demonstratives", forms) for forms in _window(sentence, first, 1))
 
 
+def _device_subject(sentence: _Sentence, first: int, lexicon: _Lexicon) -> bool:
+    """Whether a verb comes right after a definite explosive device, its subject (القنبلة انفجرت، السيارة المفخخة انفجرت)."""
+    return any(
+        k >= 0 and sentence.tokens[k].kind != PUNCT and _has(lexicon, "device_nouns", sentence.forms[k]) and _definite(sentence, k, lexicon)
+        for k in (first - 1, first - 2)
+    )
+
+
 def _refines(doc: Document, sentences: list[_Sentence], previous: _Draft, draft: _Draft) -> bool:
     """Whether a later mention's place may be the earlier one's: named in its sentence, or more or less precise in one country.
 
@@ -685,11 +706,20 @@ def _refines(doc: Document, sentences: list[_Sentence], previous: _Draft, draft:
         return True
     names = [doc.text[doc.mentions[m].start : doc.mentions[m].end] for m in (previous.place, draft.place)]
     if previous.place_precision != draft.place_precision or (draft.definite and _names_a_province(names[0])):
+        named = _named_countries(doc)
         countries = [{place.country for place in candidates(name)} for name in names]
+        # a name read only in a country the text never names is no evidence (نوا in a report on Afghanistan)
+        countries = [found if not named or found & named else set() for found in countries]
         return not all(countries) or bool(countries[0] & countries[1])
     return previous.sentence != draft.sentence and any(
         name_key(doc.text[doc.mentions[m].start : doc.mentions[m].end]) == name_key(names[1]) for m in previous.places
     )
+
+
+def _named_countries(doc: Document) -> set[str]:
+    """The countries the document names as such (سوريا، أفغانستان)."""
+    places = (geocode(doc.text[m.start : m.end]) for m in doc.mentions if m.type in _PLACE_TYPES)
+    return {place.country for place in places if place is not None and place.kind == COUNTRY}
 
 
 def _names_a_province(name: str) -> bool:

@@ -447,3 +447,38 @@ def test_killed_by_a_verb_or_a_perishing_word_before_the_figure() -> None:
     doc = document(text, quantities=[figure(text, "18", 18, 18, counted="جنديا"), figure(text, "5", 5, 5, counted="عناصر")])
     found = events(doc)
     assert [(surface(doc, e), e.killed) for e in found] == [("عملية تسلل", (18, 18)), ("عبوة ناسفة", (5, 5))]
+
+
+def test_a_demonstrative_points_back_to_the_latest_event_of_its_kind_wherever_it_names() -> None:
+    text = "دارت اشتباكات عنيفة في حي القابون شرق دمشق. وتركزت هذه الاشتباكات في منطقة المعامل."
+    doc = document(text, mentions=[mention(text, "القابون", LOC), mention(text, "دمشق", GPE), mention(text, "المعامل", LOC)])
+    [event] = events(doc)
+    assert surface(doc, event) == "دارت اشتباكات"
+
+
+def test_a_verb_after_a_definite_device_repeats_the_explosion() -> None:
+    text = "قتل 4 أشخاص بانفجار في مدينة حمص. وكانت مصادر قالت إن القنبلة انفجرت في حافلة في حي الأرمن."
+    doc = document(text, quantities=[figure(text, "4", 4, 4, counted="أشخاص")], mentions=[mention(text, "حمص", GPE), mention(text, "الأرمن", LOC)])
+    [event] = events(doc)
+    assert (surface(doc, event), event.killed) == ("بانفجار", (4, 4))
+    text = "قتل 4 أشخاص بانفجار في مدينة حمص. وفي حي الأرمن انفجرت عبوة ناسفة أخرى."
+    doc = document(text, mentions=[mention(text, "حمص", GPE), mention(text, "الأرمن", LOC)])
+    assert len(events(doc)) == 2  # an indefinite device is another explosion
+
+
+def test_a_dateline_s_place_is_not_where_it_happened() -> None:
+    text = "باريس، فرنسا (أ ف ب) - قتل 5 أشخاص في تفجير سيارة مفخخة في ريف إدلب."
+    doc = document(text, mentions=[mention(text, "باريس", GPE), mention(text, "فرنسا", GPE), mention(text, "إدلب", GPE)])
+    [event] = events(doc)
+    assert doc.span_text(doc.mentions[event.place]) == "إدلب"  # a region, but the city of the dateline is no candidate
+
+
+def test_a_place_read_only_in_a_country_the_text_never_names_does_not_tell_events_apart() -> None:
+    text = "قتل 13 شخصا في انفجار سيارة مفخخة في إقليم هلمند جنوب أفغانستان. وقال مسؤول إن الهجوم وقع في سوق بمنطقة نوا."
+    doc = document(
+        text,
+        quantities=[figure(text, "13", 13, 13, counted="شخصا")],
+        mentions=[mention(text, "هلمند", LOC), mention(text, "أفغانستان", GPE), mention(text, "نوا", LOC)],
+    )
+    [event] = events(doc)  # نوا is a Syrian town in the gazetteer, but this report names Afghanistan only
+    assert (event.type, event.killed) == ("bombing", (13, 13))
