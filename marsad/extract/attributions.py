@@ -62,6 +62,7 @@ _TRIM = " \t\n\r\xa0\u200e\u200f.؛;:،,-–—"
 _QUOTE_PAIRS = {"«": "»", "“": "”", "‹": "›"}
 _TOGGLE_QUOTES = '"”'
 _QUOTE_MARKS = frozenset('"«»“”‹›')
+_OBJECT_SUFFIXES = ("ه", "ها", "ته", "تها")  # أكده، أكدته: a verb with the pronoun of what it confirms
 _RELATIVES = frozenset(("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"))
 
 
@@ -357,6 +358,7 @@ class _Found:
     resume: int  # token index to read on from
     ends_previous: bool = True  # a statement starting inside the previous one's clause ends it
     speaks: bool = True  # its source becomes the current speaker
+    recorded: bool = True  # a statement of its own (not: وهو ما أكده شكري, which only changes the speaker)
 
 
 class _Reader:
@@ -497,7 +499,7 @@ class _Reader:
             if self.is_punct(i):
                 i += 1
                 continue
-            item = self.verbal(i) or self.prepositional(i, found[-1] if found else None)
+            item = self.verbal(i) or self.prepositional(i, found[-1] if found else None) or self.echo(i)
             if item is None:
                 i += 1
                 continue
@@ -510,7 +512,7 @@ class _Reader:
                 previous = found[-1]
                 end = self.end_before(previous.attribution.content_start, item.attribution.start)
                 previous.attribution = replace(previous.attribution, content_end=end)
-            if item.attribution.source.text:
+            if item.attribution.source.text and item.recorded:
                 found.append(item)
             if item.attribution.source.text and item.speaks:
                 a = item.attribution
@@ -589,6 +591,24 @@ class _Reader:
             affiliation=affiliation or title,
         )
         return _Found(attribution, quoted, self.sentence_of[i], resume)
+
+    def echo(self, i: int) -> _Found | None:
+        """'وهو ما أكده شكري': someone confirms the statement before, which ends there; he becomes the current speaker."""
+        if i < 1 or self.keys[i - 1] != "ما":
+            return None
+        key = self.keys[i]
+        lemma = next((self.lexicon.verbs[key[: -len(p)]] for p in _OBJECT_SUFFIXES if key.endswith(p) and key[: -len(p)] in self.lexicon.verbs), None)
+        if lemma is None:
+            return None
+        stop = self.sentence_stop(i)
+        first, source_stop, _ = self.source_phrase(i + 1, stop, lemma)
+        if source_stop == first or source_stop - first > _MAX_SUBJECT_TOKENS:
+            return None
+        source, title = self.reference(first, source_stop)
+        opening = i - 2 if i >= 2 and self.keys[i - 2] in ("وهو", "وهذا", "وهي", "هو", "هذا") else i - 1
+        start = self.tokens[opening].start
+        attribution = Attribution(start=start, end=start, source=source, affiliation=title)
+        return _Found(attribution, False, self.sentence_of[i], source_stop, recorded=False)
 
     def participle_reports(self, i: int, stop: int) -> bool:
         """Whether a participle reports (، مشيرا إلى، مؤكدا أن) rather than describes a noun (قيودا مشددة على السحب).
@@ -669,6 +689,7 @@ class _Reader:
                 or key in lexicon.time_words
                 or key in lexicon.object_pronouns
                 or key in lexicon.pronoun_sources
+                or key in lexicon.clause_particles  # أكده شكري بدوره
                 or self.is_adjunct(j, stop)
             ):
                 break

@@ -418,6 +418,13 @@ def test_what_an_outlet_relayed_from_a_person_has_the_person_as_source_and_the_o
     assert ([v.text for v in a.via], a.affiliation) == (["«رويترز»"], "المحلل في بنك الخليج")
 
 
+def test_one_who_confirms_what_was_said_becomes_the_speaker_without_a_statement_of_his_own() -> None:
+    text = "وأكد الوزير خالد السالم أن المشروع سيكتمل هذا العام، وهو ما أكده المهندس فهد الزهراني بدوره، مشيرا إلى أن العمل يسير وفق الخطة."
+    first, second = read(text, (person(text, "خالد السالم"), person(text, "فهد الزهراني")))
+    assert summary(text, first) == ("أكد", "خالد السالم", PERSON_SOURCE, "المشروع سيكتمل هذا العام")
+    assert summary(text, second) == ("مشيرا", "فهد الزهراني", PERSON_SOURCE, "العمل يسير وفق الخطة")
+
+
 # ---------------------------------------------------------------- seeds
 
 
