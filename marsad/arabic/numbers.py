@@ -235,6 +235,11 @@ def number_word_value(word: str) -> float | None:
     return None
 
 
+def is_currency_word(word: str) -> bool:
+    """Whether ``word`` is a currency's name in one of its forms (دولار، الدولارات، يورو)."""
+    return normalise(word.strip()) in _lexicon().currencies
+
+
 def digits_value(norm: str) -> float | None:
     """Value of a normalised digit token (``20,000``, ``1.5``, ``3,5``), or None if it is no amount.
 

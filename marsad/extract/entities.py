@@ -40,6 +40,7 @@ from importlib import resources
 from typing import Protocol
 
 from marsad.arabic.normalise import normalise
+from marsad.arabic.numbers import is_currency_word
 from marsad.arabic.tokens import MIN_STEM, iter_tokens, surface_offset
 from marsad.document import GPE, LATIN, LOC, MISC, ORG, PER, PUNCT, WORD, Document, Mention, Token
 from marsad.extract.places import name_key, place_population
@@ -69,6 +70,8 @@ _NOT_PLACE_NAMES = frozenset(
         "قريبة مجاورة المجاورة القريبة المحاصرة المحررة نفسها ذاتها تقع يقع تضم يسكنها يقطنها تحت"
     ).split()
 )
+# Endings of a noun with a possessive pronoun (منطقة عملياتنا، منطقة سيطرتهم): no place name.
+_POSSESSIVE_ENDINGS = ("اته", "اتها", "هم", "هما", "كم", "نا")
 # Lower-case words allowed inside a Latin-script name.
 _LATIN_CONNECTORS = frozenset(("of", "the", "and", "for", "de", "du", "al", "el", "&", "-"))
 # Last words that make an unknown Latin-script name an organisation.
@@ -230,13 +233,22 @@ def clitic_variants(form: str) -> tuple[tuple[str, int], ...]:
 
 
 def _clitics_before(form: str, words: frozenset[str]) -> int | None:
-    """Letters of clitics before a word of ``words`` that ``form`` holds (ريف in بريف), else None."""
-    return next((dropped for variant, dropped in clitic_variants(form) if name_key(variant) in words), None)
+    """Letters of clitics before a word of ``words`` that ``form`` holds (ريف in بريف), else None.
+
+    The words form a closed list, so a short one is read after a clitic too (بحي، وبريف).
+    """
+    found = next((dropped for variant, dropped in clitic_variants(form) if name_key(variant) in words), None)
+    if found is not None:
+        return found
+    conjunction = int(form[:1] in _CONJUNCTIONS)
+    if form[conjunction : conjunction + 1] in tuple(_PREPOSITIONS) and name_key(form[conjunction + 1 :]) in words:
+        return conjunction + 1
+    return conjunction if conjunction and name_key(form[1:]) in words else None
 
 
 def _name_form(form: str, dropped: int) -> str:
     """The reading of a token form without its first ``dropped`` letters of clitics (للمرصد, 2: المرصد)."""
-    return next(variant for variant, letters in clitic_variants(form) if letters == dropped)
+    return next((variant for variant, letters in clitic_variants(form) if letters == dropped), form[dropped:])
 
 
 def _is_known(form: str, following: Sequence[str] = ()) -> bool:
@@ -424,6 +436,9 @@ def _trim(text: _Text, candidate: _Candidate) -> _Candidate | None:
         and not forms[first + 1].startswith(_ARTICLE)
     ):
         first += 1
+    noun = _clitics_before(forms[first], _PLACE_NOUNS) if candidate.type == LOC and first + 1 < candidate.last else None
+    if noun is not None and name_key(_name_form(forms[first], noun)) not in _place_words()[0]:
+        first += 1  # وبحي الفردوس: the place is الفردوس (ريف and محافظة stay, see _extend_place)
     last = candidate.last
     while last > first and text.tokens[last - 1].kind == PUNCT:
         last -= 1
@@ -432,6 +447,8 @@ def _trim(text: _Text, candidate: _Candidate) -> _Candidate | None:
     if first == last:
         return None
     kind = candidate.type
+    while kind == PER and last - first > 1 and _is_prepositional_noun(forms[last - 1]):
+        last -= 1  # أبو بكر البغدادي للهاربين: a name does not go on with a preposition and article
     if kind == PER and last - first > 1 and all(form.startswith(_ARTICLE) for form in forms[first:last]):
         return None  # الهيكل التنظيمي: a noun phrase, not a person
     dropped = name_offset(forms[first], forms[first + 1 : last]) if text.tokens[first].kind == WORD else 0
@@ -440,6 +457,11 @@ def _trim(text: _Text, candidate: _Candidate) -> _Candidate | None:
         if len(key) >= _MIN_PLACE_LETTERS and place_population(key) >= _MIN_SHORT_PLACE_POPULATION:
             kind = LOC  # «دير الزور» in quotes is still the city
     return _Candidate(first, last, kind, candidate.priority, dropped)
+
+
+def _is_prepositional_noun(form: str) -> bool:
+    """A definite noun after a preposition (للهاربين، بالذل), but not الله in a name (المعتصم بالله)."""
+    return form.startswith(("لل", "بال", "كال")) and not form.endswith(("الله", "لله"))
 
 
 def _extend_person(text: _Text, candidate: _Candidate) -> None:
@@ -465,11 +487,13 @@ def _extend_place(text: _Text, candidate: _Candidate) -> None:
     before, directions = _place_words()
     forms = text.forms
     first = candidate.first
-    if first > 0 and text.tokens[first - 1].end + 1 >= text.tokens[first].start:
-        dropped = _clitics_before(forms[first - 1], before)
-        if dropped is not None:
-            candidate.first, candidate.dropped = first - 1, dropped
-    if _clitics_before(forms[candidate.first], before) is not None:
+    qualifier = _clitics_before(forms[first], before)
+    if qualifier is None and first > 0 and text.tokens[first - 1].end + 1 >= text.tokens[first].start:
+        qualifier = _clitics_before(forms[first - 1], before)
+        if qualifier is not None:
+            candidate.first = first - 1
+    if qualifier is not None:
+        candidate.dropped = qualifier  # بريف حلب: the span opens at ريف
         while candidate.last < len(forms) and forms[candidate.last] in directions:
             candidate.last += 1
 
@@ -562,6 +586,8 @@ def _place_name_length(text: _Text, first: int) -> int:
         words.append(forms[i])
     if not words or _clitics_before(words[0], _PLACE_NOUNS) is not None:
         return 0
+    if words[0].endswith(_POSSESSIVE_ENDINGS) and place_population(name_key(words[0])) < 0:
+        return 0
     if not words[0].startswith(_ARTICLE) and words[0].endswith(("ي", "يه")) and place_population(name_key(words[0])) < 0:
         return 0  # منطقة عسكرية، حي سكني: an adjective
     for length in range(len(words), 1, -1):
@@ -628,7 +654,8 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
     mentions = []
     for candidate in found:
         start, end = text.span(candidate)
-        if end - start > 1 and name_key(doc.text[start:end]) not in not_names:
+        surface = doc.text[start:end]
+        if end - start > 1 and name_key(surface) not in not_names and not is_currency_word(surface):
             mentions.append(Mention(start, end, _final_type(text, candidate)))
     return sorted(mentions, key=lambda m: (m.start, m.end))
 

@@ -143,6 +143,13 @@ def test_a_rural_area_is_one_place_span() -> None:
     ]
 
 
+def test_a_qualifier_with_a_clitic_inside_a_tagger_span_loses_the_clitic() -> None:
+    text = "وعبروا مناطق الفصائل بريف حلب الشمالي ثم وصلوا إلى حي الشعار وبحي الفردوس."
+    result = found(text, {"بريف حلب الشمالي": "LOC", "وبحي الفردوس": "LOC"})
+    assert result[0] == ("ريف حلب الشمالي", LOC, text.index("بريف") + 1)
+    assert ("الفردوس", LOC, text.index("الفردوس")) in result or ("حي الفردوس", LOC, text.index("وبحي") + 2) in result
+
+
 def test_a_surname_alone_later_is_the_same_person() -> None:
     text = "وقال الباحث سامر الخطيب إن الهدنة صامدة. وأضاف الخطيب أن الخروقات قليلة."
     result = found(text, {"سامر الخطيب": "PER"})
@@ -213,6 +220,22 @@ def test_the_name_after_a_place_noun_is_a_place_where_the_tagger_saw_none() -> N
 def test_a_common_word_or_a_definite_noun_before_a_name_gives_no_place() -> None:
     text = "انتشرت القوات في منطقة عسكرية وحي سكني، ثم عادت إلى المدينة الصناعية وقرية تقع قرب الحدود."
     assert found(text) == []
+
+
+def test_a_noun_with_a_possessive_pronoun_after_a_place_noun_is_no_place() -> None:
+    text = "وقال المتحدث إن المسلحين تسللوا عبر منطقة عملياته، لكنهم لم يدخلوا منطقة سيطرتنا ولا مدينة حمص."
+    assert found(text) == [("حمص", LOC, text.index("حمص"))]
+
+
+def test_a_person_span_ends_before_a_preposition_with_the_article() -> None:
+    text = "ووصف القائد خالد العمري للفارين بالجبن، كما أشاد بالخليفة المعتصم بالله."
+    result = found(text, {"خالد العمري للفارين": "PER", "المعتصم بالله": "PER"})
+    assert [(surface, kind) for surface, kind, _ in result] == [("خالد العمري", PER), ("المعتصم بالله", PER)]
+
+
+def test_a_currency_the_tagger_took_for_a_name_is_no_mention() -> None:
+    text = "ودفع كل عنصر نحو ألف دولار للمهربين في إسطنبول."
+    assert found(text, {"دولار": "MISC", "إسطنبول": "LOC"}) == [("إسطنبول", LOC, text.index("إسطنبول"))]
 
 
 def test_a_village_the_tagger_took_for_a_person_is_a_place() -> None:
