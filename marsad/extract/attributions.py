@@ -1236,7 +1236,9 @@ class _Reader:
         name_at = self.tokens[name_first].start if name_first is not None else start
         person = next((m for m in inside if m.type == PER and m.start >= name_at), None)
         if person is not None:
-            source, title = self.person(start, *self.whole_name(first, stop, person))
+            name_start, name_end = self.whole_name(first, stop, person)
+            partner_start = self.partner_before(first, self.index_at(name_start))
+            source, title = self.person(start, partner_start if partner_start is not None else name_start, name_end)
             after = self.trimmed(source.end or end, end)
             return source, title or self.text[after[0] : after[1]] or None  # دريو ويبر المحقق الجنائي
         if name_first is not None and name_first > first:
@@ -1256,6 +1258,26 @@ class _Reader:
         if name_first == first or not head.startswith("ال"):
             return self.name_then_title(first, stop, start, end)
         return Reference(phrase, start, end, kind=ANONYMOUS_SOURCE), None
+
+    def partner_before(self, first: int, name_first: int) -> int | None:
+        """Where a name joined to this one by و begins (سامح شكري ونظيره الأميركي + جون كيري): both speak.
+
+        Back from the name over nisbas, then a word opening with و, then two or
+        three name words after a title (the first without the article).
+        """
+        k = name_first - 1
+        while k > first and (self.is_nisba(k) or self.keys[k] in self.lexicon.qualifiers):
+            k -= 1
+        if k <= first or not self.keys[k].startswith("و") or self.verb(k) or self.follow_up(k) is not None:
+            return None
+        names = k
+        while names - 1 >= first and k - names < 3 and self.is_name_word(names - 1):
+            names -= 1
+        if names > first and self.is_name_word(names - 1):
+            return None
+        while names < k and self.keys[names].startswith("ال"):  # المصري سامح شكري: a nisba, then the name
+            names += 1
+        return self.tokens[names].start if k - names >= 2 else None
 
     def name_then_title(self, first: int, stop: int, start: int, end: int) -> tuple[Reference, str | None]:
         """تركي شبانة رئيس شبكة ...: a name, then its title, which becomes the affiliation."""

@@ -425,6 +425,15 @@ def test_one_who_confirms_what_was_said_becomes_the_speaker_without_a_statement_
     assert summary(text, second) == ("مشيرا", "فهد الزهراني", PERSON_SOURCE, "العمل يسير وفق الخطة")
 
 
+def test_two_ministers_joined_by_wa_are_one_source_and_a_plural_participle_continues_them() -> None:
+    text = "أكد وزير الخارجية السعودي عادل الجبير ونظيره الفرنسي لوران فابيوس، أن المحادثات كانت مثمرة، مؤكدين أن التعاون سيستمر."
+    first, second = read(text, (person(text, "لوران فابيوس"),))
+    assert (first.source.text, first.affiliation) == ("عادل الجبير ونظيره الفرنسي لوران فابيوس", "وزير الخارجية السعودي")
+    assert second.source.text == first.source.text
+    (a,) = read("أكد وزير الخارجية والمغتربين لوران فابيوس أن المحادثات كانت مثمرة.", (person("أكد وزير الخارجية والمغتربين لوران فابيوس", "لوران فابيوس"),))
+    assert a.source.text == "لوران فابيوس"
+
+
 # ---------------------------------------------------------------- seeds
 
 
