@@ -4,7 +4,8 @@ A trigger word or phrase (``marsad/data/event_triggers.json``) gives the type
 and sub-type: غارة is an air strike, هجوم انتحاري a suicide bombing, أعدم an
 execution, سقوط الرقة a territorial change. A trigger is dropped when its
 mention did not happen: negated (لم يقصف), hypothetical or future (قد يؤدي إلى
-فرار، تهديدات بشن هجمات). A noun trigger also needs an anchor in its sentence
+فرار، تهديدات بشن هجمات), or summed over a period (خلال الأيام الماضية، منذ
+بداية العام). A noun trigger also needs an anchor in its sentence
 (a casualty figure, a date, a place or a happening verb such as وقع، أسفر), so
 that generic talk of "suicide attacks" is not an event.
 
@@ -17,16 +18,19 @@ Each event then takes from its sentence, using the layers found before it:
   else the document's reference date with precision 3 (ACLED's time precision:
   1 day, 2 week, 3 month or vaguer);
 - killed and injured: figures next to a casualty word (مقتل نحو 36 شخصا،
-  90 جريحا), each given to the nearest trigger before it. A figure after
-  بينهم is part of a total, not another one. Conflicting figures give the most
-  conservative range (lowest low, highest high) with the dispute in ``notes``;
+  90 جريحا; مقتل امرأة is 1, مقتل شخصين 2), each given to the nearest trigger
+  before it, not to one that only accompanies another (غارات ترافقت مع قصف).
+  A figure after بينهم is part of a total, not another one; two groups under
+  one casualty word add up (مقتل 28 من التنظيم وسبعة من البشمركة). Conflicting
+  figures give the most conservative range (lowest low, highest high) with the
+  dispute in ``notes``;
 - actors: mentions in the roles the words around them show (على يد: perpetrator,
   ضد: target, بوساطة: mediator; the subject right after a verbal trigger);
 - the attribution whose content holds the trigger.
 
 A definite or demonstrative noun (هذا الهجوم) that repeats an event of the same
 type a few sentences earlier adds its details to that event instead of making
-a new one.
+a new one; one said to be another (قصف آخر، في جانب آخر) never does.
 """
 
 from __future__ import annotations
@@ -59,6 +63,8 @@ _ARTICLE = "ال"
 _NEGATION_WINDOW = 3  # tokens before a trigger searched for a negation
 _MODALITY_WINDOW = 4  # ... for a hypothetical or future word
 _CUE_WINDOW = 2  # tokens between a casualty word and its figure
+_CONJOINED_GAP = 6  # tokens between two figures of one toll (28 من عناصر التنظيم وسبعة)
+_PARTITIVE_REACH = 2  # more tokens after a figure when من follows it (7 من عناصر التنظيم قتلوا)
 _MIXED_WINDOW = 4  # tokens after a figure searched for a killed-and-injured pair
 _VICTIM_WINDOW = 4  # tokens between an execution verb and the number executed
 _SUBJECT_WINDOW = 3  # tokens between a verbal trigger and its subject
@@ -66,12 +72,15 @@ _ADJACENT = 3  # same-type triggers this close (in tokens) are one event
 _ALSO_WINDOW = 3  # tokens after a repeating trigger searched for أيضا
 _CAUSE_WINDOW = 2  # tokens before a trigger searched for a word of cause (جراء غارات)
 _TOLL_LESS_TYPES = ("arrest", "detention", "agreement", "surrender", "smuggling", "escape")
+_PERSON_TYPES = ("arrest", "detention", "surrender", "escape", "execution", "abduction")  # اعتقال آخر: another person
 _REFERENCE_WINDOW = 2  # tokens before a place searched for a direction word (جنوب غرب كركوك، بالقرب من)
 _BRACKET_REACH = 20  # characters from a place to the brackets around it
 _DATELINE_TAIL = re.compile(r"[^.()\n]{0,40}\([^()\n]{1,25}\)\s*[-–—]")  # after a dateline's place: (CNN) -
 _GENERIC_SUB_TYPES = (None, "explosion", "attack", "armed_clash")
 _PLACE_NEAR = 5  # tokens after a capture verb within which its place must come
 _LA_HEAD_WINDOW = 6  # tokens before a noun with ل searched for تعرض or طرق (commas included)
+_ANOTHER_WINDOW = 8  # tokens after a trigger searched for آخر
+_PERIOD_REACH = 4  # tokens after a trigger within which a period (خلال الأيام الماضية) makes it a sum
 _ARTILLERY_WINDOW = 2  # tokens after قصف searched for an artillery word (قصفت المدفعية)
 _DATE_PRECISION = {"day": 1, "hour": 1, "minute": 1, "part": 1, "weekday": 1, "week": 2}
 _VAGUE_PRECISION = 3
@@ -197,6 +206,8 @@ class _Draft:
     vague: bool = False
     definite: bool = False  # القصف، هذا الهجوم، القنبلة انفجرت: may point back to an event named before
     pointed: bool = False  # هذه الاشتباكات: a demonstrative always points back
+    another: bool = False  # هجوم آخر، في جانب آخر: never one named in an earlier sentence
+    accompanying: bool = False  # غارات ترافقت مع قصف: the shelling takes no toll while the strikes are there to take it
     places: tuple[int, ...] = ()  # every place mention of the sentence that may be where it happened
 
 
@@ -343,7 +354,21 @@ def _triggers(doc: Document, sentence: _Sentence, lexicon: _Lexicon) -> list[_Dr
                 kind, sub_type = "attack", "attack_on_civilians"
             pointed = not trigger.verbal and any(_has(lexicon, "demonstratives", forms) for forms in _window(sentence, i, 1))
             definite = _device_subject(sentence, i, lexicon) if trigger.verbal else _definite(sentence, i, lexicon)
-            draft = _Draft(trigger, start, end, sentence.index, i, last, kind, sub_type, vague=trigger.vague, definite=definite, pointed=pointed)
+            draft = _Draft(
+                trigger,
+                start,
+                end,
+                sentence.index,
+                i,
+                last,
+                kind,
+                sub_type,
+                vague=trigger.vague,
+                definite=definite,
+                pointed=pointed,
+                another=trigger.type not in _PERSON_TYPES and _another(sentence, last, lexicon),
+                accompanying=any(_has(lexicon, "accompaniment_words", forms) for forms in _window(sentence, i, 2)),
+            )
             previous = drafts[-1] if drafts else None
             if previous is not None and previous.type == kind and i - previous.last <= _ADJACENT:
                 # انفجرت عبوة ناسفة: one event, named by its more specific trigger
@@ -364,6 +389,8 @@ def _applies(doc: Document, sentence: _Sentence, trigger: _Trigger, first: int, 
         return False
     if not _happened(sentence, first, lexicon) or _purpose(sentence, trigger, first, lexicon):
         return False
+    if _over_a_period(doc, sentence, first, lexicon):
+        return False
     if not trigger.verbal and any(_has(lexicon, "subset", forms) for forms in _window(sentence, first, 2)):
         return False  # بينهم 7 انتحاريين: people counted, not an event
     if _future(doc, sentence):
@@ -371,6 +398,36 @@ def _applies(doc: Document, sentence: _Sentence, trigger: _Trigger, first: int, 
     # a place named just after (سقوط الرقة) anchors a noun too
     named_place = trigger.requires in ("place_after", "place_near")
     return trigger.verbal or named_place or _anchored(doc, sentence, lexicon)
+
+
+def _over_a_period(doc: Document, sentence: _Sentence, first: int, lexicon: _Lexicon) -> bool:
+    """Whether a period (خلال الأيام الماضية، منذ بداية العام) opens the trigger's clause or follows the trigger:
+    a sum of events or an ongoing state, not one event (not المطار المحاصر منذ عامين further on)."""
+    clause = _clause(sentence, first)
+    for t in sentence.times:
+        time = doc.times[t]
+        position = sentence.token_at(time.start)
+        if position not in clause or position > first + _PERIOD_REACH:
+            continue
+        if time.kind == "date" and time.granularity in _DATE_PRECISION and time.granularity != "week":
+            continue  # a day or an hour is a point in time
+        before = _window(sentence, position, 2)
+        if any(_has(lexicon, "period_openers", forms) for forms in before):
+            return True
+    return False
+
+
+def _another(sentence: _Sentence, last: int, lexicon: _Lexicon) -> bool:
+    """Whether آخر or أخرى describes the trigger or a site in its clause after it (قصف مدفعي آخر، في جانب آخر من العاصمة),
+    not a person (وإصابة آخر) nor 'the last' (على آخر معاقله)."""
+    for k in range(last + 1, min(last + 1 + _ANOTHER_WINDOW, len(sentence.tokens))):
+        if sentence.tokens[k].kind == PUNCT:
+            return False
+        if _has(lexicon, "other_words", sentence.forms[k]):
+            noun = sentence.forms[k - 1]
+            sites = ("site_nouns", "settlement_words", "region_words")
+            return k == last + 1 or any(_has(lexicon, cue, noun) for cue in sites)
+    return False
 
 
 def _artillery_after(sentence: _Sentence, last: int, lexicon: _Lexicon) -> bool:
@@ -415,7 +472,10 @@ def _casualty_kind(sentence: _Sentence, quantity: Quantity, lexicon: _Lexicon) -
         if _has(lexicon, "injured_before", forms):
             return "injured"
     after = sentence.token_at(quantity.end)
-    for forms in sentence.forms[after : after + _CUE_WINDOW + 1]:
+    reach = _CUE_WINDOW + 1
+    if any("من" in forms for forms in sentence.forms[after : after + 2]):
+        reach += _PARTITIVE_REACH  # 7 مدنيين من عائلة واحدة قتلوا
+    for forms in sentence.forms[after : after + reach]:
         if _has(lexicon, "killed_after", forms):
             return "killed"
         if _has(lexicon, "injured_after", forms):
@@ -443,8 +503,19 @@ def _add_casualties(sentence: _Sentence, drafts: list[_Draft], lexicon: _Lexicon
     """Give each casualty figure to the event its cause names (مقتل 12 شخصا ... جراء غارات), else the one in its clause,
     else the nearest before it (or the first one after); arrests, truces and the like take no toll."""
     drafts = [d for d in drafts if d.type not in _TOLL_LESS_TYPES]
-    for quantity in sentence.quantities:
-        kind = _casualty_kind(sentence, quantity, lexicon)
+    if any(not d.accompanying for d in drafts):
+        drafts = [d for d in drafts if not d.accompanying]
+    quantities = sentence.quantities
+    kinds = [_casualty_kind(sentence, q, lexicon) for q in quantities]
+    # one casualty word for two groups: مقتل 28 من التنظيم وسبعة من البشمركة، 28 من التنظيم إضافة إلى سبعة من البشمركة قتلوا
+    for k in range(len(quantities)):
+        if kinds[k] is None:
+            if k > 0 and kinds[k - 1] is not None and _conjoined(sentence, quantities[k - 1], quantities[k], lexicon):
+                kinds[k] = kinds[k - 1]
+            elif k + 1 < len(quantities) and _conjoined(sentence, quantities[k], quantities[k + 1], lexicon):
+                kinds[k] = _casualty_kind(sentence, quantities[k + 1], lexicon)
+    last: tuple[list[Quantity], Quantity] | None = None  # the toll the latest figure went to, and that figure
+    for quantity, kind in zip(quantities, kinds, strict=True):
         position = sentence.token_at(quantity.start)
         if kind is None:
             executed = [d for d in drafts if d.trigger.victims_killed and 0 < position - d.last <= _VICTIM_WINDOW]
@@ -463,7 +534,35 @@ def _add_casualties(sentence: _Sentence, drafts: list[_Draft], lexicon: _Lexicon
             owner = drafts[0]  # مقتل 10 مدنيين، بينهم أطفال، في قصف
         else:
             continue  # قتل 5 جنود قنصا، كما تم قصف ...: the figure's own event has no trigger
-        (owner.killed if kind == "killed" else owner.injured).append(quantity)
+        toll = owner.killed if kind == "killed" else owner.injured
+        if last is not None and last[0] is toll and _conjoined(sentence, last[1], quantity, lexicon):
+            toll[-1] = _sum(toll[-1], quantity)
+        else:
+            toll.append(quantity)
+        last = (toll, quantity)
+
+
+def _conjoined(sentence: _Sentence, first: Quantity, second: Quantity, lexicon: _Lexicon) -> bool:
+    """Whether two figures count two groups under one casualty word (مقتل 28 من التنظيم وسبعة من البشمركة، 5 رجال إضافة إلى 3 نساء):
+    و or إضافة إلى before the second, and no punctuation, casualty word, subset word or clause opener between them."""
+    start, end = sentence.token_at(first.end), sentence.token_at(second.start)
+    if end > 0 and (end == len(sentence.tokens) or sentence.tokens[end].start > second.start):
+        end -= 1  # وسبعة: the figure starts inside its token
+    if end - start > _CONJOINED_GAP or end >= len(sentence.tokens):
+        return False
+    cues = ("killed_before", "killed_after", "injured_before", "injured_after", "subset", "clause_openers")
+    for k in range(start, end):
+        if sentence.tokens[k].kind == PUNCT or any(_has(lexicon, cue, sentence.forms[k]) for cue in cues):
+            return False
+    joined = sentence.tokens[end].norm.startswith("و") or sentence.tokens[end].norm == "و"
+    return joined or any(_has(lexicon, "conjunctions", forms) for forms in sentence.forms[max(start, end - 2) : end])
+
+
+def _sum(first: Quantity, second: Quantity) -> Quantity:
+    """One toll of two groups: the sum of their figures, open when either is."""
+    high = None if first.high is None or second.high is None else first.high + second.high
+    low = None if first.low is None or second.low is None else first.low + second.low
+    return Quantity(first.start, second.end, low=low, high=high, approximate=first.approximate or second.approximate)
 
 
 def _cause_after(sentence: _Sentence, position: int, drafts: list[_Draft], lexicon: _Lexicon) -> _Draft | None:
@@ -658,6 +757,8 @@ def _coreferent(doc: Document, sentences: list[_Sentence], draft: _Draft, earlie
     """
     for previous in reversed(earlier):
         if not (_same_kind(previous, draft) and _same_date(previous, draft)):
+            continue
+        if draft.another and previous.sentence != draft.sentence:
             continue
         if draft.pointed:
             return previous

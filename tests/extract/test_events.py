@@ -482,3 +482,53 @@ def test_a_place_read_only_in_a_country_the_text_never_names_does_not_tell_event
     )
     [event] = events(doc)  # نوا is a Syrian town in the gazetteer, but this report names Afghanistan only
     assert (event.type, event.killed) == ("bombing", (13, 13))
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("وتسبب القصف خلال الأيام الماضية بمقتل 6 مدنيين في بلدة عندان.", "الأيام الماضية"),
+        ("ومنذ بداية العام الجاري تشهد المحافظة معارك بين الفصائل المسلحة.", "بداية العام الجاري"),
+    ],
+)
+def test_a_mention_over_a_period_is_a_sum_or_a_state_not_one_event(text: str, period: str) -> None:
+    times = [TimeExpression(*at(text, period), value_start="2017-01-01", value_end="2017-06-30", granularity="range", relative=True)]
+    assert events(document(text, times=times)) == []
+
+
+def test_a_period_further_on_describes_something_else() -> None:
+    text = "فجر مسلحون سيارة مفخخة داخل المطار العسكري المحاصر منذ عامين في ريف حلب."
+    times = [TimeExpression(*at(text, "عامين"), kind="duration", granularity="year", duration_days=730)]
+    [event] = events(document(text, times=times, mentions=[mention(text, "حلب", GPE)]))
+    assert event.type == "bombing"
+
+
+def test_another_site_or_another_strike_is_another_event() -> None:
+    text = "قتل 3 أشخاص في هجوم انتحاري على مركز للشرطة في دمشق. وفي وقت سابق هاجم انتحاريون مركزا في جانب آخر من العاصمة."
+    doc = document(text, quantities=[figure(text, "3", 3, 3, counted="أشخاص")], mentions=[mention(text, "دمشق", GPE)])
+    assert len(events(doc)) == 2
+    text = "قتل 3 أشخاص في قصف مدفعي على بلدة عربين. وأصيب طفل في قصف مدفعي آخر."
+    assert len(events(document(text, mentions=[mention(text, "عربين", LOC)]))) == 2
+    text = "قتل 3 أشخاص في اشتباك قرب بلدة عربين. وأدى الاشتباك إلى إصابة آخر."
+    assert len(events(document(text, mentions=[mention(text, "عربين", LOC)]))) == 1  # آخر here is a person
+
+
+def test_the_toll_goes_to_the_event_another_one_accompanied() -> None:
+    text = "شنت الطائرات غارات جوية ترافقت مع قصف مدفعي على بلدة مديرا، ما أدى لسقوط 9 قتلى."
+    doc = document(text, quantities=[figure(text, "9", 9, 9, counted="قتلى")], mentions=[mention(text, "مديرا", LOC)])
+    tolls = {surface(doc, e): e.killed for e in events(doc)}
+    assert tolls == {"غارات جوية": (9, 9), "قصف مدفعي": None}
+
+
+def test_a_casualty_word_after_a_partitive_phrase_and_two_groups_under_one_word() -> None:
+    text = "قالت مصادر إن 28 من عناصر التنظيم إضافة إلى سبعة من قوات البشمركة قتلوا في مواجهات مسلحة في جبل زردك."
+    doc = document(text, quantities=[figure(text, "28", 28, 28, counted="عناصر"), figure(text, "سبعة", 7, 7, counted="قوات")])
+    [event] = events(doc)
+    assert event.killed == (35, 35)
+    text = "أسفرت معارك عنيفة في جبل زردك عن مقتل 28 من أفراد التنظيم وسبعة من عناصر البشمركة ونزوح 300 عائلة."
+    doc = document(
+        text,
+        quantities=[figure(text, "28", 28, 28, counted="أفراد"), figure(text, "سبعة", 7, 7, counted="عناصر"), figure(text, "300", 300, 300, counted="عائلة")],
+    )
+    [event] = events(doc)
+    assert event.killed == (35, 35)  # the families displaced are no toll
