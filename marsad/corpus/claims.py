@@ -304,7 +304,12 @@ class ClaimBuilder:
 
     @staticmethod
     def _join_figures(occurrences: list[ClaimOccurrence], story_of: dict[str, str], groups: _Groups) -> None:
-        by_story: dict[tuple[str, str], int] = {}
+        """Join the figures of one measure in one story, and rare figures of one measure across stories.
+
+        Different figures of one measure conflict only when documents differ: one article that
+        gives thousands of fighters killed in the campaign and 150 in one strike tells of two facts.
+        """
+        by_story: dict[tuple[str, str], list[int]] = defaultdict(list)
         by_value: dict[tuple[str, float | None, float | None], int] = {}
         for i, o in enumerate(occurrences):
             if o.kind != FIGURE or o.measure is None:
@@ -312,10 +317,15 @@ class ClaimBuilder:
             predicate, counted, unit = o.measure.split("|")
             if not (predicate and (counted or unit)):
                 continue  # a figure without a clear measure stands alone
-            story = story_of.get(o.doc, o.doc)
-            groups.join(by_story.setdefault((o.measure, story), i), i)
+            by_story[(o.measure, story_of.get(o.doc, o.doc))].append(i)
             if _distinctive(o.low, o.high):
                 groups.join(by_value.setdefault((o.measure, o.low, o.high), i), i)
+        for indices in by_story.values():
+            one_document = len({occurrences[i].doc for i in indices}) == 1
+            by_figure: dict[tuple[float | None, float | None], int] = {}
+            for i in indices:
+                figure = (occurrences[i].low, occurrences[i].high) if one_document else (None, None)
+                groups.join(by_figure.setdefault(figure, i), i)
 
     def _join_statements(
         self, occurrences: list[ClaimOccurrence], story_of: dict[str, str], groups: _Groups

@@ -275,3 +275,18 @@ def test_a_round_figure_in_unrelated_stories_is_two_claims_and_a_rare_one_is_one
     claims = builder.finish({}, story_of={"m": "S1", "r": "S2", "t": "S3", "u": "S4"})
     grouped = sorted(sorted(o["doc"] for o in c["occurrences"]) for c in claims if c["kind"] == "figure")
     assert grouped == [["m"], ["r"], ["t", "u"]]
+
+
+def test_different_figures_of_one_measure_in_one_document_are_two_facts_not_a_conflict() -> None:
+    text = "وقتل الآلاف من المقاتلين خلال الحملة، بينما قتل نحو 150 مقاتلا في غارة واحدة على القرية."
+    doc = _doc(
+        "x", text, outlet="أ",
+        quantities=[
+            _figure(text, "الآلاف", 2000, None, approximate=True, counted="المقاتلين", counted_lemma="مقاتل"),
+            _figure(text, "نحو 150", 150, 150, approximate=True, counted="مقاتلا", counted_lemma="مقاتل"),
+        ],
+    )
+    builder = ClaimBuilder()
+    builder.add(claim_occurrences(doc, 0))
+    claims = [c for c in builder.finish({}, story_of={"x": "S1"}) if c["kind"] == "figure"]
+    assert sorted((c["value"]["low"], c["conflicts"]) for c in claims) == [(150, []), (2000, [])]
