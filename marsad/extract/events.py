@@ -11,12 +11,16 @@ that generic talk of "suicide attacks" is not an event.
 
 Each event then takes from its sentence, using the layers found before it:
 
-- place: the most specific place mention (precision 1 town or village, 2
+- place: the most specific place mention of the trigger's clause (up to the
+  next بينما or فيما), else of the sentence (precision 1 town or village, 2
   district or region, 3 province or country, as ACLED's geo-precision), the
-  nearest to the trigger among equals;
+  nearest to the trigger among equals; a dateline's place is none;
 - date: the nearest resolved time expression, else one in the sentence before,
   else the document's reference date with precision 3 (ACLED's time precision:
-  1 day, 2 week, 3 month or vaguer);
+  1 day, 2 week, 3 month or vaguer); the day a statement was made (أعلن السبت)
+  dates its event within a week. A document with no date is taken to be
+  written on the latest date it names, its relative times resolved against
+  that day and noted as inferred;
 - killed and injured: figures next to a casualty word (مقتل نحو 36 شخصا،
   90 جريحا; مقتل امرأة is 1, مقتل شخصين 2), each given to the nearest trigger
   before it, not to one that only accompanies another (غارات ترافقت مع قصف).
@@ -39,12 +43,14 @@ import json
 import math
 import re
 from bisect import bisect_left
+from datetime import date
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from marsad.arabic.dates import infer_not_before, parse_times
 from marsad.arabic.normalise import normalise
 from marsad.arabic.tokens import iter_tokens
 from marsad.extract.places import COUNTRY, REGION, candidates, geocode, name_key
@@ -80,6 +86,8 @@ _GENERIC_SUB_TYPES = (None, "explosion", "attack", "armed_clash")
 _PLACE_NEAR = 5  # tokens after a capture verb within which its place must come
 _LA_HEAD_WINDOW = 6  # tokens before a noun with ل searched for تعرض or طرق (commas included)
 _ANOTHER_WINDOW = 8  # tokens after a trigger searched for آخر
+_RESTATED_GAP = 3  # characters (spaces and a bracket) between a relative time and the absolute one restating it
+_REPORT_WINDOW = 6  # tokens (punctuation included) between a reporting verb and the time of the statement
 _PERIOD_REACH = 4  # tokens after a trigger within which a period (خلال الأيام الماضية) makes it a sum
 _ARTILLERY_WINDOW = 2  # tokens after قصف searched for an artillery word (قصفت المدفعية)
 _DATE_PRECISION = {"day": 1, "hour": 1, "minute": 1, "part": 1, "weekday": 1, "week": 2}
@@ -197,6 +205,7 @@ class _Draft:
     sub_type: str | None
     date: str | None = None
     date_precision: int | None = None
+    date_inferred: bool = False  # resolved against the day an undated document was inferred to be written on
     place: int | None = None
     place_precision: int | None = None
     actors: list[tuple[int, str]] = field(default_factory=list)
@@ -236,13 +245,15 @@ def _sentences(doc: Document, lexicon: _Lexicon) -> list[_Sentence]:
 
 def _without_waw(norm: str) -> tuple[str, ...]:
     """A word as written and without a conjunction و (وأصيب), no other proclitic taken off."""
-    return (bare(norm), bare(norm[1:])) if norm.startswith("و") and len(norm) > 3 else (bare(norm),)
+    return (bare(norm), bare(norm[1:])) if norm.startswith("و") and len(norm) >= 3 else (bare(norm),)
 
 
 def _persons_named(tokens: Sequence[Token], forms: Sequence[tuple[str, ...]], quantities: Sequence[Quantity], lexicon: _Lexicon) -> list[Quantity]:
     """A figure of 1 or 2 for a singular or dual noun of a person right next to a casualty word (مقتل امرأة، بمقتل أحد عناصرها،
     مقتل شخصين، مدنيا قتل), which the quantities layer does not count; على الأقل after it leaves the figure open."""
     def persons(k: int) -> int:
+        if _ARTICLE in tokens[k].norm[:4]:
+            return 0  # الأحد is Sunday
         return 1 if _has(lexicon, "one_person", forms[k]) else 2 if _has(lexicon, "two_persons", forms[k]) else 0
 
     def word(k: int) -> tuple[str, ...]:
@@ -409,9 +420,13 @@ def _over_a_period(doc: Document, sentence: _Sentence, first: int, lexicon: _Lex
         position = sentence.token_at(time.start)
         if position not in clause or position > first + _PERIOD_REACH:
             continue
-        if time.kind == "date" and time.granularity in _DATE_PRECISION and time.granularity != "week":
-            continue  # a day or an hour is a point in time
+        if any(_has(lexicon, "complementisers", _without_waw(token.norm)) for token in sentence.tokens[position:first]):
+            continue  # تحلق منذ الصباح وإن طائرات قصفت: the period is another clause's
         before = _window(sentence, position, 2)
+        if any(_has(lexicon, "since_words", forms) for forms in before):
+            return True  # منذ ليل الجمعة: ongoing since then
+        if time.kind == "date" and time.granularity in _DATE_PRECISION and time.granularity != "week":
+            continue  # خلال يوم الأحد: a day or an hour is a point in time
         if any(_has(lexicon, "period_openers", forms) for forms in before):
             return True
     return False
@@ -484,7 +499,15 @@ def _casualty_kind(sentence: _Sentence, quantity: Quantity, lexicon: _Lexicon) -
 
 
 def _mixed(sentence: _Sentence, quantity: Quantity, lexicon: _Lexicon) -> bool:
-    """Whether a figure counts the dead and the wounded together: a killed word just followed by a wounded one (50 بين قتيل وجريح، 70 قتلوا أو جرحوا)."""
+    """Whether a figure counts the dead and the wounded together: a killed word and a wounded one just before it
+    (مقتل وإصابة 40 شخصا, not 13 قتلوا وأصيب 18) or just after it (50 بين قتيل وجريح، 70 قتلوا أو جرحوا)."""
+    position = sentence.token_at(quantity.start)
+    before = _window(sentence, position, 2)
+    if len(before) == 2 and any(
+        _has(lexicon, "killed_before", first) and _has(lexicon, "injured_before", second) for first, second in (before, before[::-1])
+    ):
+        clause = _clause(sentence, position)
+        return not any(clause.start <= sentence.token_at(q.start) < position - 2 for q in sentence.quantities)
     after = sentence.token_at(quantity.end)
     figures = {q.start for q in sentence.quantities}
     window = []
@@ -651,7 +674,8 @@ def _place_precision(doc: Document, sentence: _Sentence, mention: Mention, lexic
 
 
 def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexicon) -> None:
-    """The most specific place of the sentence, the nearest among equals; a point of reference (شمال بغداد) counts as one level vaguer."""
+    """The most specific place of the trigger's clause (between clause openers such as بينما), else of the sentence,
+    the nearest among equals; a point of reference (شمال بغداد) counts as one level vaguer."""
     actors = {m for m, _ in draft.actors}
     places = []
     for m in sentence.mentions:
@@ -664,6 +688,8 @@ def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexi
         reference = any(_has(lexicon, "reference_before", forms) for forms in before)
         places.append((m, reference))
     draft.places = tuple(m for m, _ in places)
+    own = _own_clause(sentence, draft, lexicon)
+    places = [(m, reference) for m, reference in places if sentence.token_at(doc.mentions[m].start) in own] or places
     if not places:
         return
     ranked = []
@@ -673,6 +699,21 @@ def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexi
         precision = _place_precision(doc, sentence, mention, lexicon)
         ranked.append((precision + reference, distance, precision, m))
     _, _, draft.place_precision, draft.place = min(ranked)
+
+
+def _own_clause(sentence: _Sentence, draft: _Draft, lexicon: _Lexicon) -> range:
+    """Token indices of the trigger's clause, between the clause openers (بينما، فيما، كما) around it; أيضا opens none."""
+
+    def opens(k: int) -> bool:
+        return _has(lexicon, "clause_openers", sentence.forms[k]) and not _has(lexicon, "also_words", sentence.forms[k])
+
+    start = draft.first
+    while start > 0 and not opens(start):
+        start -= 1
+    end = draft.last + 1
+    while end < len(sentence.tokens) and not opens(end):
+        end += 1
+    return range(start, end)
 
 
 def _parenthesised(text: str, mention: Mention) -> bool:
@@ -702,19 +743,54 @@ def _date_value(doc: Document, index: int) -> tuple[str, int] | None:
     return f"{start}/{end}", _DATE_PRECISION.get(time.granularity, _VAGUE_PRECISION)
 
 
-def _add_date(doc: Document, sentences: list[_Sentence], draft: _Draft) -> None:
+def _add_date(doc: Document, sentences: list[_Sentence], draft: _Draft, written: str | None) -> None:
+    """The nearest time of the sentence, else the last of the sentence before, else the document's date (precision 3).
+
+    ``written`` is the day an undated document was inferred to be written on; a date it gives is noted as inferred.
+    A time right after a reporting verb (أعلن السبت حصيلة) dates the statement: the event happened that day
+    or a few before, so it comes after the event's own times and with a week's precision at best.
+    A relative time restated in brackets (الشهر الماضي (يناير 2018)) gives way to the absolute one.
+    """
     sentence = sentences[draft.sentence]
-    dated = [(abs(doc.times[t].start - draft.start), t) for t in sentence.times if _date_value(doc, t)]
+    usable = [t for t in sentence.times if _date_value(doc, t) and not _restated(doc, t)]
+    dated = [(_dates_a_report(doc, sentence, t), abs(doc.times[t].start - draft.start), t) for t in usable]
     if not dated and draft.sentence > 0:
-        dated = [(0, t) for t in sentences[draft.sentence - 1].times[::-1] if _date_value(doc, t)][:1]
+        before = sentences[draft.sentence - 1]
+        dated = [(_dates_a_report(doc, before, t), 0, t) for t in before.times[::-1] if _date_value(doc, t)][:1]
     if dated:
-        value = _date_value(doc, min(dated)[1])
+        report, _, time = min(dated)
+        value = _date_value(doc, time)
         assert value is not None
-        draft.date, draft.date_precision = value
+        draft.date, draft.date_precision = value[0], max(value[1], 2) if report else value[1]
+        draft.date_inferred = written is not None and doc.times[time].relative
         return
-    reference = doc.meta.reference_date or doc.meta.published
+    reference = doc.meta.reference_date or doc.meta.published or written
     if reference:
         draft.date, draft.date_precision = reference[:10], _VAGUE_PRECISION
+        draft.date_inferred = reference == written
+
+
+def _restated(doc: Document, index: int) -> bool:
+    """Whether a relative time is followed at once by an absolute one in brackets that says which it is."""
+    time = doc.times[index]
+    return time.relative and any(
+        not other.relative and 0 <= other.start - time.end <= _RESTATED_GAP and not doc.text[time.end : other.start].strip(" ()")
+        for other in doc.times
+    )
+
+
+def _dates_a_report(doc: Document, sentence: _Sentence, time: int) -> bool:
+    """Whether a time comes a few words after a reporting verb (أعلن السبت، وأفاد مصدر عسكري، أمس الاثنين، بارتفاع)."""
+    position = sentence.token_at(doc.times[time].start)
+    verbs = _reporting_verbs()
+    return any(verbs.intersection(sentence.forms[k]) for k in range(max(0, position - _REPORT_WINDOW), position))
+
+
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    """The written forms of the verbs that introduce a statement (قال، أعلن، أفاد), normalised."""
+    data = json.loads(resources.files("marsad.data").joinpath("reporting_verbs.json").read_text(encoding="utf-8"))
+    return frozenset(bare(normalise(form)) for forms in data["verbs"].values() for form in forms)
 
 
 def _add_actors(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexicon) -> None:
@@ -873,14 +949,14 @@ def _merge(into: _Draft, repeat: _Draft) -> None:
     if repeat.place is not None and (into.place is None or (repeat.place_precision or 9) < (into.place_precision or 9)):
         into.place, into.place_precision = repeat.place, repeat.place_precision
     if (into.date_precision or 9) > (repeat.date_precision or 9):
-        into.date, into.date_precision = repeat.date, repeat.date_precision
+        into.date, into.date_precision, into.date_inferred = repeat.date, repeat.date_precision, repeat.date_inferred
     into.killed.extend(repeat.killed)
     into.injured.extend(repeat.injured)
     into.actors.extend(a for a in repeat.actors if a not in into.actors)
 
 
 def _event(draft: _Draft) -> Event:
-    notes: list[str] = []
+    notes: list[str] = ["date inferred from the latest date the text names"] if draft.date_inferred else []
     killed = _figures(draft.killed, "killed", notes)
     injured = _figures(draft.injured, "injured", notes)
     return Event(
@@ -901,7 +977,7 @@ def _event(draft: _Draft) -> Event:
     )
 
 
-def _drafts(doc: Document) -> list[_Draft]:
+def _drafts(doc: Document, written: str | None = None) -> list[_Draft]:
     lexicon = _lexicon()
     sentences = _sentences(doc, lexicon)
     kept: list[_Draft] = []
@@ -913,7 +989,7 @@ def _drafts(doc: Document) -> list[_Draft]:
         for draft in drafts:
             _add_actors(doc, sentence, draft, lexicon)
             _add_place(doc, sentence, draft, lexicon)
-            _add_date(doc, sentences, draft)
+            _add_date(doc, sentences, draft, written)
             draft.attribution = _attribution(doc, draft)
             earlier = _coreferent(doc, sentences, draft, kept)
             if earlier is None:
@@ -926,4 +1002,16 @@ def _drafts(doc: Document) -> list[_Draft]:
 @component("events", assigns="events", requires=("sentences", "quantities", "times", "mentions"))
 def find_events(doc: Document, settings: Settings) -> list[Event]:
     """Events that the document reports as having happened, with their place, date, actors and toll."""
-    return [_event(draft) for draft in _drafts(doc)]
+    doc, written = _with_inferred_dates(doc, settings)
+    return [_event(draft) for draft in _drafts(doc, written)]
+
+
+def _with_inferred_dates(doc: Document, settings: Settings) -> tuple[Document, str | None]:
+    """The document with its relative times (أمس الخميس) resolved, when it gives no date of its own, against the latest
+    absolute date it names (a page's stamp: it was written no earlier), and that day; unchanged with a date."""
+    if doc.meta.reference_date or doc.meta.published or settings.reference_date:
+        return doc, None
+    written = infer_not_before(doc.times)
+    if written is None or not any(t.relative and t.value_start is None for t in doc.times):
+        return doc, written
+    return doc.with_layer("times", parse_times(doc.text, date.fromisoformat(written[:10]), doc.tokens or None)), written

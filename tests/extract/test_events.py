@@ -7,6 +7,7 @@ import pytest
 from marsad.arabic.sentences import iter_sentences
 from marsad.arabic.tokens import iter_tokens
 from marsad.document import GPE, LOC, ORG, Attribution, Document, Event, Mention, Metadata, Quantity, Reference, TimeExpression
+from marsad.arabic.dates import parse_times
 from marsad.errors import ModelError
 from marsad.extract.events import MEDIATOR, PERPETRATOR, TARGET, find_events
 from marsad.settings import Settings
@@ -532,3 +533,53 @@ def test_a_casualty_word_after_a_partitive_phrase_and_two_groups_under_one_word(
     )
     [event] = events(doc)
     assert event.killed == (35, 35)  # the families displaced are no toll
+
+
+def test_an_undated_report_resolves_its_relative_dates_against_the_latest_date_it_names() -> None:
+    text = "حلب 2017/8/4 - أفاد ناشطون في ريف المدينة الغربي بأن الطائرات قصفت بلدة الأتارب أمس الخميس. وساد هدوء حذر. واندلعت اشتباكات عنيفة قرب المطار."
+    doc = document(text, mentions=[mention(text, "الأتارب", LOC)])
+    doc = doc.with_layer("times", parse_times(text, None, doc.tokens))  # what the times layer finds with no date given
+    strike, clash = events(doc)
+    assert (surface(doc, strike), strike.date, strike.date_precision) == ("قصفت", "2017-08-03", 1)
+    assert (clash.date, clash.date_precision) == ("2017-08-04", 3)
+    assert strike.notes == clash.notes == ("date inferred from the latest date the text names",)
+
+
+def test_the_day_a_toll_was_announced_dates_the_event_within_a_week() -> None:
+    text = "وأفاد مصدر عسكري، أمس الاثنين، بارتفاع حصيلة ضحايا سقوط قذيفتين على حي المزة إلى 12 شخصا."
+    doc = document(text, times=[day(text, "أمس الاثنين", "2018-01-22")], quantities=[figure(text, "12", 12, 12, counted="شخصا")])
+    [event] = events(doc)
+    assert (event.date, event.date_precision) == ("2018-01-22", 2)
+
+
+def test_ongoing_since_a_day_is_no_event_unless_the_period_is_another_clause_s() -> None:
+    text = "وقال إن القصف المستمر منذ ليل الجمعة على المحافظة أدى إلى مقتل 50 مدنيا."
+    times = [day(text, "ليل الجمعة", "2017-11-10")]
+    assert events(document(text, times=times, quantities=[figure(text, "50", 50, 50, counted="مدنيا")])) == []
+    text = "وقال شاهد إن طائرات مسيرة تحلق منذ صباح الأحد وإن طائرات حربية قصفت بلدة مسرابا."
+    [event] = events(document(text, times=[day(text, "صباح الأحد", "2018-02-04")], mentions=[mention(text, "مسرابا", LOC)]))
+    assert surface(doc := document(text), event) == "قصفت"
+
+
+def test_a_figure_after_a_killed_and_a_wounded_word_counts_both_and_sunday_is_nobody() -> None:
+    text = "قصفت الطائرات بلدة كفرنبل، وتسبب القصف بمقتل وجرح 40 مدنيا."
+    doc = document(text, quantities=[figure(text, "40", 40, 40, counted="مدنيا")], mentions=[mention(text, "كفرنبل", LOC)])
+    [event] = events(doc)
+    assert (event.killed, event.injured) == (None, None)
+    text = "قال مسؤولون إن 13 شخصا قتلوا وأصيب 18 في انفجار سيارة مفخخة ببلدة نوا."
+    doc = document(text, quantities=[figure(text, "13", 13, 13, counted="شخصا"), figure(text, "18", 18, 18)])
+    [event] = events(doc)
+    assert (event.killed, event.injured) == ((13, 13), (18, 18))
+    [event] = events(document("قتل الأحد 5 أشخاص في غارة على بلدة سرمين.", quantities=[Quantity(10, 11, low=5, high=5, counted="أشخاص")]))
+    assert event.killed == (5, 5)
+
+
+def test_the_place_comes_from_the_trigger_s_own_clause() -> None:
+    text = "قتل 7 مدنيين في قصف على مدينة الحويجة، بينما سيطرت قوات البشمركة على جبل زردك قرب الموصل بعد معارك عنيفة."
+    doc = document(
+        text,
+        quantities=[figure(text, "7", 7, 7, counted="مدنيين")],
+        mentions=[mention(text, "الحويجة", GPE), mention(text, "زردك", LOC), mention(text, "الموصل", GPE)],
+    )
+    places = {surface(doc, e): doc.span_text(doc.mentions[e.place]) for e in events(doc)}
+    assert places["معارك عنيفة"] in ("زردك", "الموصل")
