@@ -221,6 +221,10 @@ def claim_occurrences(doc: Document, order: int) -> list[ClaimOccurrence]:
     return occurrences
 
 
+# More stories than this stating one figure of one measure make it a common figure.
+_MAX_STORIES_PER_FIGURE = 3
+
+
 def _distinctive(low: float | None, high: float | None) -> bool:
     """Whether a figure is rare enough that the same measure and value in two stories is one fact:
     a range (between 20,000 and 30,000 dollars) or a value with three significant digits (3,250).
@@ -229,7 +233,7 @@ def _distinctive(low: float | None, high: float | None) -> bool:
         return False
     if low != high:
         return True
-    digits = f"{abs(low):.6g}".replace(".", "").lstrip("0").rstrip("0")
+    digits = f"{abs(low):.6f}".replace(".", "").strip("0")
     return len(digits) >= 3
 
 
@@ -304,28 +308,42 @@ class ClaimBuilder:
 
     @staticmethod
     def _join_figures(occurrences: list[ClaimOccurrence], story_of: dict[str, str], groups: _Groups) -> None:
-        """Join the figures of one measure in one story, and rare figures of one measure across stories.
+        """Join the figures of one measure in one story, then such groups across stories that state one rare figure.
 
         Different figures of one measure conflict only when documents differ: one article that
         gives thousands of fighters killed in the campaign and 150 in one strike tells of two facts.
+        Across stories, a group joins others on the figure it states most, when that figure is rare
+        (see :func:`_distinctive`) and no more than a few stories state it: a figure that many
+        stories give (a share price, a daily toll) is common, and joining on it would chain
+        unrelated facts together.
         """
         by_story: dict[tuple[str, str], list[int]] = defaultdict(list)
-        by_value: dict[tuple[str, float | None, float | None], int] = {}
         for i, o in enumerate(occurrences):
             if o.kind != FIGURE or o.measure is None:
                 continue
             predicate, counted, unit = o.measure.split("|")
-            if not (predicate and (counted or unit)):
-                continue  # a figure without a clear measure stands alone
-            by_story[(o.measure, story_of.get(o.doc, o.doc))].append(i)
-            if _distinctive(o.low, o.high):
-                groups.join(by_value.setdefault((o.measure, o.low, o.high), i), i)
-        for indices in by_story.values():
-            one_document = len({occurrences[i].doc for i in indices}) == 1
-            by_figure: dict[tuple[float | None, float | None], int] = {}
-            for i in indices:
-                figure = (occurrences[i].low, occurrences[i].high) if one_document else (None, None)
-                groups.join(by_figure.setdefault(figure, i), i)
+            if predicate and (counted or unit):  # a figure without a clear measure stands alone
+                by_story[(o.measure, story_of.get(o.doc, o.doc))].append(i)
+        by_value: dict[tuple[str, float | None, float | None], list[int]] = defaultdict(list)
+        for (measure, _), indices in by_story.items():
+            if len({occurrences[i].doc for i in indices}) == 1:
+                by_figure: dict[tuple[float | None, float | None], list[int]] = defaultdict(list)
+                for i in indices:
+                    by_figure[(occurrences[i].low, occurrences[i].high)].append(i)
+                story_groups = list(by_figure.values())
+            else:
+                story_groups = [indices]
+            for members in story_groups:
+                for i in members[1:]:
+                    groups.join(members[0], i)
+                figures = Counter((occurrences[i].low, occurrences[i].high) for i in members)
+                low, high = max(figures, key=lambda figure: figures[figure])  # ties: first seen
+                if _distinctive(low, high):
+                    by_value[(measure, low, high)].append(members[0])
+        for firsts in by_value.values():
+            if len(firsts) <= _MAX_STORIES_PER_FIGURE:
+                for i in firsts[1:]:
+                    groups.join(firsts[0], i)
 
     def _join_statements(
         self, occurrences: list[ClaimOccurrence], story_of: dict[str, str], groups: _Groups

@@ -290,3 +290,21 @@ def test_different_figures_of_one_measure_in_one_document_are_two_facts_not_a_co
     builder.add(claim_occurrences(doc, 0))
     claims = [c for c in builder.finish({}, story_of={"x": "S1"}) if c["kind"] == "figure"]
     assert sorted((c["value"]["low"], c["conflicts"]) for c in claims) == [(150, []), (2000, [])]
+
+
+def test_a_figure_that_many_stories_state_is_common_and_joins_none_of_them() -> None:
+    report = "وارتفع المؤشر العام للسوق بنسبة 1.25 بالمئة في ختام تعاملات اليوم."
+    docs = [
+        _doc(name, report, outlet="أ", quantities=[_figure(report, "1.25 بالمئة", 1.25, 1.25, unit="percent")])
+        for name in "abcd"
+    ]
+    builder = ClaimBuilder()
+    for order, doc in enumerate(docs):
+        builder.add(claim_occurrences(doc, order))
+    claims = builder.finish({}, story_of={name: "S" + name for name in "abcd"})
+    assert [len(c["occurrences"]) for c in claims] == [1, 1, 1, 1]
+    builder = ClaimBuilder()
+    for order, doc in enumerate(docs[:3]):
+        builder.add(claim_occurrences(doc, order))
+    (claim,) = builder.finish({}, story_of={name: "S" + name for name in "abc"})
+    assert claim["documents"] == 3
