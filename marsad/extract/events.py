@@ -69,6 +69,7 @@ _ARTICLE = "ال"
 _NEGATION_WINDOW = 3  # tokens before a trigger searched for a negation
 _MODALITY_WINDOW = 4  # ... for a hypothetical or future word
 _CUE_WINDOW = 2  # tokens between a casualty word and its figure
+_CUMULATIVE_REACH = 5  # tokens between a figure and the period it is summed over
 _CONJOINED_GAP = 6  # tokens between two figures of one toll (28 من عناصر التنظيم وسبعة)
 _PARTITIVE_REACH = 2  # more tokens after a figure when من follows it (7 من عناصر التنظيم قتلوا)
 _MIXED_WINDOW = 4  # tokens after a figure searched for a killed-and-injured pair
@@ -522,7 +523,7 @@ def _mixed(sentence: _Sentence, quantity: Quantity, lexicon: _Lexicon) -> bool:
     return False
 
 
-def _add_casualties(sentence: _Sentence, drafts: list[_Draft], lexicon: _Lexicon) -> None:
+def _add_casualties(doc: Document, sentence: _Sentence, drafts: list[_Draft], lexicon: _Lexicon) -> None:
     """Give each casualty figure to the event its cause names (مقتل 12 شخصا ... جراء غارات), else the one in its clause,
     else the nearest before it (or the first one after); arrests, truces and the like take no toll."""
     drafts = [d for d in drafts if d.type not in _TOLL_LESS_TYPES]
@@ -540,6 +541,8 @@ def _add_casualties(sentence: _Sentence, drafts: list[_Draft], lexicon: _Lexicon
     last: tuple[list[Quantity], Quantity] | None = None  # the toll the latest figure went to, and that figure
     for quantity, kind in zip(quantities, kinds, strict=True):
         position = sentence.token_at(quantity.start)
+        if _cumulative(doc, sentence, quantity, lexicon):
+            continue  # مقتل 6000 إرهابي خلال الأشهر الأخيرة: a war's toll, not one event's
         if kind is None:
             executed = [d for d in drafts if d.trigger.victims_killed and 0 < position - d.last <= _VICTIM_WINDOW]
             if not executed or quantity.low is None or quantity.unit is not None:
@@ -563,6 +566,19 @@ def _add_casualties(sentence: _Sentence, drafts: list[_Draft], lexicon: _Lexicon
         else:
             toll.append(quantity)
         last = (toll, quantity)
+
+
+def _cumulative(doc: Document, sentence: _Sentence, quantity: Quantity, lexicon: _Lexicon) -> bool:
+    """Whether a figure is summed over a period named next to it (6000 إرهابي خلال الأشهر الأخيرة، وخلال الشهر الماضي قتل 500)."""
+    position, clause = sentence.token_at(quantity.start), _clause(sentence, sentence.token_at(quantity.start))
+    for t in sentence.times:
+        at = sentence.token_at(doc.times[t].start)
+        if at not in clause or not -_CUMULATIVE_REACH <= at - position <= _CUMULATIVE_REACH:
+            continue
+        before = _window(sentence, at, 2)
+        if any(_has(lexicon, "period_openers", forms) or _has(lexicon, "since_words", forms) for forms in before):
+            return True
+    return False
 
 
 def _conjoined(sentence: _Sentence, first: Quantity, second: Quantity, lexicon: _Lexicon) -> bool:
@@ -748,7 +764,8 @@ def _add_date(doc: Document, sentences: list[_Sentence], draft: _Draft, written:
 
     ``written`` is the day an undated document was inferred to be written on; a date it gives is noted as inferred.
     A time right after a reporting verb (أعلن السبت حصيلة) dates the statement: the event happened that day
-    or a few before, so it comes after the event's own times and with a week's precision at best.
+    or a few before, so it comes after the event's own times and with a week's precision at best. A relative
+    time resolved against the inferred day has precision 3, as that day is only a lower bound.
     A relative time restated in brackets (الشهر الماضي (يناير 2018)) gives way to the absolute one.
     """
     sentence = sentences[draft.sentence]
@@ -763,6 +780,8 @@ def _add_date(doc: Document, sentences: list[_Sentence], draft: _Draft, written:
         assert value is not None
         draft.date, draft.date_precision = value[0], max(value[1], 2) if report else value[1]
         draft.date_inferred = written is not None and doc.times[time].relative
+        if draft.date_inferred:  # the day it was written is only a lower bound, and so is a day counted from it
+            draft.date_precision = _VAGUE_PRECISION
         return
     reference = doc.meta.reference_date or doc.meta.published or written
     if reference:
@@ -985,7 +1004,7 @@ def _drafts(doc: Document, written: str | None = None) -> list[_Draft]:
         drafts = _triggers(doc, sentence, lexicon)
         if not drafts:
             continue
-        _add_casualties(sentence, drafts, lexicon)
+        _add_casualties(doc, sentence, drafts, lexicon)
         for draft in drafts:
             _add_actors(doc, sentence, draft, lexicon)
             _add_place(doc, sentence, draft, lexicon)

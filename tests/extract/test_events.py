@@ -540,7 +540,7 @@ def test_an_undated_report_resolves_its_relative_dates_against_the_latest_date_i
     doc = document(text, mentions=[mention(text, "الأتارب", LOC)])
     doc = doc.with_layer("times", parse_times(text, None, doc.tokens))  # what the times layer finds with no date given
     strike, clash = events(doc)
-    assert (surface(doc, strike), strike.date, strike.date_precision) == ("قصفت", "2017-08-03", 1)
+    assert (surface(doc, strike), strike.date, strike.date_precision) == ("قصفت", "2017-08-03", 3)  # the day written is a lower bound
     assert (clash.date, clash.date_precision) == ("2017-08-04", 3)
     assert strike.notes == clash.notes == ("date inferred from the latest date the text names",)
 
@@ -583,3 +583,11 @@ def test_the_place_comes_from_the_trigger_s_own_clause() -> None:
     )
     places = {surface(doc, e): doc.span_text(doc.mentions[e.place]) for e in events(doc)}
     assert places["معارك عنيفة"] in ("زردك", "الموصل")
+
+
+def test_a_toll_summed_over_a_period_is_no_event_s_toll() -> None:
+    text = "وأسفرت عملية السيطرة على مدينة الطبقة عن مقتل 600 مسلح خلال الأشهر الأخيرة."
+    times = [TimeExpression(*at(text, "الأشهر الأخيرة"), value_start="2017-01-01", value_end="2017-05-31", granularity="range", relative=True)]
+    doc = document(text, quantities=[figure(text, "600", 600, 600, counted="مسلح")], times=times, mentions=[mention(text, "الطبقة", GPE)])
+    [event] = events(doc)
+    assert (event.type, event.killed) == ("territory", None)
