@@ -570,10 +570,11 @@ def _add_casualties(doc: Document, sentence: _Sentence, drafts: list[_Draft], le
 
 def _cumulative(doc: Document, sentence: _Sentence, quantity: Quantity, lexicon: _Lexicon) -> bool:
     """Whether a figure is summed over a period named next to it (6000 إرهابي خلال الأشهر الأخيرة، وخلال الشهر الماضي قتل 500)."""
-    position, clause = sentence.token_at(quantity.start), _clause(sentence, sentence.token_at(quantity.start))
+    first, last = sentence.token_at(quantity.start), sentence.token_at(quantity.end)
+    clause = _clause(sentence, first)
     for t in sentence.times:
         at = sentence.token_at(doc.times[t].start)
-        if at not in clause or not -_CUMULATIVE_REACH <= at - position <= _CUMULATIVE_REACH:
+        if at not in clause or not first - _CUMULATIVE_REACH <= at <= last + _CUMULATIVE_REACH:
             continue
         before = _window(sentence, at, 2)
         if any(_has(lexicon, "period_openers", forms) or _has(lexicon, "since_words", forms) for forms in before):
