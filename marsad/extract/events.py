@@ -68,6 +68,7 @@ _ACTOR_TYPES = (PER, ORG, GPE, NORP)
 _ARTICLE = "ال"
 _NEGATION_WINDOW = 3  # tokens before a trigger searched for a negation
 _MODALITY_WINDOW = 4  # ... for a hypothetical or future word
+_MODAL_PARTICLES = frozenset(("سوف", "ربما", "اذا", "لو"))  # normalised; the trigger's whole clause is hypothetical
 _CUE_WINDOW = 2  # tokens between a casualty word and its figure
 _CUMULATIVE_REACH = 5  # tokens between a figure and the period it is summed over
 _CONJOINED_GAP = 6  # tokens between two figures of one toll (28 من عناصر التنظيم وسبعة)
@@ -327,14 +328,33 @@ def _words_before(sentence: _Sentence, first: int, size: int) -> list[tuple[str,
     return [sentence.forms[k] for k in words]
 
 
-def _happened(sentence: _Sentence, first: int, lexicon: _Lexicon) -> bool:
-    """False for a negated, hypothetical, future or generic mention."""
+def _happened(sentence: _Sentence, first: int, last: int, lexicon: _Lexicon) -> bool:
+    """False for a negated, hypothetical, future, ongoing or generic mention."""
     if any(_has(lexicon, "negation", forms) for forms in _window(sentence, first, _NEGATION_WINDOW)):
+        return False
+    if last + 1 < len(sentence.tokens) and _has(lexicon, "ongoing_after", sentence.forms[last + 1]):
+        return False  # القصف المستمر: a campaign, not one event
+    if _modal_clause(sentence, first):
         return False
     return not any(
         _has(lexicon, "hypothetical", forms) or _has(lexicon, "generic", forms)
         for forms in _window(sentence, first, _MODALITY_WINDOW)
     )
+
+
+def _modal_clause(sentence: _Sentence, first: int) -> bool:
+    """Whether the trigger's clause says what may or will happen before it: قد with an imperfect verb (فقد نواجه،
+    قد ينتهي بهم الأمر إلى الهروب), سوف, ربما, or a condition (إذا لم توقف تركيا هذه الهجمات)."""
+    k = first - 1
+    while k >= 0 and sentence.tokens[k].kind != PUNCT:
+        word = sentence.tokens[k].norm
+        word = word[1:] if word[:1] in ("و", "ف") and len(word) > 2 else word
+        if word in _MODAL_PARTICLES:
+            return True
+        if word == "قد" and k + 1 < first and sentence.tokens[k + 1].norm[:1] in ("ي", "ن"):
+            return True  # not وقد أسفر القصف, 'indeed'
+        k -= 1
+    return False
 
 
 def _anchored(doc: Document, sentence: _Sentence, lexicon: _Lexicon) -> bool:
@@ -399,7 +419,7 @@ def _applies(doc: Document, sentence: _Sentence, trigger: _Trigger, first: int, 
         return False
     if trigger.requires == "place_near" and not _place_follows(doc, sentence, last, _PLACE_NEAR, lexicon):
         return False
-    if not _happened(sentence, first, lexicon) or _purpose(sentence, trigger, first, lexicon):
+    if not _happened(sentence, first, last, lexicon) or _purpose(sentence, trigger, first, lexicon):
         return False
     if _over_a_period(doc, sentence, first, lexicon):
         return False
@@ -1012,10 +1032,10 @@ def _drafts(doc: Document, written: str | None = None) -> list[_Draft]:
             _add_date(doc, sentences, draft, written)
             draft.attribution = _attribution(doc, draft)
             earlier = _coreferent(doc, sentences, draft, kept)
-            if earlier is None:
-                kept.append(draft)
-            else:
+            if earlier is not None:
                 _merge(earlier, draft)
+            elif not draft.pointed or draft.killed or draft.injured:
+                kept.append(draft)  # not هذا الهروب after an attempt to flee: it points to no event and tells nothing new
     return kept
 
 

@@ -591,3 +591,26 @@ def test_a_toll_summed_over_a_period_is_no_event_s_toll() -> None:
     doc = document(text, quantities=[figure(text, "600", 600, 600, counted="مسلح")], times=times, mentions=[mention(text, "الطبقة", GPE)])
     [event] = events(doc)
     assert (event.type, event.killed) == ("territory", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال مسؤول إن السجناء قد ينتهي بهم الأمر إلى الهروب من السجن في الحسكة.",
+        "وقال إنه إذا لم توقف تركيا هذه الهجمات على منبج فسنواجه أزمة.",
+        "ويطلب المقاتل في رسالته التوقف عن القتال في الرقة.",
+        "ويعاني التنظيم من حالات فرار بين مقاتليه في دير الزور.",
+        "بعد أربعة أشهر من القصف المستمر على الرقة سقطت المدينة.",
+        "سقطت المدينة تحت ضربات التحالف في الرقة.",
+        "حاول مقاتلون الهرب من الرقة، وأثار هذا الهروب تساؤلات في دير الزور.",
+    ],
+)
+def test_what_may_happen_stops_goes_on_or_is_pointed_to_without_being_told_is_no_event(text: str) -> None:
+    doc = document(text, mentions=[mention(text, name, GPE) for name in ("الحسكة", "منبج", "الرقة", "دير الزور") if name in text])
+    assert [e.type for e in events(doc) if e.type != "territory"] == []
+
+
+def test_indeed_with_a_past_verb_is_no_modality() -> None:
+    text = "وقد أسفر القصف المدفعي على بلدة عربين عن مقتل 3 مدنيين."
+    [event] = events(document(text, quantities=[figure(text, "3", 3, 3, counted="مدنيين")], mentions=[mention(text, "عربين", LOC)]))
+    assert (event.type, event.killed) == ("shelling", (3, 3))
