@@ -229,7 +229,7 @@ def _sentences(doc: Document, lexicon: _Lexicon) -> list[_Sentence]:
     result = []
     for index, span in enumerate(spans):
         inside = tokens[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
-        forms = tuple(stems(t.norm or normalise(doc.text[t.start : t.end])) for t in inside)
+        forms = tuple(_forms(doc, inside, k) for k in range(len(inside)))
         quantities = tuple(q for q in doc.quantities if span.start <= q.start < span.end)
         result.append(
             _Sentence(
@@ -243,6 +243,17 @@ def _sentences(doc: Document, lexicon: _Lexicon) -> list[_Sentence]:
             )
         )
     return result
+
+
+def _forms(doc: Document, tokens: Sequence[Token], k: int) -> tuple[str, ...]:
+    """A token's stems, and those of the word it ends when a stray space split off its first letter (ق تل، وأ صيب)."""
+    norm = tokens[k].norm or normalise(doc.text[tokens[k].start : tokens[k].end])
+    found = stems(norm)
+    if k > 0 and doc.text[tokens[k - 1].end : tokens[k].start] == " ":
+        head = tokens[k - 1].norm or ""
+        if (len(head) == 1 and head != "و" and head.isalpha()) or (len(head) == 2 and head[0] == "و" and head.isalpha()):
+            found = (*found, *stems(head + norm))
+    return found
 
 
 def _without_waw(norm: str) -> tuple[str, ...]:

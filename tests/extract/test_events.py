@@ -614,3 +614,10 @@ def test_indeed_with_a_past_verb_is_no_modality() -> None:
     text = "وقد أسفر القصف المدفعي على بلدة عربين عن مقتل 3 مدنيين."
     [event] = events(document(text, quantities=[figure(text, "3", 3, 3, counted="مدنيين")], mentions=[mention(text, "عربين", LOC)]))
     assert (event.type, event.killed) == ("shelling", (3, 3))
+
+
+def test_a_casualty_word_split_by_a_stray_space_still_counts() -> None:
+    text = "ق تل 8 مسلحين وج رح 4 آخرون إثر هجوم انتحاري على تجمع لهم في بلدة الكرامة."
+    doc = document(text, quantities=[figure(text, "8", 8, 8, counted="مسلحين"), figure(text, "4", 4, 4, counted="آخرون")])
+    [event] = events(doc)
+    assert (event.type, event.killed, event.injured) == ("bombing", (8, 8), (4, 4))
