@@ -288,10 +288,19 @@ def own_outlet_names(outlet_id: str) -> frozenset[str]:
     )
 
 
+@cache
+def agency_names() -> frozenset[str]:
+    """The names of the news agencies (wires) in the outlet table."""
+    return frozenset(outlet.name for candidates in _outlets().names.values() for _, outlet, _ in candidates if outlet.kind == "agency")
+
+
 def is_outlet_anaphor(text: str) -> bool:
-    """Whether a phrase is 'the newspaper', 'the agency' ... standing for an outlet named before."""
+    """Whether a phrase is 'the newspaper', 'the agency' ... standing for an outlet named before.
+
+    Only adjectives may follow (الصحيفة الأمريكية), not an owner (الموقع الرسمي لأمانة المجلس).
+    """
     keys = _keys(text)
-    return bool(keys) and keys[0] in _outlets().anaphors
+    return bool(keys) and keys[0] in _outlets().anaphors and all(key.startswith("ال") for key in keys[1:])
 
 
 def is_prepositional_cue(cue: str) -> bool:

@@ -18,6 +18,7 @@ origin (no origins).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ from marsad.extract.attributions import (
     is_outlet_anaphor,
     is_prepositional_cue,
     key_of,
+    agency_names,
     match_outlet,
     outlet_named,
     own_outlet_names,
@@ -59,11 +61,26 @@ _RELAY_SHARE = 0.4
 _TRANSLATOR_WORDS = 4
 _CREDIT_MARKS = frozenset("-–—ـ(:/")
 _CLOSING_MARKS = frozenset(")-–—ـ")
+_ENCLOSING_MARKS = frozenset('«»"“”(')
 
 
 @cache
 def _translation_words() -> frozenset[str]:
-    return frozenset(key_of(w) for w in ("ترجمه", "ترجمته", "ترجمها", "ترجمة", "بترجمة", "ترجمت", "نقلته", "نقله"))
+    return frozenset(key_of(w) for w in ("ترجمه", "ترجمته", "ترجمها", "ترجمة", "بترجمة", "ترجمت"))
+
+
+@cache
+def _rendering_words() -> frozenset[str]:
+    """'Carried it over': a translation only when 'into Arabic' follows (نقله إلى العربية), else a relay (بيان نقلته واس)."""
+    return frozenset(key_of(w) for w in ("نقلته", "نقله", "نقلها"))
+
+
+def _into_arabic(words: _Words, i: int) -> int:
+    """The token after 'إلى العربية' / 'للعربية' right after token ``i``, else 0."""
+    keys = words.keys
+    if keys[i + 1 : i + 3] == ["الي", "العربيه"]:
+        return i + 3
+    return i + 2 if keys[i + 1 : i + 2] == ["للعربيه"] else 0
 
 
 @cache
@@ -106,12 +123,18 @@ def _outlet_at(words: _Words, i: int) -> tuple[Outlet, int] | None:
 
 
 def wire_credits(text: str, words: _Words | None = None) -> list[Outlet]:
-    """Agencies credited at the start (الرياض - واس) or the end ((رويترز)) of a text."""
+    """Agencies credited at the start (الرياض - واس) or the end ((رويترز)) of a text, or between its sentences («واس»).
+
+    At the start the credit may also end the first line, a dateline
+    (الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس). Inside the text it
+    stands in quotation marks or brackets right after a full stop (... أمس.«واس» وقال).
+    """
     words = words or _words(text)
     n = len(words.keys)
     found: list[Outlet] = []
-    for i in [*range(min(n, _WIRE_WINDOW)), *range(max(_WIRE_WINDOW, n - _WIRE_WINDOW), n)]:
-        if words.punct[i]:
+    ends = {*range(min(n, _WIRE_WINDOW)), *range(max(_WIRE_WINDOW, n - _WIRE_WINDOW), n)}
+    for i in range(n):
+        if words.punct[i] or (i not in ends and not (i and words.keys[i - 1] in _ENCLOSING_MARKS)):
             continue
         outlet = _outlet_at(words, i)
         if outlet is None or outlet[0].kind != "agency" or outlet[0] in found:
@@ -121,20 +144,40 @@ def wire_credits(text: str, words: _Words | None = None) -> list[Outlet]:
         after = text[words.ends[after_end - 1] : words.starts[after_end] if after_end < n else len(text)]
         at_line_start = i == 0 or "\n" in before
         at_line_end = after_end == n or "\n" in after
+        if i not in ends:
+            if _between_sentences(words, i, after_end):
+                found.append(outlet[0])
+            continue
         mark_before = i > 0 and words.punct[i - 1] and words.keys[i - 1] in _CREDIT_MARKS
         mark_after = after_end < n and words.punct[after_end] and words.keys[after_end] in _CLOSING_MARKS
         marked = mark_before or mark_after
-        if marked or (at_line_start and at_line_end):
+        ends_dateline = at_line_end and "\n" not in text[: words.starts[i]] and i < _WIRE_WINDOW
+        if marked or (at_line_start and at_line_end) or ends_dateline or _between_sentences(words, i, after_end):
             found.append(outlet[0])
     return found
+
+
+def _between_sentences(words: _Words, i: int, after_end: int) -> bool:
+    """Whether the agency at ``i`` stands in its own marks right after a full stop: ... أمس.«واس» وقال."""
+    opening, closing = i - 1, after_end
+    if opening < 1 or closing >= len(words.keys) or not (words.punct[opening] and words.punct[closing]):
+        return False
+    if words.keys[opening] not in _ENCLOSING_MARKS or words.keys[closing] not in _ENCLOSING_MARKS.union(")"):
+        return False
+    return words.punct[opening - 1] and words.keys[opening - 1] in (".", "..", "...", "…")
 
 
 def _translators(text: str, words: _Words) -> list[str]:
     names = []
     for i, key in enumerate(words.keys):
-        if all(r not in _translation_words() for r, _ in readings(key)[:2]):
+        if any(r in _rendering_words() for r, _ in readings(key)[:2]):
+            j = _into_arabic(words, i)
+            if not j:
+                continue
+        elif any(r in _translation_words() for r, _ in readings(key)[:2]):
+            j = i + 1
+        else:
             continue
-        j = i + 1
         while j < len(words.keys) and words.punct[j] and words.keys[j] == ":":
             j += 1
         if j >= len(words.keys):
@@ -148,6 +191,29 @@ def _translators(text: str, words: _Words) -> list[str]:
             k += 1
         if k > j and k - j < _TRANSLATOR_WORDS:
             names.append(text[words.starts[j] : words.ends[k - 1]])
+    return names
+
+
+@cache
+def _gathering_verbs() -> frozenset[str]:
+    """Verbs of an agency gathering the news itself (وتلقت واس نسخة منه، أطلعت عليه واس، رصدت عدسة واس، التقته واس)."""
+    stems = ("تلقت", "اطلعت", "رصدت", "التقت")
+    forms = [conjunction + stem + suffix for stem in stems for suffix in ("", "ه", "ها", "هم") for conjunction in ("", "و", "ف")]
+    return frozenset(key_of(form) for form in forms)
+
+
+def _agency_reports(words: _Words) -> list[str]:
+    """Agencies that gathered the news the text gives: a gathering verb, then at most two words, then the agency."""
+    names = []
+    for i, key in enumerate(words.keys):
+        if key not in _gathering_verbs():
+            continue
+        for j in range(i + 1, min(i + 4, len(words.keys))):
+            outlet = None if words.punct[j] else _outlet_at(words, j)
+            if outlet is not None:
+                if outlet[0].kind == "agency":
+                    names.append(outlet[0].name)
+                break
     return names
 
 
@@ -217,27 +283,34 @@ def find_origins(doc: Document, attributions: Sequence[Attribution]) -> list[Ori
                 continue
             counts[name] += 1
             first_seen.setdefault(name, a.start)
-            if a.start < lead_end:
+            if a.start < lead_end or name in agency_names():  # a wire credited or spoken to anywhere
                 in_lead[name] = in_lead.get(name, False) or credited
+
+    datelines = [r.text for r in doc.removed if r.kind == DATELINE]
+    wired = [o.name for line in datelines for o in wire_credits(line)] + [o.name for o in wire_credits(text, words)]
+    gathered = _agency_reports(words)
+    relayed_agencies = {*wired, *gathered}  # even where a statement only cites them
 
     origins: list[Origin] = []
     for name in sorted(counts, key=lambda n: first_seen[n]):
         count = counts[name]
-        if count >= _RELAY_COUNT or (count >= 2 and count >= _RELAY_SHARE * len(attributions)) or in_lead.get(name):
+        relayed = count >= _RELAY_COUNT or (count >= 2 and count >= _RELAY_SHARE * len(attributions))
+        if relayed or in_lead.get(name) or name in relayed_agencies:
             origins.append(Origin(name, RELAYED))
         elif name in in_lead:
             origins.append(Origin(name, CITED))
+    for name in gathered:
+        if name not in own and all(o.name != name for o in origins):
+            origins.append(Origin(name, RELAYED))
     for name in _cited_by_relative(words):
         if all(o.name != name for o in origins):
             origins.append(Origin(name, CITED))
     if origins:
         origins.extend(_reporters(attributions))
     origins.extend(Origin(name, TRANSLATED) for name in dict.fromkeys(_translators(text, words)))
-    datelines = [r.text for r in doc.removed if r.kind == DATELINE]
-    credited = [o for line in datelines for o in wire_credits(line)] + wire_credits(text, words)
-    for outlet in credited:
-        if outlet.name not in own and all(o.name != outlet.name for o in origins):
-            origins.append(Origin(outlet.name, RELAYED))
+    for name in wired:
+        if name not in own and all(o.name != name for o in origins):
+            origins.append(Origin(name, RELAYED))
     return origins
 
 
@@ -259,5 +332,10 @@ def _reporters(attributions: Sequence[Attribution]) -> list[Origin]:
 
 def _spoken_to(text: str, via: Reference) -> bool:
     """Whether an intermediary is the outlet a source spoke to (قال لرويترز، لـ"الوطن"), not one it is read in."""
-    before = text[max(0, (via.start or 0) - 3) : via.start].rstrip('"«“ـ')
-    return via.start is not None and before.endswith("ل") and not before.endswith(("حسب ل", "وفقا ل", "وفقاً ل"))
+    if via.start is None:
+        return False
+    before = text[max(0, via.start - 12) : via.start]
+    glued = before.endswith("ل")  # لرويترز، لوكالة الأنباء
+    if not glued and re.search(r'(?:^|\s)[وف]?لـ?\s*["«“]\s*$|(?:^|\s)[وف]?لـ\s*$', before) is None:
+        return False  # لـ"الوطن"، لـ «واس»
+    return re.search(r"(?:حسب|وفقا|وفقاً|طبقا|تبعا)\s+لـ?[\s\"«“]*$", before) is None

@@ -41,6 +41,44 @@ def test_a_wire_credit_at_either_end_relays_the_agency(text: str) -> None:
     assert origins(text) == [("Saudi Press Agency", RELAYED)]
 
 
+def test_a_dateline_line_ending_with_the_agency_relays_it() -> None:
+    text = f"أبها 20 شوال 1436 هـ الموافق 5 أغسطس 2015 م واس\n{STORY}"
+    assert origins(text) == [("Saudi Press Agency", RELAYED)]
+
+
+def test_an_agency_in_its_own_marks_between_sentences_relays_it_but_not_one_inside_a_sentence() -> None:
+    assert origins(f"{STORY} وشاهد الحضور عرضا عن المشروع.«واس» وقال الأمير إن العمل سيبدأ قريبا.") == [
+        ("Saudi Press Agency", RELAYED)
+    ]
+    assert origins(f"{STORY} وشاهد الحضور عرضا عن مراحل المشروع المختلفة ومنها «واس» الجديدة وقال الأمير إن العمل سيبدأ.") == []
+
+
+def test_an_agency_that_gathered_the_news_is_relayed() -> None:
+    text = f'{STORY} وأظهر التقرير الذي تلقت وكالة الأنباء السعودية "واس" نسخة منه أن الأرباح ارتفعت.'
+    assert origins(text) == [("Saudi Press Agency", RELAYED)]
+    assert origins(f"{STORY} ورصدت عدسة «واس» ازدحام الطرق المؤدية إلى الموقع.") == [("Saudi Press Agency", RELAYED)]
+
+
+def test_a_wire_credited_after_the_lead_is_relayed_and_one_spoken_to_is_cited() -> None:
+    later = f"{STORY} وتفقد الأمير المرافق. وحضر الحفل عدد من الأهالي."
+    assert origins(f'{later} وأوضح التقرير وفقا لـ"واس" أن المشروع يخدم مليون نسمة.') == [("Saudi Press Agency", RELAYED)]
+    assert origins(f'{later} وأوضح لـ"واس" مدير المشروع أن العمل يسير وفق الخطة.') == [("Saudi Press Agency", CITED)]
+
+
+def test_a_statement_an_agency_carried_is_no_translation() -> None:
+    text = "وقال المدير بحسب بيان نقلته وكالة الأنباء السعودية إن الشروط تغيرت."
+    assert all(role != TRANSLATED for _, role in origins(text))
+    assert origins(f"{STORY}\nنقله إلى العربية: مركز الدراسات") == [("مركز الدراسات", TRANSLATED)]
+
+
+def test_the_site_of_an_owner_is_no_anaphor_of_an_outlet_named_before() -> None:
+    text = (
+        "عمل الرجل مديرا عاما لوكالة الأنباء السعودية حتى تقاعده. وواصل دراسته بعد ذلك. وحصل على الدكتوراه. "
+        "وتضاعف عدد الطلاب في الجامعات الخليجية خلال عشر سنوات، بحسب الموقع الرسمي لأمانة مجلس التعاون."
+    )
+    assert origins(text) == []
+
+
 def test_agency_credits_in_brackets_and_abbreviations() -> None:
     assert [o.name for o in wire_credits("بيروت (رويترز) - ارتفعت أسعار الوقود اليوم.")] == ["Reuters"]
     assert [o.name for o in wire_credits(f"{STORY} (أ ف ب)")] == ["AFP"]
