@@ -12,6 +12,7 @@ import typer
 from marsad.errors import MarsadError
 from marsad.extract.tagger import (
     ConllSentence,
+    Tagger,
     format_conll,
     format_scores,
     load_tagger,
@@ -27,9 +28,14 @@ ModelOption = Annotated[
 ]
 
 
-def _sentences(path: Path) -> list[ConllSentence]:
-    with path.open(encoding="utf-8-sig") as lines:
-        return list(read_conll(lines, str(path)))
+def _tagger_and_sentences(path: Path, model: Path | None) -> tuple[Tagger, list[ConllSentence]]:
+    """The tagger and the file's sentences, or exit with the error on one line."""
+    try:
+        with path.open(encoding="utf-8-sig") as lines:
+            return load_tagger(model), list(read_conll(lines, str(path)))
+    except MarsadError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
 
 
 @app.command()
@@ -39,12 +45,7 @@ def tag(
     model: ModelOption = None,
 ) -> None:
     """Write token<TAB>predicted-tag lines in the file's layout (a second column, if any, is ignored)."""
-    try:
-        tagger = load_tagger(model)
-        sentences = _sentences(file)
-    except MarsadError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(1) from None
+    tagger, sentences = _tagger_and_sentences(file, model)
     with out.open("w", encoding="utf-8") if out else nullcontext(sys.stdout) as stream:
         for sentence, tags in zip(sentences, tagger.tag_corpus([s.words for s in sentences]), strict=True):
             stream.write(format_conll(sentence, tags))
@@ -53,12 +54,7 @@ def tag(
 @app.command("eval")
 def evaluate(file: ConllFile, model: ModelOption = None) -> None:
     """Print exact-match P/R/F1 per entity type and micro-averaged, with the file's second column as gold."""
-    try:
-        tagger = load_tagger(model)
-        sentences = _sentences(file)
-    except MarsadError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(1) from None
+    tagger, sentences = _tagger_and_sentences(file, model)
     if any(sentence.gold is None for sentence in sentences):
         typer.echo(f"error: {file} has no gold tag column", err=True)
         raise typer.Exit(1)
