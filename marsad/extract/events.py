@@ -11,10 +11,14 @@ that generic talk of "suicide attacks" is not an event.
 
 Each event then takes from its sentence, using the layers found before it:
 
-- place: the most specific place mention of the trigger's clause (up to the
-  next بينما or فيما), else of the sentence (precision 1 town or village, 2
-  district or region, 3 province or country, as ACLED's geo-precision), the
-  nearest to the trigger among equals; a dateline's place is none;
+- place: the most specific place mention of the trigger's phrase (between
+  commas), else of the nearest phrase of its clause (up to the next بينما or
+  فيما), else of the sentence (precision 1 town or village, 2 district or
+  region, 3 province or country, as ACLED's geo-precision), the nearest to the
+  trigger among equals; a point of reference (شمال بغداد) and a place holding
+  the one before it (الهبيط بريف إدلب) count as vaguer; a dateline's place, a
+  person's origin (X من فلوريدا) and a place in a contrasted phrase (بعيدا عن
+  التفجيرات في بغداد) are none;
 - date: the nearest resolved time expression, else one in the sentence before,
   else the document's reference date with precision 3 (ACLED's time precision:
   1 day, 2 week, 3 month or vaguer); the day a statement was made (أعلن السبت)
@@ -34,7 +38,10 @@ Each event then takes from its sentence, using the layers found before it:
 
 A definite or demonstrative noun (هذا الهجوم) that repeats an event of the same
 type a few sentences earlier adds its details to that event instead of making
-a new one; one said to be another (قصف آخر، في جانب آخر) never does.
+a new one; one said to be another (قصف آخر، في جانب آخر) never does. A mention
+with no place (ضربة جوية كبرى الشهر الماضي) takes the place, date and toll of a
+later report of its type whose date fits (ضربة في 20 يناير بقرية الشفة). A
+planned event (المعركة المرتقبة، التي تخطط لها تركيا) is none.
 """
 
 from __future__ import annotations
@@ -82,6 +89,10 @@ _CAUSE_WINDOW = 2  # tokens before a trigger searched for a word of cause (جر�
 _TOLL_LESS_TYPES = ("arrest", "detention", "agreement", "surrender", "smuggling", "escape")
 _PERSON_TYPES = ("arrest", "detention", "surrender", "escape", "execution", "abduction")  # اعتقال آخر: another person
 _REFERENCE_WINDOW = 2  # tokens before a place searched for a direction word (جنوب غرب كركوك، بالقرب من)
+_CONTAINER_LINKS = ("", "ب", "في")  # between a place and the one holding it (الهبيط بريف إدلب، قرية في ريف حلب)
+_PHRASE_MARKS = frozenset((",", "،", ";", "؛"))  # what ends the phrase a trigger's place is first looked for in
+_ORIGIN_REACH = 4  # tokens between من and a place that tells where the person before it is from (من إنفليد في شمال لندن)
+_ORIGIN_GAP = 2  # tokens between a person's name and that من (كاري بول كلمن من)
 _BRACKET_REACH = 20  # characters from a place to the brackets around it
 _DATELINE_TAIL = re.compile(r"[^.()\n]{0,40}\([^()\n]{1,25}\)\s*[-–—]")  # after a dateline's place: (CNN) -
 _GENERIC_SUB_TYPES = (None, "explosion", "attack", "armed_clash")
@@ -90,6 +101,7 @@ _LA_HEAD_WINDOW = 6  # tokens before a noun with ل searched for تعرض or ط�
 _ANOTHER_WINDOW = 8  # tokens after a trigger searched for آخر
 _RESTATED_GAP = 3  # characters (spaces and a bracket) between a relative time and the absolute one restating it
 _REPORT_WINDOW = 6  # tokens (punctuation included) between a reporting verb and the time of the statement
+_PLANNED_REACH = 2  # tokens after a trigger searched for a word that makes it planned (المرتقبة، التي تخطط لها)
 _PERIOD_REACH = 4  # tokens after a trigger within which a period (خلال الأيام الماضية) makes it a sum
 _ARTILLERY_WINDOW = 2  # tokens after قصف searched for an artillery word (قصفت المدفعية)
 _DATE_PRECISION = {"day": 1, "hour": 1, "minute": 1, "part": 1, "weekday": 1, "week": 2}
@@ -333,6 +345,16 @@ def _window(sentence: _Sentence, first: int, size: int) -> list[tuple[str, ...]]
     return found
 
 
+def _window_after(sentence: _Sentence, last: int, size: int) -> list[tuple[str, ...]]:
+    """Stems of up to ``size`` tokens after token ``last``, stopping at punctuation."""
+    found = []
+    for k in range(last + 1, min(last + 1 + size, len(sentence.tokens))):
+        if sentence.tokens[k].kind == PUNCT:
+            break
+        found.append(sentence.forms[k])
+    return found
+
+
 def _words_before(sentence: _Sentence, first: int, size: int) -> list[tuple[str, ...]]:
     """Stems of up to ``size`` word tokens before token ``first``, across punctuation."""
     words = [k for k in range(first - 1, -1, -1) if sentence.tokens[k].kind != PUNCT][:size]
@@ -345,6 +367,8 @@ def _happened(sentence: _Sentence, first: int, last: int, lexicon: _Lexicon) -> 
         return False
     if last + 1 < len(sentence.tokens) and _has(lexicon, "ongoing_after", sentence.forms[last + 1]):
         return False  # القصف المستمر: a campaign, not one event
+    if any(_has(lexicon, "planned_after", forms) for forms in _window_after(sentence, last, _PLANNED_REACH)):
+        return False  # المعركة المرتقبة، الهجوم الذي تخطط له تركيا: not yet fought
     if _modal_clause(sentence, first):
         return False
     return not any(
@@ -722,18 +746,29 @@ def _place_precision(doc: Document, sentence: _Sentence, mention: Mention, lexic
 
 
 def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexicon) -> None:
-    """The most specific place of the trigger's clause (between clause openers such as بينما), else of the sentence,
-    the nearest among equals; a point of reference (شمال بغداد) counts as one level vaguer."""
+    """The most specific place of the trigger's phrase (between commas), else of its clause (between clause openers
+    such as بينما), else of the sentence, the nearest among equals. A point of reference (شمال بغداد) or the place
+    that contains the one just before it (قرية حر بريف حماه) counts as one level vaguer; a person's origin (X من
+    فلوريدا) and a contrasted phrase (بعيدا عن التفجيرات في بغداد) give no place to an event outside them."""
     actors = {m for m, _ in draft.actors}
+    own_phrase = _phrase(sentence, draft.first)
     places = []
+    previous_end = None
     for m in sentence.mentions:
         mention = doc.mentions[m]
         if mention.type not in _PLACE_TYPES or m in actors or _parenthesised(doc.text, mention) or _dateline(doc.text, mention):
             continue
-        before = _window(sentence, sentence.token_at(mention.start), _REFERENCE_WINDOW)
+        container = previous_end is not None and doc.text[previous_end : mention.start].strip() in _CONTAINER_LINKS
+        previous_end = mention.end
+        first = sentence.token_at(mention.start)
+        before = _window(sentence, first, _REFERENCE_WINDOW)
         if before and _has(lexicon, "seat_before", before[0]):
             continue  # ومقره بريطانيا: where a source sits, not where the event happened
-        reference = any(_has(lexicon, "reference_before", forms) for forms in before)
+        if _origin(doc, sentence, first, lexicon):
+            continue
+        if _phrase(sentence, first) != own_phrase and _contrasted(sentence, first, lexicon):
+            continue
+        reference = container or any(_has(lexicon, "reference_before", forms) for forms in before)
         places.append((m, reference))
     draft.places = tuple(m for m, _ in places)
     own = _own_clause(sentence, draft, lexicon)
@@ -745,8 +780,44 @@ def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexi
         mention = doc.mentions[m]
         distance = mention.start - draft.end if mention.start >= draft.end else 2 * (draft.start - mention.end)
         precision = _place_precision(doc, sentence, mention, lexicon)
-        ranked.append((precision + reference, distance, precision, m))
-    _, _, draft.place_precision, draft.place = min(ranked)
+        ranked.append((_phrases_between(sentence, draft.first, sentence.token_at(mention.start)), precision + reference, distance, precision, m))
+    *_, draft.place_precision, draft.place = min(ranked)
+
+
+def _phrase(sentence: _Sentence, position: int) -> range:
+    """Token indices of the phrase around token ``position``, between commas, semicolons or the sentence's ends."""
+    start = position
+    while start > 0 and sentence.tokens[start - 1].norm not in _PHRASE_MARKS:
+        start -= 1
+    end = position
+    while end < len(sentence.tokens) and sentence.tokens[end].norm not in _PHRASE_MARKS:
+        end += 1
+    return range(start, end)
+
+
+def _phrases_between(sentence: _Sentence, first: int, second: int) -> int:
+    """How many phrase marks (commas, semicolons) come between two tokens."""
+    low, high = sorted((first, second))
+    return sum(token.norm in _PHRASE_MARKS for token in sentence.tokens[low:high])
+
+
+def _origin(doc: Document, sentence: _Sentence, first: int, lexicon: _Lexicon) -> bool:
+    """Whether a place at token ``first`` tells where a person is from: a few words after من right after a person's name
+    (كاري كلمن من فلوريدا، آرستيدو من إنفليد في شمال لندن)."""
+    for k in range(first - 1, max(first - 1 - _ORIGIN_REACH, -1), -1):
+        if sentence.tokens[k].kind == PUNCT:
+            return False
+        if sentence.tokens[k].norm == "من":
+            return any(
+                doc.mentions[m].type == PER and 0 <= k - sentence.token_at(doc.mentions[m].end) < _ORIGIN_GAP
+                for m in sentence.mentions
+            )
+    return False
+
+
+def _contrasted(sentence: _Sentence, first: int, lexicon: _Lexicon) -> bool:
+    """Whether a place at token ``first`` is in a phrase set against the rest (بعيدا عن، على عكس، بخلاف ما جرى في)."""
+    return any(_has(lexicon, "contrast_words", sentence.forms[k]) for k in _phrase(sentence, first) if k < first)
 
 
 def _own_clause(sentence: _Sentence, draft: _Draft, lexicon: _Lexicon) -> range:
@@ -961,11 +1032,12 @@ def _same_kind(first: _Draft, second: _Draft) -> bool:
 
 
 def _same_place(doc: Document, first: int | None, second: int | None) -> bool:
-    """Whether two place mentions may name where one event happened: the same name, one inside the other, or a town in that country."""
+    """Whether two place mentions may name where one event happened: the same name, one inside the other (ريف حمص
+    in محافظة حمص), or a town in that country."""
     if first is None or second is None:
         return True
     names = [doc.text[doc.mentions[m].start : doc.mentions[m].end] for m in (first, second)]
-    keys = [f" {name_key(name)} " for name in names]
+    keys = [f" {_province_key(name)} " for name in names]
     if keys[0] in keys[1] or keys[1] in keys[0]:
         return True
     places = [geocode(name) for name in names]
@@ -973,6 +1045,12 @@ def _same_place(doc: Document, first: int | None, second: int | None) -> bool:
         place is not None and place.kind == COUNTRY and (other is None or other.country == place.country)
         for place, other in ((places[0], places[1]), (places[1], places[0]))
     )
+
+
+def _province_key(name: str) -> str:
+    """A place's name key without a word for a province (محافظة حمص is حمص, which holds ريف حمص الشمالي)."""
+    province_words = _lexicon().words["province_words"]
+    return " ".join(word for word in name_key(name).split() if bare(word) not in province_words)
 
 
 def _same_date(first: _Draft, second: _Draft) -> bool:

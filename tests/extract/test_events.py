@@ -6,7 +6,7 @@ import pytest
 
 from marsad.arabic.sentences import iter_sentences
 from marsad.arabic.tokens import iter_tokens
-from marsad.document import GPE, LOC, ORG, Attribution, Document, Event, Mention, Metadata, Quantity, Reference, TimeExpression
+from marsad.document import GPE, LOC, ORG, PER, Attribution, Document, Event, Mention, Metadata, Quantity, Reference, TimeExpression
 from marsad.arabic.dates import parse_times
 from marsad.errors import ModelError
 from marsad.extract.events import MEDIATOR, PERPETRATOR, TARGET, find_events
@@ -299,8 +299,10 @@ def test_seed_events(shared: Path) -> None:
         assert matches, f"no {kind} '{trigger}' in seed {key}"
         return doc, matches[0]
 
-    doc, strike = find("001", "airstrike", "ضربة")
+    # the vague 'major strike last month' (its Baghdad is in a contrasted phrase: بعيدا عن) is the strike of 20 January told next
+    doc, strike = find("001", "airstrike", "جوية")
     assert (strike.date, strike.date_precision, strike.killed) == ("2018-01-20", 1, (150, 150))
+    assert [e.type for e in events(doc)].count("airstrike") == 1
     doc, bombing = find("001", "bombing", "انتحاري")
     assert (bombing.sub_type, bombing.date, bombing.killed, bombing.injured) == ("suicide_bombing", "2018-01", (36, 36), (90, 90))
     doc, execution = find("002", "execution", "أعدم")
@@ -315,6 +317,11 @@ def test_seed_events(shared: Path) -> None:
     if not doc.mentions:
         pytest.skip("mentions layer empty (NER model missing): places not checked")
     assert surface(doc, doc.mentions[bombing.place]).endswith("بغداد")
+    doc, held = find("001", "detention", "وتحتجزهم")
+    assert surface(doc, doc.mentions[held.place]) == "سوريا"  # in its own phrase (شمال سوريا), not the next one's Iraq
+    doc, surrender = find("002", "surrender", "سلموا أنفسهم")
+    assert surrender.place is None  # فلوريدا is where one of them is from
+    doc = seeds["001"]
     village = doc.text.index("الشفة")
     if not any(m.start <= village < m.end for m in doc.mentions):
         # ACLED's fallback: a village that cannot be located gives the larger area, precision 2
@@ -621,3 +628,71 @@ def test_a_casualty_word_split_by_a_stray_space_still_counts() -> None:
     doc = document(text, quantities=[figure(text, "8", 8, 8, counted="مسلحين"), figure(text, "4", 4, 4, counted="آخرون")])
     [event] = events(doc)
     assert (event.type, event.killed, event.injured) == ("bombing", (8, 8), (4, 4))
+
+
+def test_the_place_of_the_trigger_s_own_phrase_comes_first() -> None:
+    text = "قتل أربعة مدنيين في ريف إدلب بقذائف الهاون، وأصيب آخرون في مدينة معرة النعمان."
+    doc = document(
+        text,
+        quantities=[figure(text, "أربعة", 4, 4, counted="مدنيين")],
+        mentions=[mention(text, "ريف إدلب", LOC), mention(text, "معرة النعمان", LOC)],
+    )
+    [event] = events(doc)
+    assert (surface(doc, event), event.place, event.killed) == ("بقذائف الهاون", 0, (4, 4))
+
+
+def test_a_place_that_contains_the_one_before_it_is_vaguer() -> None:
+    text = "تعرضت الهبيط بريف إدلب الجنوبي لغارات جوية عنيفة."
+    doc = document(text, mentions=[mention(text, "الهبيط", LOC), mention(text, "ريف إدلب الجنوبي", LOC)])
+    [event] = events(doc)
+    assert (surface(doc, event), event.place) == ("لغارات جوية", 0)
+
+
+def test_a_person_s_origin_is_not_where_the_event_happened() -> None:
+    text = "وقال التقرير إن أحمد سالم من مدينة ليون وكريم ناصر من ولاية تكساس سلموا أنفسهم للسلطات التركية الأسبوع الماضي."
+    doc = document(
+        text,
+        mentions=[mention(text, "أحمد سالم", PER), mention(text, "ليون", LOC), mention(text, "كريم ناصر", PER), mention(text, "تكساس", GPE)],
+    )
+    [event] = events(doc)
+    assert (event.type, event.place) == ("surrender", None)
+
+
+def test_a_contrasted_place_is_none_and_the_later_specific_report_refines_the_vague_mention() -> None:
+    text = (
+        "وبعيدا عن التفجيرات في حمص، تكشف ضربة جوية كبرى الشهر الماضي (آذار 2017) قوة التحالف. "
+        "وقال الجيش إن طائرات مسيرة نفذت ضربة في 3 آذار 2017، بقرية الهبيط، أسفرت عن مقتل نحو 40 مقاتلا."
+    )
+    doc = document(
+        text,
+        quantities=[figure(text, "40", 40, 40, approximate=True, counted="مقاتلا")],
+        times=[
+            TimeExpression(*at(text, "آذار 2017"), value_start="2017-03-01", value_end="2017-03-31", granularity="month"),
+            day(text, "3 آذار 2017", "2017-03-03"),
+        ],
+        mentions=[mention(text, "حمص", GPE), mention(text, "الهبيط", LOC)],
+        reference="2017-04-10",
+    )
+    bombings, [strike] = ([e for e in events(doc) if e.type == kind] for kind in ("bombing", "airstrike"))
+    assert (surface(doc, strike), strike.place, strike.date, strike.killed) == ("ضربة جوية", 1, "2017-03-03", (40, 40))
+    assert [(surface(doc, e), e.place) for e in bombings] == [("التفجيرات", 0)]  # the contrasted mention keeps its own place
+
+
+def test_a_planned_battle_is_no_event() -> None:
+    text = "وانسحبت الفصائل من القرى، نأيا بنفسها عن المعركة التي تخطط لها تركيا في مدينة منبج."
+    doc = document(text, mentions=[mention(text, "تركيا", GPE), mention(text, "منبج", LOC)])
+    assert [e.type for e in events(doc)] == []
+
+
+def test_a_province_holds_its_countryside() -> None:
+    text = (
+        "سقطت قذيفتين على مطحنة بمحافظة حمص يوم الأحد. "
+        "وقالت المصادر إن مسلحين يتحصنون في ريف حمص الشمالي، استهدفوا بقذيفتين مطحنة، ما أسفر عن مقتل 12 عاملا."
+    )
+    doc = document(
+        text,
+        quantities=[figure(text, "12", 12, 12, counted="عاملا")],
+        mentions=[mention(text, "محافظة حمص", LOC), mention(text, "ريف حمص الشمالي", LOC)],
+    )
+    [event] = events(doc)
+    assert (surface(doc, event), event.place, event.killed) == ("قذيفتين", 0, (12, 12))
