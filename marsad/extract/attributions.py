@@ -555,6 +555,8 @@ class _Reader:
             first += 1
         if verb and first < stop and self.keys[first] == "ذلك":
             return self.backward(i, dropped, first + 1, stop)
+        if verb and first < stop and self.is_possessed(first):
+            return None  # قد أعلنت سيطرتها على الرقة: the object, its subject came before
         via: list[Reference] = []
         spoken_to = self.via_at(first, stop) if verb and first < stop else None
         if spoken_to is not None:  # ذكر لـ"الوطن" رئيس اللجنة ...
@@ -589,6 +591,8 @@ class _Reader:
                 return None
             source, title, inherited = implicit
             via = via or list(inherited)
+        if not via and source_stop > first and self.is_report(first):
+            via = self.publisher_before(i)
         attribution = Attribution(
             start=cue_start,
             end=cue_end,
@@ -600,6 +604,26 @@ class _Reader:
             affiliation=affiliation or title,
         )
         return _Found(attribution, quoted, self.sentence_of[i], resume)
+
+    def is_report(self, first: int) -> bool:
+        """Whether a source phrase opens with a definite report noun (التقرير، للبيان): a report named before."""
+        return any(r.startswith("ال") and r in self.lexicon.report_nouns for r, _ in readings(self.keys[first]))
+
+    def publisher_before(self, i: int) -> list[Reference]:
+        """The outlet last named in the sentence of token ``i`` or the one before: the publisher of 'the report'."""
+        sentence = self.sentence_of[i]
+        j = self.index_at(self.sentence_starts[max(0, sentence - 1)])
+        found: list[Reference] = []
+        while j < i:
+            for reading, dropped in readings(self.keys[j]) if not self.is_punct(j) else ():
+                outlet = match_outlet(self.keys, j, reading)
+                if outlet is not None:
+                    start, end = self.span(j, outlet[1], dropped)
+                    found = [Reference(self.text[start:end], start, end, kind=OUTLET_SOURCE)]
+                    j = outlet[1] - 1
+                    break
+            j += 1
+        return found
 
     def echo(self, i: int) -> _Found | None:
         """'وهو ما أكده شكري': someone confirms the statement before, which ends there; he becomes the current speaker."""
@@ -618,6 +642,18 @@ class _Reader:
         start = self.tokens[opening].start
         attribution = Attribution(start=start, end=start, source=source, affiliation=title)
         return _Found(attribution, False, self.sentence_of[i], source_stop, recorded=False)
+
+    def is_possessed(self, k: int) -> bool:
+        """Whether token ``k`` is an indefinite noun with a possessive pronoun (سيطرتها، رغبتهم), which names no speaker."""
+        key = self.keys[k]
+        return (
+            len(key) >= 5
+            and key.endswith(("ها", "هم", "ته"))
+            and not key.startswith("ال")
+            and key not in self.lexicon.given_names
+            and key not in self.lexicon.honorific_pronouns
+            and key not in self.lexicon.pronoun_sources
+        )
 
     def participle_reports(self, i: int, stop: int) -> bool:
         """Whether a participle reports (، مشيرا إلى، مؤكدا أن) rather than describes a noun (قيودا مشددة على السحب).
@@ -1002,17 +1038,18 @@ class _Reader:
                 break
             k -= 1
         first = k + 1
-        if first >= stop or stop - k > _MAX_SUBJECT_TOKENS or self.keys[stop - 1] in _RELATIVES:
+        existential = first < stop and self.keys[first] in ("هناك", "هنالك")  # هناك مواقع عراقية أكدت
+        if first + existential >= stop or stop - k > _MAX_SUBJECT_TOKENS or self.keys[stop - 1] in _RELATIVES:
             return None
-        if self.is_prepositional_phrase(first):
-            return None  # لهذا الحفل قال فيها: a phrase about the saying, not its subject
+        if self.is_prepositional_phrase(first) or self.keys[first] in lexicon.adjunct_prepositions or self.keys[first] == "عن":
+            return None  # لهذا الحفل قال فيها، عن دلائل تشير إلى: a phrase about the saying, not its subject
         boundary = (
             first == sentence_first
             or self.is_punct(first - 1)
             or self.keys[first - 1] in lexicon.complementisers
             or any(r in lexicon.clause_particles for r, _ in readings(self.keys[first - 1])[:2])
         )
-        return (first, stop) if boundary else None
+        return (first + existential, stop) if boundary else None
 
     # -- prepositional cues
 
@@ -1151,6 +1188,12 @@ class _Reader:
         content = self.preposition_content(i, end, stop, previous if same_sentence else None)
         if content is None:
             return None
+        if not relay_via and not pronoun and self.is_report(first):  # ووفقا للتقرير: the report of the outlet named before
+            relay_via = tuple(self.publisher_before(i))
+        described = self.after_description(end, stop)
+        if described > end and title is None:  # وهو منظمة مستقلة مقرها بريطانيا
+            start, finish = self.trimmed(*self.span(end + 1, described))
+            title = self.text[start:finish]
         attribution = Attribution(
             start=cue_start,
             end=cue_end,
@@ -1170,6 +1213,23 @@ class _Reader:
         if not relaying or j + 1 >= stop or self.keys[j] != "عن":
             return None, j, None
         return self.preposition_source(j + 1, stop)
+
+    def after_description(self, j: int, stop: int) -> int:
+        """The token after a description of the source set off by commas (للمرصد، وهو منظمة مستقلة مقرها بريطانيا،), else ``j``."""
+        if not (j + 1 < stop and self.is_punct(j) and self.char(j) in "،," and self.keys[j + 1] in ("وهو", "وهي", "وهم")):
+            return j
+        for k in range(j + 2, min(j + 2 + _MAX_SOURCE_TOKENS, stop)):
+            if self.is_punct(k):
+                return k if self.char(k) in "،," else j
+        return j
+
+    def comment_follows(self, j: int, stop: int) -> bool:
+        """Whether a comment on the clause before follows a credit (، وفقا لـ X، الأمر الذي يهدد ...)."""
+        while j < stop and self.is_punct(j) and self.char(j) in "،,":
+            j += 1
+        return j + 1 < stop and (self.keys[j], self.keys[j + 1]) in (("الامر", "الذي"), ("وهو", "ما"), ("وهذا", "ما")) or (
+            j < stop and self.keys[j] == "مما"
+        )
 
     def complementiser_after_adjunct(self, j: int, stop: int) -> int:
         """The complementiser after a short adjunct that follows a source (على لسان رويترز من صنعاء، أن), else ``j``."""
@@ -1200,14 +1260,16 @@ class _Reader:
         quoted = self.quote_before(i)
         if quoted is not None:  # و"إبادتهم" -على حد قول الوزير-
             return self.trimmed(quoted.inner_start, quoted.inner_end)
-        if clause_first and not self.reaches_end(end, stop):
+        end = self.after_description(end, stop)
+        closes_clause = i > self.index_at(sentence_start) and self.comment_follows(end, stop)
+        if clause_first and not self.reaches_end(end, stop) and not closes_clause:
             end = self.complementiser_after_adjunct(end, stop)
             start = self.tokens[end].start
             while end < stop and (self.is_punct(end) or self.is_complementiser(end)):
                 end += 1
                 start = self.tokens[end].start if end < stop else start
             span = self.trimmed(start, sentence_end)
-        elif self.reaches_end(end, stop):
+        elif self.reaches_end(end, stop) or closes_clause:
             start = previous.attribution.content_start if previous else sentence_start
             span = self.trimmed(start, self.tokens[i].start)
         else:
@@ -1344,6 +1406,7 @@ class _Reader:
             and key not in lexicon.organisation_heads
             and key not in lexicon.time_words
             and key not in lexicon.communication
+            and not (key[:1] == "و" and (key[1:] in lexicon.anonymous_heads or key[1:] in lexicon.titles))  # ومحللون
             and not key.startswith(("بال", "لل", "وال", "فال", "كال"))
         )
 

@@ -66,13 +66,18 @@ _ENCLOSING_MARKS = frozenset('«»"“”(')
 
 @cache
 def _translation_words() -> frozenset[str]:
-    return frozenset(key_of(w) for w in ("ترجمه", "ترجمته", "ترجمها", "ترجمة", "بترجمة", "ترجمت"))
+    return _with_conjunctions(("ترجمه", "ترجمته", "ترجمها", "ترجمة", "بترجمة", "ترجمت"))
+
+
+def _with_conjunctions(words: Sequence[str]) -> frozenset[str]:
+    """The keys of words as written alone or after و/ف."""
+    return frozenset(key_of(conjunction + word) for word in words for conjunction in ("", "و", "ف"))
 
 
 @cache
 def _rendering_words() -> frozenset[str]:
     """'Carried it over': a translation only when 'into Arabic' follows (نقله إلى العربية), else a relay (بيان نقلته واس)."""
-    return frozenset(key_of(w) for w in ("نقلته", "نقله", "نقلها"))
+    return _with_conjunctions(("نقلته", "نقله", "نقلها"))
 
 
 def _into_arabic(words: _Words, i: int) -> int:
@@ -170,11 +175,11 @@ def _between_sentences(words: _Words, i: int, after_end: int) -> bool:
 def _translators(text: str, words: _Words) -> list[str]:
     names = []
     for i, key in enumerate(words.keys):
-        if any(r in _rendering_words() for r, _ in readings(key)[:2]):
+        if key in _rendering_words():
             j = _into_arabic(words, i)
             if not j:
                 continue
-        elif any(r in _translation_words() for r, _ in readings(key)[:2]):
+        elif key in _translation_words():
             j = i + 1
         else:
             continue
@@ -198,8 +203,7 @@ def _translators(text: str, words: _Words) -> list[str]:
 def _gathering_verbs() -> frozenset[str]:
     """Verbs of an agency gathering the news itself (وتلقت واس نسخة منه، أطلعت عليه واس، رصدت عدسة واس، التقته واس)."""
     stems = ("تلقت", "اطلعت", "رصدت", "التقت")
-    forms = [conjunction + stem + suffix for stem in stems for suffix in ("", "ه", "ها", "هم") for conjunction in ("", "و", "ف")]
-    return frozenset(key_of(form) for form in forms)
+    return _with_conjunctions([stem + suffix for stem in stems for suffix in ("", "ه", "ها", "هم")])
 
 
 def _agency_reports(words: _Words) -> list[str]:

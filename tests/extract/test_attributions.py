@@ -434,6 +434,39 @@ def test_two_ministers_joined_by_wa_are_one_source_and_a_plural_participle_conti
     assert a.source.text == "لوران فابيوس"
 
 
+def test_a_phrase_opening_with_a_preposition_is_no_subject_and_there_are_is_left_out() -> None:
+    text = "وردا على سؤال عن أرقام تشير إلى ارتفاع الأسعار، أجاب الوزير بأن السوق مستقرة."
+    assert all(a.source.text != "عن أرقام" for a in read(text))
+    text = "وكانت الأمطار غزيرة. هناك مواقع محلية أكدت أن السيول جرفت عشر سيارات."
+    (a,) = read(text)
+    assert (a.source.text, a.source.kind) == ("مواقع محلية", ANONYMOUS_SOURCE)
+
+
+def test_a_credit_followed_by_a_comment_attributes_the_clause_before_it() -> None:
+    text = "ارتفعت صادرات النفط إلى مليوني برميل يوميا، وفقا لتقديرات جديدة، الأمر الذي يدعم الميزانية."
+    (a,) = read(text)
+    assert text[a.content_start : a.content_end] == "ارتفعت صادرات النفط إلى مليوني برميل يوميا"
+
+
+def test_a_description_of_the_source_after_the_credit_is_its_affiliation_not_content() -> None:
+    text = "ووفقا لمرصد الأسعار، وهو هيئة مستقلة مقرها جدة، ارتفعت أسعار الأرز عشرة بالمئة."
+    (a,) = read(text)
+    assert (a.affiliation, text[a.content_start : a.content_end]) == ("وهو هيئة مستقلة مقرها جدة", "ارتفعت أسعار الأرز عشرة بالمئة")
+
+
+def test_the_report_after_an_outlet_is_read_through_that_outlet() -> None:
+    text = "وذكرت صحيفة الغارديان أن الوزير سيزور المنطقة. ووفقا للتقرير، سيلتقي الوزير بالأهالي."
+    _, report = read(text)
+    assert [v.text for v in report.via] == ["صحيفة الغارديان"]
+
+
+def test_the_government_and_analysts_are_one_source_and_a_possessed_object_no_source() -> None:
+    text = "وقالت الحكومة ومحللون مستقلون في المنطقة، بينهم معهد الدراسات، إن التهريب يتزايد."
+    (a,) = read(text)
+    assert (a.source.text, a.affiliation) == ("الحكومة ومحللون مستقلون في المنطقة", "بينهم معهد الدراسات")
+    assert read("وكانت القوات قد أعلنت سيطرتها الكاملة على المدينة.") == []
+
+
 # ---------------------------------------------------------------- seeds
 
 
