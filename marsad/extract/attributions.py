@@ -1333,14 +1333,15 @@ class _Reader:
     def partner_before(self, first: int, name_first: int) -> int | None:
         """Where a name joined to this one by و begins (سامح شكري ونظيره الأميركي + جون كيري): both speak.
 
-        Back from the name over nisbas, then a word opening with و, then two or
-        three name words after a title (the first without the article).
+        Back from the name over nisbas, then و alone or before a title (ونظيره، والوزير),
+        then two or three name words after a title (the first without the article).
         """
         k = name_first - 1
         while k > first and (self.is_nisba(k) or self.keys[k] in self.lexicon.qualifiers):
             k -= 1
-        if k <= first or not self.keys[k].startswith("و") or self.verb(k) or self.follow_up(k) is not None:
-            return None
+        joining, partner = self.keys[k], self.keys[k][1:]
+        if k <= first or not (joining == "و" or joining[:1] == "و" and (partner.startswith("نظير") or partner in self.lexicon.honorifics)):
+            return None  # و، ونظيره، والوزير: not وبرك (a place)
         names = k
         while names - 1 >= first and k - names < 3 and self.is_name_word(names - 1):
             names -= 1

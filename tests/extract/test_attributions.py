@@ -432,6 +432,9 @@ def test_two_ministers_joined_by_wa_are_one_source_and_a_plural_participle_conti
     assert second.source.text == first.source.text
     (a,) = read("أكد وزير الخارجية والمغتربين لوران فابيوس أن المحادثات كانت مثمرة.", (person("أكد وزير الخارجية والمغتربين لوران فابيوس", "لوران فابيوس"),))
     assert a.source.text == "لوران فابيوس"
+    text = "وأوضح رئيس المجلس البلدي في الخرج وضرما سالم بن فهد الدوسري أن الطريق سيفتتح قريبا."
+    (a,) = read(text, (person(text, "سالم بن فهد الدوسري"),))
+    assert a.source.text == "سالم بن فهد الدوسري"  # وضرما is a second place, no second person
 
 
 def test_a_phrase_opening_with_a_preposition_is_no_subject_and_there_are_is_left_out() -> None:
