@@ -89,7 +89,6 @@ _CAUSE_WINDOW = 2  # tokens before a trigger searched for a word of cause (جر�
 _TOLL_LESS_TYPES = ("arrest", "detention", "agreement", "surrender", "smuggling", "escape")
 _PERSON_TYPES = ("arrest", "detention", "surrender", "escape", "execution", "abduction")  # اعتقال آخر: another person
 _REFERENCE_WINDOW = 2  # tokens before a place searched for a direction word (جنوب غرب كركوك، بالقرب من)
-_CONTAINER_LINKS = ("", "ب", "في")  # between a place and the one holding it (الهبيط بريف إدلب، قرية في ريف حلب)
 _PHRASE_MARKS = frozenset((",", "،", ";", "؛"))  # what ends the phrase a trigger's place is first looked for in
 _ORIGIN_REACH = 4  # tokens between من and a place that tells where the person before it is from (من إنفليد في شمال لندن)
 _ORIGIN_GAP = 2  # tokens between a person's name and that من (كاري بول كلمن من)
@@ -758,7 +757,7 @@ def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexi
         mention = doc.mentions[m]
         if mention.type not in _PLACE_TYPES or m in actors or _parenthesised(doc.text, mention) or _dateline(doc.text, mention):
             continue
-        container = previous_end is not None and doc.text[previous_end : mention.start].strip() in _CONTAINER_LINKS
+        container = previous_end is not None and _holds_previous(doc.text[previous_end : mention.start], lexicon)
         previous_end = mention.end
         first = sentence.token_at(mention.start)
         before = _window(sentence, first, _REFERENCE_WINDOW)
@@ -793,6 +792,17 @@ def _phrase(sentence: _Sentence, position: int) -> range:
     while end < len(sentence.tokens) and sentence.tokens[end].norm not in _PHRASE_MARKS:
         end += 1
     return range(start, end)
+
+
+def _holds_previous(gap: str, lexicon: _Lexicon) -> bool:
+    """Whether the text between two places makes the second hold the first: nothing, ب or في, and maybe a word for
+    a region (الهبيط بريف إدلب، ينكجة بقضاء الطوز، قرية في محافظة حمص)."""
+    words = normalise(gap).split()
+    if words[:1] == ["في"]:
+        words = words[1:]
+    if len(words) > 1:
+        return False
+    return not words or words[0] == "ب" or _has(lexicon, "region_words", stems(words[0]))
 
 
 def _phrases_between(sentence: _Sentence, first: int, second: int) -> int:

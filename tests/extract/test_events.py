@@ -696,3 +696,16 @@ def test_a_province_holds_its_countryside() -> None:
     )
     [event] = events(doc)
     assert (surface(doc, event), event.place, event.killed) == ("قذيفتين", 0, (12, 12))
+
+
+def test_a_plural_settlement_word_makes_its_places_towns() -> None:
+    text = "اندلعت اشتباكات عنيفة في بلدات حاس وكنصفرة وفي قرية عاجل."
+    doc = document(text, mentions=[mention(text, "حاس", LOC), mention(text, "عاجل", LOC)])
+    [event] = events(doc)
+    assert (event.type, event.place, event.place_precision) == ("battle", 0, 1)
+
+
+def test_a_district_named_after_the_place_it_holds_is_vaguer() -> None:
+    text = "وسيطر مسلحون على ناحية ينكجة بقضاء الطوز، إثر اشتباكات أوقعت قتلى في صفوف الجيش."
+    doc = document(text, mentions=[mention(text, "ينكجة", LOC), mention(text, "الطوز", LOC)])
+    assert {(e.type, e.place) for e in events(doc)} == {("territory", 0), ("battle", 0)}
