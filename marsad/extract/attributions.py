@@ -978,7 +978,8 @@ class _Reader:
         first person its sentence names (ردت هيفاء ... قائلة).
         """
         sentence = self.sentence_of[i]
-        if participle and self.speaker_sentence == sentence and self.speaker is not None:
+        disagrees = participle and self.speaker is not None and self.is_masculine(i) and self.is_feminine_body(self.speaker.source)
+        if participle and self.speaker_sentence == sentence and self.speaker is not None and not disagrees:
             return self.speaker.source, self.speaker.affiliation, self.speaker.via
         if not conjoined and not participle:
             subject = self.subject_before(i)
@@ -990,7 +991,7 @@ class _Reader:
         people = [
             m
             for m in self.mentions[bisect_left(self.mention_starts, sentence_start) : bisect_left(self.mention_starts, self.tokens[i].start)]
-            if m.type == PER and not ((conjoined or participle) and self.is_reported(m))
+            if m.type == PER and (disagrees or not ((conjoined or participle) and self.is_reported(m)))
         ]
         if people:
             person = people[0] if participle else people[-1]
@@ -999,6 +1000,15 @@ class _Reader:
         if self.speaker is not None:
             return self.speaker.source, self.speaker.affiliation, self.speaker.via
         return None
+
+    def is_masculine(self, i: int) -> bool:
+        """Whether the participle at token ``i`` is masculine singular (معتبرا، مشيرا), not مشيرة or مشيرين."""
+        return self.keys[i].endswith("ا")
+
+    def is_feminine_body(self, source: Reference) -> bool:
+        """Whether a source is an outlet or body named by a feminine noun (الصحيفة، وكالة، الوزارة): no 'معتبرا' of its own."""
+        keys = _keys(source.text)
+        return source.kind in (OUTLET_SOURCE, ORGANISATION_SOURCE, OFFICIAL_SOURCE) and bool(keys) and keys[0].endswith("ه")
 
     def is_reported(self, mention: Mention) -> bool:
         """Whether a mention lies in the content of a statement read before (أن الفنان عبدالله السالم ...، وقالت)."""

@@ -470,6 +470,22 @@ def test_the_government_and_analysts_are_one_source_and_a_possessed_object_no_so
     assert read("وكانت القوات قد أعلنت سيطرتها الكاملة على المدينة.") == []
 
 
+def test_a_masculine_participle_is_no_statement_of_a_newspaper_but_of_the_man_it_reports() -> None:
+    text = "وذكرت صحيفة الحياة أن الوزير خالد السالم انتقد القرار، معتبرا أنه جاء متأخرا."
+    first, second = read(text, (person(text, "خالد السالم"),))
+    assert (first.source.text, second.cue, second.source.text) == ("صحيفة الحياة", "معتبرا", "خالد السالم")
+    text = "وذكرت صحيفة الحياة أن الوزير خالد السالم انتقد القرار، معتبرة أنه جاء متأخرا."
+    assert read(text, (person(text, "خالد السالم"),))[1].source.text == "صحيفة الحياة"
+
+
+def test_media_in_an_organisations_name_does_not_end_the_source_but_to_the_media_does() -> None:
+    text = "ويقول الكاتب ورئيس مؤسسة الأفق للإعلام والتنمية في جدة سامي الغامدي: إن القطاع يعاني."
+    (a,) = read(text)
+    assert (a.source.text, a.source.kind) == ("سامي الغامدي", PERSON_SOURCE)
+    (a,) = read("وقال وزير النقل لوسائل الإعلام إن الطريق سيفتتح قريبا.")
+    assert a.source.text == "وزير النقل"
+
+
 # ---------------------------------------------------------------- seeds
 
 
