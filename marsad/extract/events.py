@@ -91,6 +91,7 @@ _PERSON_TYPES = ("arrest", "detention", "surrender", "escape", "execution", "abd
 _REFERENCE_WINDOW = 2  # tokens before a place searched for a direction word (جنوب غرب كركوك، بالقرب من)
 _PHRASE_MARKS = frozenset((",", "،", ";", "؛"))  # what ends the phrase a trigger's place is first looked for in
 _ORIGIN_REACH = 4  # tokens between من and a place that tells where the person before it is from (من إنفليد في شمال لندن)
+_SPEAKER_REACH = 2  # tokens between a speaker noun and the في before its place (مراسل الجزيرة في حلب)
 _ORIGIN_GAP = 2  # tokens between a person's name and that من (كاري بول كلمن من)
 _BRACKET_REACH = 20  # characters from a place to the brackets around it
 _DATELINE_TAIL = re.compile(r"[^.()\n]{0,40}\([^()\n]{1,25}\)\s*[-–—]")  # after a dateline's place: (CNN) -
@@ -763,7 +764,7 @@ def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexi
         before = _window(sentence, first, _REFERENCE_WINDOW)
         if before and _has(lexicon, "seat_before", before[0]):
             continue  # ومقره بريطانيا: where a source sits, not where the event happened
-        if _origin(doc, sentence, first, lexicon):
+        if _origin(doc, sentence, first, lexicon) or _speaker_seat(sentence, first, lexicon):
             continue
         if _phrase(sentence, first) != own_phrase and _contrasted(sentence, first, lexicon):
             continue
@@ -823,6 +824,16 @@ def _origin(doc: Document, sentence: _Sentence, first: int, lexicon: _Lexicon) -
                 for m in sentence.mentions
             )
     return False
+
+
+def _speaker_seat(sentence: _Sentence, first: int, lexicon: _Lexicon) -> bool:
+    """Whether a place at token ``first`` tells where a speaker is: في right after a speaker noun and maybe its
+    outlet or adjective (قال ناشطون في مدينة حمص، أفاد مراسل الجزيرة في حلب، مصادر محلية في الرقة)."""
+    place_noun = first > 0 and (_has(lexicon, "settlement_words", sentence.forms[first - 1]) or _has(lexicon, "region_words", sentence.forms[first - 1]))
+    preposition = first - 2 if place_noun else first - 1
+    if preposition < 1 or sentence.tokens[preposition].norm != "في":
+        return False
+    return any(_has(lexicon, "speaker_nouns", sentence.forms[k]) for k in range(max(0, preposition - _SPEAKER_REACH), preposition))
 
 
 def _contrasted(sentence: _Sentence, first: int, lexicon: _Lexicon) -> bool:

@@ -709,3 +709,10 @@ def test_a_district_named_after_the_place_it_holds_is_vaguer() -> None:
     text = "وسيطر مسلحون على ناحية ينكجة بقضاء الطوز، إثر اشتباكات أوقعت قتلى في صفوف الجيش."
     doc = document(text, mentions=[mention(text, "ينكجة", LOC), mention(text, "الطوز", LOC)])
     assert {(e.type, e.place) for e in events(doc)} == {("territory", 0), ("battle", 0)}
+
+
+def test_a_speaker_s_place_is_not_where_the_event_happened() -> None:
+    text = "وقال ناشطون في مدينة حمص، إن غارة جوية استهدفت سوقا شعبية صباح اليوم، ما أسفر عن مقتل 5 مدنيين."
+    doc = document(text, quantities=[figure(text, "5", 5, 5, counted="مدنيين")], mentions=[mention(text, "حمص", GPE)])
+    [event] = events(doc)
+    assert (surface(doc, event), event.place, event.killed) == ("غارة جوية", None, (5, 5))
