@@ -63,6 +63,7 @@ _QUOTE_PAIRS = {"«": "»", "“": "”", "‹": "›"}
 _TOGGLE_QUOTES = '"”'
 _QUOTE_MARKS = frozenset('"«»“”‹›')
 _OBJECT_SUFFIXES = ("ه", "ها", "ته", "تها")  # أكده، أكدته: a verb with the pronoun of what it confirms
+_REFLEXIVES = frozenset(("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها"))
 _RELATIVES = frozenset(("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"))
 
 
@@ -981,6 +982,9 @@ class _Reader:
         disagrees = participle and self.speaker is not None and self.is_masculine(i) and self.is_feminine_body(self.speaker.source)
         if participle and self.speaker_sentence == sentence and self.speaker is not None and not disagrees:
             return self.speaker.source, self.speaker.affiliation, self.speaker.via
+        antecedent = self.antecedent_source(i) if not conjoined and not participle else None
+        if antecedent is not None:  # بحسب بلقيس نفسها، التي أكدت أن
+            return antecedent.source, antecedent.affiliation, antecedent.via
         if not conjoined and not participle:
             subject = self.subject_before(i)
             if subject is not None:
@@ -1000,6 +1004,15 @@ class _Reader:
         if self.speaker is not None:
             return self.speaker.source, self.speaker.affiliation, self.speaker.via
         return None
+
+    def antecedent_source(self, i: int) -> Attribution | None:
+        """The statement whose source a relative pronoun before token ``i`` refers to (X نفسها، التي أكدت)."""
+        if i < 2 or self.keys[i - 1] not in _RELATIVES or not self.found:
+            return None
+        last = self.found[-1].attribution
+        source_end = last.source.end if last.source.end is not None else -1
+        between = self.text[source_end : self.tokens[i - 1].start] if source_end <= self.tokens[i - 1].start else "-"
+        return last if len(between.split()) <= 2 and key_of(between.strip(" ،,")) in ("", *_REFLEXIVES) else None
 
     def is_masculine(self, i: int) -> bool:
         """Whether the participle at token ``i`` is masculine singular (معتبرا، مشيرا), not مشيرة or مشيرين."""
@@ -1234,9 +1247,15 @@ class _Reader:
         return j
 
     def comment_follows(self, j: int, stop: int) -> bool:
-        """Whether a comment on the clause before follows a credit (، وفقا لـ X، الأمر الذي يهدد ...)."""
+        """Whether a comment on the clause before or on the source follows a credit (، وفقا لـ X، الأمر الذي يهدد ...، بحسب X، التي)."""
         while j < stop and self.is_punct(j) and self.char(j) in "،,":
             j += 1
+        if j < stop and self.keys[j] in _REFLEXIVES:
+            j += 1  # بحسب بلقيس نفسها، التي أكدت
+            while j < stop and self.is_punct(j) and self.char(j) in "،,":
+                j += 1
+        if j < stop and self.keys[j] in _RELATIVES:
+            return True
         return j + 1 < stop and (self.keys[j], self.keys[j + 1]) in (("الامر", "الذي"), ("وهو", "ما"), ("وهذا", "ما")) or (
             j < stop and self.keys[j] == "مما"
         )
@@ -1300,6 +1319,8 @@ class _Reader:
         """The source named by tokens ``first:stop``, and a title found before a person's name."""
         while stop > first + 1 and self.is_punct(stop - 1) and not self.closes_quote_from(self.tokens[first].start, stop - 1):
             stop -= 1
+        while stop > first + 1 and self.keys[stop - 1] in _REFLEXIVES:
+            stop -= 1  # بلقيس نفسها
         start, end = self.span(first, stop, dropped)
         phrase = self.text[start:end]
         lexicon = self.lexicon

@@ -486,6 +486,13 @@ def test_media_in_an_organisations_name_does_not_end_the_source_but_to_the_media
     assert a.source.text == "وزير النقل"
 
 
+def test_a_relative_clause_after_a_credited_source_is_its_own_statement_and_ends_the_credit() -> None:
+    text = "وبلغ عدد الزوار مليون زائر، بحسب المدير سعد العمري نفسه، الذي أكد أن الموسم المقبل سيكون أكبر."
+    first, second = read(text, (person(text, "سعد العمري"),))
+    assert summary(text, first) == ("بحسب", "سعد العمري", PERSON_SOURCE, "وبلغ عدد الزوار مليون زائر")
+    assert summary(text, second) == ("أكد", "سعد العمري", PERSON_SOURCE, "الموسم المقبل سيكون أكبر")
+
+
 # ---------------------------------------------------------------- seeds
 
 
