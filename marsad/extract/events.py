@@ -232,6 +232,7 @@ class _Draft:
     another: bool = False  # هجوم آخر، في جانب آخر: never one named in an earlier sentence
     accompanying: bool = False  # غارات ترافقت مع قصف: the shelling takes no toll while the strikes are there to take it
     places: tuple[int, ...] = ()  # every place mention of the sentence that may be where it happened
+    areas: tuple[int, ...] = ()  # the place mentions after its place that hold it (بريف البوكمال شرقي دير الزور)
 
 
 def _sentences(doc: Document, lexicon: _Lexicon) -> list[_Sentence]:
@@ -753,13 +754,16 @@ def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexi
     actors = {m for m, _ in draft.actors}
     own_phrase = _phrase(sentence, draft.first)
     places = []
-    previous_end = None
+    previous: int | None = None
+    holder: dict[int, int] = {}  # a place mention -> the one right after it that holds it
     for m in sentence.mentions:
         mention = doc.mentions[m]
         if mention.type not in _PLACE_TYPES or m in actors or _parenthesised(doc.text, mention) or _dateline(doc.text, mention):
             continue
-        container = previous_end is not None and _holds_previous(doc.text[previous_end : mention.start], lexicon)
-        previous_end = mention.end
+        container = previous is not None and _holds_previous(doc.text[doc.mentions[previous].end : mention.start], lexicon)
+        if container:
+            holder[previous] = m
+        previous = m
         first = sentence.token_at(mention.start)
         before = _window(sentence, first, _REFERENCE_WINDOW)
         if before and _has(lexicon, "seat_before", before[0]):
@@ -782,6 +786,10 @@ def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexi
         precision = _place_precision(doc, sentence, mention, lexicon)
         ranked.append((_phrases_between(sentence, draft.first, sentence.token_at(mention.start)), precision + reference, distance, precision, m))
     *_, draft.place_precision, draft.place = min(ranked)
+    area = draft.place
+    while area in holder:
+        area = holder[area]
+        draft.areas += (area,)
 
 
 def _phrase(sentence: _Sentence, position: int) -> range:
@@ -988,7 +996,7 @@ def _coreferent(doc: Document, sentences: list[_Sentence], draft: _Draft, earlie
                 return previous  # ... كما خلف الانفجار أضرارا; not وشمل القصف أيضا قرية أخرى
         if (draft.definite or draft.vague) and _refines(doc, sentences, previous, draft):
             return previous
-        if _same_place(doc, previous.place, draft.place):
+        if _same_place(doc, previous.place, draft.place) or _within_area(doc, previous, draft):
             if not (previous.killed and draft.killed and not _same_figures(previous.killed, draft.killed)):
                 return previous
     return None
@@ -1068,6 +1076,16 @@ def _same_place(doc: Document, first: int | None, second: int | None) -> bool:
     )
 
 
+def _within_area(doc: Document, previous: _Draft, draft: _Draft) -> bool:
+    """Whether an earlier mention of the sentence placed in a city or province names an area that holds the later
+    one's place (قتلى بغارات في دير الزور ... غارات استهدفت قرية السكرية بريف البوكمال شرقي دير الزور)."""
+    return (
+        previous.sentence == draft.sentence
+        and previous.place is not None
+        and any(_same_place(doc, previous.place, area) for area in draft.areas)
+    )
+
+
 def _province_key(name: str) -> str:
     """A place's name key without a word for a province (محافظة حمص is حمص, which holds ريف حمص الشمالي)."""
     province_words = _lexicon().words["province_words"]
@@ -1092,11 +1110,13 @@ def _overlap(first: Quantity, second: Quantity) -> bool:
     )
 
 
-def _merge(into: _Draft, repeat: _Draft) -> None:
-    """Details a repeated mention adds to the first one."""
+def _merge(doc: Document, into: _Draft, repeat: _Draft) -> None:
+    """Details a repeated mention adds to the first one; a place inside the first one's is more precise."""
     if into.vague and not repeat.vague:  # هجومين ... التفجير الانتحاري: the attack was a bombing
         into.type, into.sub_type, into.vague = repeat.type, repeat.sub_type, False
-    if repeat.place is not None and (into.place is None or (repeat.place_precision or 9) < (into.place_precision or 9)):
+    if repeat.place is not None and (
+        into.place is None or (repeat.place_precision or 9) < (into.place_precision or 9) or _within_area(doc, into, repeat)
+    ):
         into.place, into.place_precision = repeat.place, repeat.place_precision
     if (into.date_precision or 9) > (repeat.date_precision or 9):
         into.date, into.date_precision, into.date_inferred = repeat.date, repeat.date_precision, repeat.date_inferred
@@ -1143,7 +1163,7 @@ def _drafts(doc: Document, written: str | None = None) -> list[_Draft]:
             draft.attribution = _attribution(doc, draft)
             earlier = _coreferent(doc, sentences, draft, kept)
             if earlier is not None:
-                _merge(earlier, draft)
+                _merge(doc, earlier, draft)
             elif not draft.pointed or draft.killed or draft.injured:
                 kept.append(draft)  # not هذا الهروب after an attempt to flee: it points to no event and tells nothing new
     return kept

@@ -716,3 +716,14 @@ def test_a_speaker_s_place_is_not_where_the_event_happened() -> None:
     doc = document(text, quantities=[figure(text, "5", 5, 5, counted="مدنيين")], mentions=[mention(text, "حمص", GPE)])
     [event] = events(doc)
     assert (surface(doc, event), event.place, event.killed) == ("غارة جوية", None, (5, 5))
+
+
+def test_a_headline_s_city_that_holds_the_body_s_village_is_one_event_placed_in_the_village() -> None:
+    text = "قتلى بغارات جوية في حمص قتل أربعة مدنيين بغارات جوية استهدفت قرية الغنطو بريف الرستن شمالي حمص."
+    doc = document(
+        text,
+        quantities=[figure(text, "أربعة", 4, 4, counted="مدنيين")],
+        mentions=[mention(text, "حمص", GPE), mention(text, "الغنطو", LOC), mention(text, "ريف الرستن شمالي حمص", LOC)],
+    )
+    [event] = events(doc)
+    assert (event.type, event.place, event.killed) == ("airstrike", 1, (4, 4))
