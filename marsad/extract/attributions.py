@@ -921,6 +921,10 @@ class _Reader:
         return self.trimmed(start, end), False, j + 1
 
     def quoted(self, quote: _Quote) -> tuple[tuple[int, int], bool, int]:
+        if quote.close_end == quote.inner_end:  # never closed: it ends where a closing participle takes over (، معربا عن)
+            for k in range(self.index_at(quote.inner_start), self.index_at(quote.inner_end)):
+                if self.is_punct(k) and self.closes_content(k):
+                    return self.trimmed(quote.inner_start, self.tokens[k].start), True, k
         return self.trimmed(quote.inner_start, quote.inner_end), True, self.index_at(quote.close_end)
 
     def clause(self, introducer: int) -> tuple[tuple[int, int], bool, int]:

@@ -493,6 +493,12 @@ def test_a_relative_clause_after_a_credited_source_is_its_own_statement_and_ends
     assert summary(text, second) == ("أكد", "سعد العمري", PERSON_SOURCE, "الموسم المقبل سيكون أكبر")
 
 
+def test_a_quotation_never_closed_ends_before_a_closing_participle() -> None:
+    text = 'وقال الأب إن ابنه بطل. وتابع يقول: "نحن فخورون بأبنائنا ونقف صفا واحدا، معربا عن شكره للمعزين.\nوافتتح المعرض.'
+    _, a = read(text)
+    assert text[a.content_start : a.content_end] == "نحن فخورون بأبنائنا ونقف صفا واحدا"
+
+
 # ---------------------------------------------------------------- seeds
 
 
