@@ -89,10 +89,11 @@ _CAUSE_WINDOW = 2  # tokens before a trigger searched for a word of cause (جر�
 _TOLL_LESS_TYPES = ("arrest", "detention", "agreement", "surrender", "smuggling", "escape")
 _PERSON_TYPES = ("arrest", "detention", "surrender", "escape", "execution", "abduction")  # اعتقال آخر: another person
 _REFERENCE_WINDOW = 2  # tokens before a place searched for a direction word (جنوب غرب كركوك، بالقرب من)
+_ADVERB_ENDING = re.compile(r"^\S+(?:\u064Bا|ا\u064B)$")  # one word with tanween fatha (أميركياً، دولياً): no place name
 _PHRASE_MARKS = frozenset((",", "،", ";", "؛"))  # what ends the phrase a trigger's place is first looked for in
 _ORIGIN_REACH = 4  # tokens between من and a place that tells where the person before it is from (من إنفليد في شمال لندن)
-_SPEAKER_REACH = 2  # tokens between a speaker noun and the في before its place (مراسل الجزيرة في حلب)
 _ORIGIN_GAP = 2  # tokens between a person's name and that من (كاري بول كلمن من)
+_SPEAKER_REACH = 2  # tokens between a speaker noun and the في before its place (مراسل الجزيرة في حلب)
 _BRACKET_REACH = 20  # characters from a place to the brackets around it
 _DATELINE_TAIL = re.compile(r"[^.()\n]{0,40}\([^()\n]{1,25}\)\s*[-–—]")  # after a dateline's place: (CNN) -
 _GENERIC_SUB_TYPES = (None, "explosion", "attack", "armed_clash")
@@ -747,10 +748,11 @@ def _place_precision(doc: Document, sentence: _Sentence, mention: Mention, lexic
 
 
 def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexicon) -> None:
-    """The most specific place of the trigger's phrase (between commas), else of its clause (between clause openers
-    such as بينما), else of the sentence, the nearest among equals. A point of reference (شمال بغداد) or the place
-    that contains the one just before it (قرية حر بريف حماه) counts as one level vaguer; a person's origin (X من
-    فلوريدا) and a contrasted phrase (بعيدا عن التفجيرات في بغداد) give no place to an event outside them."""
+    """The most specific place of the trigger's phrase (between commas), else of the nearest phrase of its clause
+    (between clause openers such as بينما), else of the sentence, the nearest among equals. A point of reference
+    (شمال بغداد) or the place that holds the one just before it (قرية حر بريف حماه) counts as one level vaguer;
+    a person's origin (X من فلوريدا), a speaker's place (قال ناشطون في حمص) and a contrasted phrase (بعيدا عن
+    التفجيرات في بغداد) give no place to an event outside them. The places that hold the one chosen are its areas."""
     actors = {m for m, _ in draft.actors}
     own_phrase = _phrase(sentence, draft.first)
     places = []
@@ -760,6 +762,8 @@ def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexi
         mention = doc.mentions[m]
         if mention.type not in _PLACE_TYPES or m in actors or _parenthesised(doc.text, mention) or _dateline(doc.text, mention):
             continue
+        if _ADVERB_ENDING.search(doc.text[mention.start : mention.end]):
+            continue  # المدعومة أميركياً: an adverb the tagger took for a place
         container = previous is not None and _holds_previous(doc.text[doc.mentions[previous].end : mention.start], lexicon)
         if container:
             holder[previous] = m
@@ -768,7 +772,7 @@ def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexi
         before = _window(sentence, first, _REFERENCE_WINDOW)
         if before and _has(lexicon, "seat_before", before[0]):
             continue  # ومقره بريطانيا: where a source sits, not where the event happened
-        if _origin(doc, sentence, first, lexicon) or _speaker_seat(sentence, first, lexicon):
+        if _origin(doc, sentence, first) or _speaker_seat(sentence, first, lexicon):
             continue
         if _phrase(sentence, first) != own_phrase and _contrasted(sentence, first, lexicon):
             continue
@@ -784,7 +788,8 @@ def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexi
         mention = doc.mentions[m]
         distance = mention.start - draft.end if mention.start >= draft.end else 2 * (draft.start - mention.end)
         precision = _place_precision(doc, sentence, mention, lexicon)
-        ranked.append((_phrases_between(sentence, draft.first, sentence.token_at(mention.start)), precision + reference, distance, precision, m))
+        phrases = _phrases_between(sentence, draft.first, sentence.token_at(mention.start))
+        ranked.append((phrases, precision + reference, distance, precision, m))
     *_, draft.place_precision, draft.place = min(ranked)
     area = draft.place
     while area in holder:
@@ -820,7 +825,7 @@ def _phrases_between(sentence: _Sentence, first: int, second: int) -> int:
     return sum(token.norm in _PHRASE_MARKS for token in sentence.tokens[low:high])
 
 
-def _origin(doc: Document, sentence: _Sentence, first: int, lexicon: _Lexicon) -> bool:
+def _origin(doc: Document, sentence: _Sentence, first: int) -> bool:
     """Whether a place at token ``first`` tells where a person is from: a few words after من right after a person's name
     (كاري كلمن من فلوريدا، آرستيدو من إنفليد في شمال لندن)."""
     for k in range(first - 1, max(first - 1 - _ORIGIN_REACH, -1), -1):
@@ -837,7 +842,8 @@ def _origin(doc: Document, sentence: _Sentence, first: int, lexicon: _Lexicon) -
 def _speaker_seat(sentence: _Sentence, first: int, lexicon: _Lexicon) -> bool:
     """Whether a place at token ``first`` tells where a speaker is: في right after a speaker noun and maybe its
     outlet or adjective (قال ناشطون في مدينة حمص، أفاد مراسل الجزيرة في حلب، مصادر محلية في الرقة)."""
-    place_noun = first > 0 and (_has(lexicon, "settlement_words", sentence.forms[first - 1]) or _has(lexicon, "region_words", sentence.forms[first - 1]))
+    before = sentence.forms[first - 1] if first > 0 else ()
+    place_noun = _has(lexicon, "settlement_words", before) or _has(lexicon, "region_words", before)
     preposition = first - 2 if place_noun else first - 1
     if preposition < 1 or sentence.tokens[preposition].norm != "في":
         return False
