@@ -63,6 +63,7 @@ _QUOTE_PAIRS = {"«": "»", "“": "”", "‹": "›"}
 _TOGGLE_QUOTES = '"”'
 _QUOTE_MARKS = frozenset('"«»“”‹›')
 _OBJECT_SUFFIXES = ("ه", "ها", "ته", "تها")  # أكده، أكدته: a verb with the pronoun of what it confirms
+_NOUN_OBJECT_LEMMAS = frozenset(("ذكر", "اوضح", "بين", "اقر"))  # and the object verbs: أكد X ضرورة ...
 _REFLEXIVES = frozenset(("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها"))
 _RELATIVES = frozenset(("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"))
 
@@ -569,6 +570,8 @@ class _Reader:
         if relay_via:
             via.insert(0, relay_via)
         tail = self.tail(source_stop, stop, has_source=source_stop > first, lemma=lemma)
+        if tail is None and (lemma in self.lexicon.object_lemmas or lemma in _NOUN_OBJECT_LEMMAS) and source_stop - first > 2:
+            tail, source_stop = self.object_after_name(first, source_stop)
         if tail is None:
             return None
         content, quoted, resume, apposition, tail_via = tail
@@ -643,6 +646,29 @@ class _Reader:
         start = self.tokens[opening].start
         attribution = Attribution(start=start, end=start, source=source, affiliation=title)
         return _Found(attribution, False, self.sentence_of[i], source_stop, recorded=False)
+
+    def object_after_name(
+        self, first: int, stop: int
+    ) -> tuple[tuple[tuple[int, int], bool, int, None, list[Reference]] | None, int]:
+        """'ذكر رئيس اللجنة محمد المسعودي حاجة المحافظة إلى ...': a titled name, then the noun the verb says.
+
+        Returns the tail (the noun phrase as content) and the source's new stop,
+        or no tail when no person's name after a title leaves two words or more.
+        """
+        start, end = self.tokens[first].start, self.tokens[stop - 1].end
+        if not self.is_title_word(first):
+            return None, stop
+        at = bisect_left(self.mention_starts, start)
+        person = next((m for m in self.mentions[at : bisect_left(self.mention_starts, end)] if m.type == PER), None)
+        if person is None:
+            return None, stop
+        name_stop = self.index_at(self.name_of(person)[1])
+        name_first = self.name_start(first, name_stop)
+        if name_first is None or self.tokens[name_first].start != person.start or stop - name_stop < 2:
+            return None, stop
+        if self.keys[name_stop].startswith(("ال", "ب", "ل")):
+            return None, stop  # الجاهزية التامة: the tagger ran the name on; بالكذب: a preposition, not the noun said
+        return (self.trimmed(self.tokens[name_stop].start, end), False, stop, None, []), name_stop
 
     def is_possessed(self, k: int) -> bool:
         """Whether token ``k`` is an indefinite noun with a possessive pronoun (سيطرتها، رغبتهم), which names no speaker."""
@@ -888,7 +914,7 @@ class _Reader:
     def apposition_end(self, j: int, stop: int) -> int:
         """The token after an apposition starting at ``j`` (أحد المحللين في مركز ...), or ``j`` if none."""
         lexicon = self.lexicon
-        if j >= stop or self.is_punct(j) or self.introducer_at(j) is not None:
+        if j >= stop or self.is_punct(j) or self.introducer_at(j) is not None or self.follow_up(j) is not None:
             return j
         if self.keys[j] in lexicon.adjunct_prepositions or self.keys[j] in lexicon.time_words or self.via_at(j, stop):
             return j

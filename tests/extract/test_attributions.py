@@ -499,6 +499,15 @@ def test_a_quotation_never_closed_ends_before_a_closing_participle() -> None:
     assert text[a.content_start : a.content_end] == "نحن فخورون بأبنائنا ونقف صفا واحدا"
 
 
+def test_a_titled_name_then_the_noun_said_and_a_participle_after_it() -> None:
+    text = "وأكد وزير الصحة الدكتور سامي الحربي ضرورة الالتزام بالتعليمات، مضيفا أن الحالات تراجعت."
+    first, second = read(text, (person(text, "سامي الحربي"),))
+    assert summary(text, first) == ("أكد", "سامي الحربي", PERSON_SOURCE, "ضرورة الالتزام بالتعليمات")
+    assert (first.affiliation, second.cue, second.source.text) == ("وزير الصحة الدكتور", "مضيفا", "سامي الحربي")
+    text = "وأكد مدير المهرجان الأمير سعد بن فهد الجاهزية التامة لانطلاق الفعاليات."
+    assert read(text, (person(text, "سعد بن فهد الجاهزية"),)) == []  # a name the tagger ran on: no split
+
+
 # ---------------------------------------------------------------- seeds
 
 
