@@ -50,18 +50,22 @@ class Settings:
     shingle_size: int = 5
     minhash_permutations: int = 128
     seed: int = 1
-    story_threshold: float = 0.38
+    story_threshold: float = 0.35
     """Mean pair score (text cosine plus weighted shared entities, figures, origins) at which groups of documents join one story.
 
-    Tuned on Baly et al. 2018 folds 1-3 (bench/stories_eval.py --grid) under two
+    Tuned on Baly et al. 2018 folds 1-3 (bench/stories_eval.py) under two
     rules: the seeds (000+001 one story; 002, 003, 004 apart) and the demo (the
-    Guardian relay and the Hasakah escape apart). A lower threshold or a heavier
-    entity weight joins more related reports (folds 1-3 pairwise F1 0.61 at
-    0.30-0.33 with entity weight 1.2-2.0) but also reports of different events on
-    one theme: in a small corpus IDF hardly discounts the names every report
-    shares (Syria, ISIS), and at those settings the two demo reports merge. At
-    0.38 with entity weight 1.0 folds 1-3 give 0.56, with margins of 0.04 (demo)
-    and 0.08 (seed 004 against the 000+001 story).
+    Guardian relay and the Hasakah escape apart). Entities weigh by salience
+    (mentions, the lead counting double) and leave MISC out
+    (:mod:`marsad.corpus.stories`): a report's main names are what tells two
+    reports of one theme apart, so the two rules hold from 0.31 to 0.54 with
+    entity weight 1.2 (0.33 to 0.52 with flat entity sets and weight 1.0).
+    At 0.35 folds 1-3 give pairwise F1 0.628 (B-cubed 0.761), fold 4 0.374
+    (0.587), against 0.554 (0.717) and 0.284 (0.546) before; the margins are
+    0.04 (seed 004 against the 000+001 story, and the demo pair) and 0.19 (the
+    000+001 translations). Lower thresholds or heavier entity weights score
+    higher on Baly, whose unrelated articles are often reports of the claim's
+    event, but merge those seed and demo reports.
     """
     story_max_days: int = 30
     """Most days between two stated publication dates in one story."""
@@ -73,7 +77,7 @@ class Settings:
     (365, 730, 1825 days) cost pairwise F1 (0.50-0.57 against 0.61 with the
     weights tried then).
     """
-    story_entity_weight: float = 1.0
+    story_entity_weight: float = 1.2
     story_figure_weight: float = 0.2
     story_origin_weight: float = 0.2
 

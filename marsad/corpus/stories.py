@@ -13,7 +13,12 @@ A pair's score adds up
 * the cosine of the documents' TF-IDF term vectors (light-stemmed content
   terms; BM25's IDF over the corpus being analysed, so words every document
   shares, such as a collection's theme, weigh little),
-* ``weights.entities`` times the cosine of their IDF-weighted entity sets,
+* ``weights.entities`` times the cosine of their entity vectors: each
+  person, organisation or place (the tagger's catch-all MISC class names no
+  actor or place of an event) weighted by IDF and by its salience, 1 + log of
+  its mentions, a mention in the headline or lead (the opening
+  ``LEAD_CHARACTERS``) counting ``LEAD_MENTION_WEIGHT`` times: a report is
+  about what it names first and often, not every name it passes by,
 * ``weights.figures`` if they state a figure in common (value range and unit),
 * ``weights.origins`` if they relay an upstream report in common,
 
@@ -40,6 +45,7 @@ import numpy as np
 
 from marsad.arabic.normalise import fold
 from marsad.corpus.signatures import Signature, date_day, signature_batches, term_hash
+from marsad.document import GPE, LOC, ORG, PER
 from marsad.settings import Settings
 
 if TYPE_CHECKING:
@@ -49,6 +55,12 @@ _PAIR_CHUNK = 200_000
 _ROW_BLOCK = 2_000
 _WEAK_SHARE = 0.25
 """Pairs scoring under this share of the threshold are dropped before clustering."""
+STORY_ENTITY_TYPES = frozenset((PER, ORG, LOC, GPE))
+"""Mentions that tell events apart; MISC (religions, wars, and in crawled pages cookie notices or menus) does not."""
+LEAD_CHARACTERS = 400
+"""The headline and lead of a news text: where it tells its event and names who and where."""
+LEAD_MENTION_WEIGHT = 2.0
+"""How many passing mentions a mention in the lead counts as."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +129,14 @@ class _Sparse:
         return matrix, frequency
 
 
-def _entity_keys(signature: Signature) -> list[str]:
-    return sorted({fold(mention.text) for mention in signature.mentions})
+def entity_salience(signature: Signature) -> dict[str, float]:
+    """Folded name -> 1 + log of its mentions, those in the lead counting ``LEAD_MENTION_WEIGHT`` each."""
+    mentions: dict[str, float] = {}
+    for mention in signature.mentions:
+        if mention.type in STORY_ENTITY_TYPES:
+            key = fold(mention.text)
+            mentions[key] = mentions.get(key, 0.0) + (LEAD_MENTION_WEIGHT if mention.start < LEAD_CHARACTERS else 1.0)
+    return {key: 1.0 + float(np.log(count)) for key, count in sorted(mentions.items())}
 
 
 def _iso_day(day: float) -> str:
@@ -126,12 +144,10 @@ def _iso_day(day: float) -> str:
 
 
 def _tf_idf(matrix: csr_matrix, frequency: np.ndarray, sublinear: bool) -> csr_matrix:
-    """Rows weighted by IDF (and 1 + log tf when ``sublinear``), L2-normalised."""
+    """Rows weighted by IDF times 1 + log tf when ``sublinear`` (else times the values as given), L2-normalised."""
     weighted = matrix.copy().astype(np.float64)
     if sublinear:
         weighted.data = 1.0 + np.log(weighted.data)
-    else:
-        weighted.data[:] = 1.0
     idf = np.log((matrix.shape[0] - frequency + 0.5) / (frequency + 0.5) + 1.0)  # BM25's: small, never 0, for a term in every row
     weighted.data *= idf[weighted.indices]
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
@@ -295,7 +311,7 @@ class StoryIndex:
 
     def insert_batch(self, signatures: Sequence[Signature]) -> None:
         self._terms.add_batch([[(term, float(count)) for term, count in s.terms] for s in signatures])
-        self._entities.add_batch([[(term_hash(key), 1.0) for key in _entity_keys(s)] for s in signatures])
+        self._entities.add_batch([[(term_hash(key), w) for key, w in entity_salience(s).items()] for s in signatures])
         self._figures.add_batch([[(term_hash(key), 1.0) for key in s.figures] for s in signatures])
         self._origins.add_batch([[(term_hash(key), 1.0) for key in s.origins] for s in signatures])
         for signature in signatures:

@@ -1,11 +1,14 @@
 import dataclasses
+import math
 
 import pytest
 
+from marsad.arabic.normalise import fold
 from marsad.corpus.duplicates import find_duplicates
+from marsad.corpus.entities import MentionRecord
 from marsad.corpus.signatures import Signature, make_signature
-from marsad.corpus.stories import Story, group_stories, story_id
-from marsad.document import Document, Metadata
+from marsad.corpus.stories import Story, entity_salience, group_stories, story_id
+from marsad.document import LOC, MISC, ORG, PER, Document, Metadata
 from marsad.pipeline import build_pipeline
 from marsad.settings import Settings
 
@@ -106,10 +109,31 @@ def test_undated_documents_are_placed_by_the_dates_they_mention(corpus) -> None:
 
 def test_shared_entities_and_figures_add_to_the_text_score(corpus) -> None:
     assert corpus[0].figures == corpus[2].figures == ("14-14 قتيل", "200-200 اسره", "31-31 مصاب", "5-5 مفقود")
-    text_only = _stories(corpus, story_entity_weight=0.0, story_figure_weight=0.0)
+    # the rewrite's text alone scores under 0.4; the figures they share lift it over
+    text_only = _stories(corpus, story_threshold=0.4, story_entity_weight=0.0, story_figure_weight=0.0)
     assert ("flood_rewrite",) in _documents(text_only)
-    figures_only = _stories(corpus, story_entity_weight=0.0, story_figure_weight=0.2)
+    figures_only = _stories(corpus, story_threshold=0.4, story_entity_weight=0.0, story_figure_weight=0.2)
     assert ("flood", "flood_rewrite", "flood_copy") in _documents(figures_only)
+
+
+def _mention(text: str, kind: str, start: int) -> MentionRecord:
+    return MentionRecord(start, start + len(text), text, kind)
+
+
+def test_a_report_s_entities_weigh_by_their_mentions_those_in_the_lead_double_and_misc_is_left_out() -> None:
+    mentions = (
+        _mention("مدينة الرقة", LOC, 12),
+        _mention("قوات سوريا الديمقراطية", ORG, 40),
+        _mention("الحرب العالمية الثانية", MISC, 95),
+        _mention("مدينة الرقة", LOC, 880),
+        _mention("أحمد الخالدي", PER, 1210),
+    )
+    signature = Signature("report", 0, "2024-03-01", None, b"", 0, (), mentions)
+    assert entity_salience(signature) == {
+        fold("مدينة الرقة"): pytest.approx(1 + math.log(3)),  # twice for the lead, once later
+        fold("قوات سوريا الديمقراطية"): pytest.approx(1 + math.log(2)),
+        fold("أحمد الخالدي"): 1.0,  # named once in passing
+    }
 
 
 def test_stories_do_not_depend_on_batches_or_the_order_signatures_arrive_in(corpus) -> None:
