@@ -143,6 +143,7 @@ class _Preposition:
     words: tuple[str, ...]
     with_ma: bool
     verb_follows: bool
+    clause_follows: bool  # وجاء في البيان أن: a cue only when its source is followed by أن/إن or a colon
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +194,7 @@ def _lexicon() -> _Lexicon:
     for entry in data["prepositions"]:
         words = tuple(key_of(w) for w in entry["words"])
         prepositions.setdefault(words[0], []).append(
-            _Preposition(words, entry["with_ma"], entry.get("verb_follows", False))
+            _Preposition(words, entry["with_ma"], entry.get("verb_follows", False), entry.get("clause_follows", False))
         )
     for entries in prepositions.values():
         entries.sort(key=lambda p: len(p.words), reverse=True)
@@ -1131,6 +1132,8 @@ class _Reader:
                 return dropped, last + 1, last + 1, 1
             return None
         after = last + 1
+        if entry.clause_follows and not (self.opens_clause(i) and self.clause_after(after)):
+            return None
         if after < len(keys) and keys[after] in self.lexicon.pronoun_sources:
             return dropped, after + 1, after + 1, 1
         if entry.verb_follows or (entry.with_ma and after < len(keys) and keys[after] in ("ما", "لما")):
@@ -1140,6 +1143,15 @@ class _Reader:
             if entry.verb_follows:
                 return None
         return dropped, after, after, 0
+
+    def clause_after(self, j: int) -> bool:
+        """Whether أن/إن or a colon follows a short source phrase starting at token ``j``."""
+        for k in range(j + 1, min(j + _MAX_PREPOSITION_SOURCE_TOKENS, len(self.keys))):
+            if self.introducer_at(k) is not None or (self.is_punct(k) and self.char(k) == ":"):
+                return True
+            if self.is_punct(k) and not (self.tokens[k].start in self.quotes and self.is_short(self.quotes[self.tokens[k].start])):
+                return False
+        return False
 
     def reporting_word(self, i: int) -> bool:
         """A verb after وفق ما / حسبما, perhaps with an object pronoun (ذكره، أوردته، نشرته)."""

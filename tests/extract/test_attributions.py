@@ -508,6 +508,13 @@ def test_a_titled_name_then_the_noun_said_and_a_participle_after_it() -> None:
     assert read(text, (person(text, "سعد بن فهد الجاهزية"),)) == []  # a name the tagger ran on: no split
 
 
+def test_it_came_in_the_statement_that_is_a_cue_only_before_a_clause() -> None:
+    text = "وجاء في البيان أن الشركة حققت أرباحا قياسية."
+    (a,) = read(text)
+    assert summary(text, a) == ("جاء في", "البيان", ANONYMOUS_SOURCE, "الشركة حققت أرباحا قياسية")
+    assert read("وجاء في المرتبة الثانية فريق الهلال بعد فوزه أمس.") == []
+
+
 # ---------------------------------------------------------------- seeds
 
 
