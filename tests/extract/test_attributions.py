@@ -581,3 +581,18 @@ def test_seed_statements(shared: Path) -> None:
     assert after and after[0].source.text == "أبو عمر"
     (mattis,) = statements(doc, "على حد قول")
     assert mattis.source.text.endswith("ماتيس") and mattis.content_end - mattis.content_start < 12
+    (observatory,) = observatory
+    assert observatory.affiliation is not None and observatory.affiliation.startswith("وهو منظمة")
+    assert doc.text[observatory.content_start : observatory.content_end].startswith("دفع")
+    assert any(a.source.text.startswith("الحكومة ومحللون") for a in statements(doc, "قالت"))
+    estimates = next(a for a in doc.attributions if a.cue.startswith("وفق"))
+    assert estimates.content_start < estimates.start  # ، وفقاً لتقديراتٍ ...، الأمر الذي: the clause before
+
+    doc = seeds["002"]
+    assert [via_outlets(a) for a in statements(doc, "يقول")] == [["The Guardian"]]
+    assert all(a.source.kind == ANONYMOUS_SOURCE for a in statements(doc, "أكدت"))
+
+    doc = seeds["004"]
+    assert statements(doc, "أعلنت") == []  # قد أعلنت سيطرتها: the subject came before
+    (report,) = [a for a in doc.attributions if a.cue == "وفقا"]
+    assert via_outlets(report) == ["Okaz"]
