@@ -560,17 +560,25 @@ class _Reader:
             return self.backward(i, dropped, first + 1, stop)
         if verb and first < stop and self.is_possessed(first):
             return None  # قد أعلنت سيطرتها على الرقة: the object, its subject came before
+        through = self.through_it(first, stop) if verb else first
+        refers_back = through > first
         via: list[Reference] = []
-        spoken_to = self.via_at(first, stop) if verb and first < stop else None
+        spoken_to = self.via_at(first, stop) if verb and first < stop and through == first else None
         if spoken_to is not None:  # ذكر لـ"الوطن" رئيس اللجنة ...
             via.append(spoken_to[0])
             first = spoken_to[1]
-        first, source_stop, relay_via = self.source_phrase(first, stop, lemma) if verb else (first, first, None)
+        if refers_back:  # عبر مداخلة هاتفية أوضح من خلالها عودة ...: no source after it, the noun is what it said
+            first = source_stop = through
+            relay_via = None
+        else:
+            first, source_stop, relay_via = self.source_phrase(first, stop, lemma) if verb else (first, first, None)
         if source_stop - first >= _MAX_SOURCE_TOKENS:
             return None  # no clear end to the source: not a statement we can read
         if relay_via:
             via.insert(0, relay_via)
         tail = self.tail(source_stop, stop, has_source=source_stop > first, lemma=lemma)
+        if tail is None and refers_back and not self.is_punct(through):
+            tail = (self.trimmed(self.tokens[through].start, self.statement_end(through)), False, through + 1, None, [])
         if tail is None and (lemma in self.lexicon.object_lemmas or lemma in _NOUN_OBJECT_LEMMAS) and source_stop - first > 2:
             tail, source_stop = self.object_after_name(first, source_stop)
         if tail is None:
@@ -591,7 +599,7 @@ class _Reader:
             source, title = self.reference(first, source_stop)
         else:
             conjoined = honorific_subject or bool(dropped) or (i > 0 and self.keys[i - 1] in ("و", "ف"))
-            implicit = self.implicit_speaker(i, conjoined, participle is not None)
+            implicit = self.implicit_speaker(i, conjoined, participle is not None, refers_back=refers_back)
             if implicit is None:
                 return None
             source, title, inherited = implicit
@@ -670,6 +678,17 @@ class _Reader:
         if self.keys[name_stop].startswith(("ال", "ب", "ل")):
             return None, stop  # الجاهزية التامة: the tagger ran the name on; بالكذب: a preposition, not the noun said
         return (self.trimmed(self.tokens[name_stop].start, end), False, stop, None, []), name_stop
+
+    def through_it(self, j: int, stop: int) -> int:
+        """The token after 'من خلالها' right after a verb, a pronoun for the call or speech just named, else ``j``.
+
+        Only after a communication noun in the few words before the verb (عبر مداخلة هاتفية أوضح من خلالها).
+        """
+        k = j + 2 if j + 1 < stop and self.keys[j] == "من" and self.keys[j + 1] in ("خلالها", "خلاله") else j
+        if k == j or k >= stop:
+            return j
+        before = range(max(0, j - 5), j - 1)
+        return k if any(r in self.lexicon.communication for t in before for r, _ in readings(self.keys[t])) else j
 
     def is_possessed(self, k: int) -> bool:
         """Whether token ``k`` is an indefinite noun with a possessive pronoun (سيطرتها، رغبتهم), which names no speaker."""
@@ -1002,7 +1021,7 @@ class _Reader:
         return self.char(k) in "،," and k + 1 < len(self.keys) and self.keys[k + 1] in self.lexicon.closing_participles
 
     def implicit_speaker(
-        self, i: int, conjoined: bool, participle: bool
+        self, i: int, conjoined: bool, participle: bool, refers_back: bool = False
     ) -> tuple[Reference, str | None, tuple[Reference, ...]] | None:
         """The source of a verb with none after it: 'X قال', a person named before in the sentence, the last speaker.
 
@@ -1020,7 +1039,7 @@ class _Reader:
             subject = self.subject_before(i)
             if subject is not None:
                 return (*self.reference(*subject), ())
-            if not self.opens_clause(i) and not self.after_prepositional_phrase(i):
+            if not self.opens_clause(i) and not self.after_prepositional_phrase(i) and not refers_back:
                 return None
         sentence_start = self.sentence_starts[self.sentence_of[i]]
         people = [

@@ -515,6 +515,12 @@ def test_it_came_in_the_statement_that_is_a_cue_only_before_a_clause() -> None:
     assert read("وجاء في المرتبة الثانية فريق الهلال بعد فوزه أمس.") == []
 
 
+def test_through_it_after_a_call_refers_to_the_caller_and_the_noun_is_what_he_said() -> None:
+    text = "واستمع المجلس إلى الوزير سالم العتيبي عبر مداخلة هاتفية أوضح من خلالها عودة الخدمات إلى المدينة."
+    (a,) = read(text, (person(text, "سالم العتيبي"),))
+    assert summary(text, a) == ("أوضح", "سالم العتيبي", PERSON_SOURCE, "عودة الخدمات إلى المدينة")
+
+
 # ---------------------------------------------------------------- seeds
 
 
