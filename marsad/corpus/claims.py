@@ -30,6 +30,7 @@ from importlib import resources
 from typing import Any
 
 from marsad.arabic.normalise import normalise
+from marsad.arabic.numbers import PERCENT
 from marsad.arabic.terms import content_terms, light_stem
 from marsad.arabic.tokens import iter_tokens, split_clitics
 from marsad.corpus.provenance import RelayGraph, SourceKey, reference_key, source_chain
@@ -322,7 +323,8 @@ class ClaimBuilder:
             if o.kind != FIGURE or o.measure is None:
                 continue
             predicate, counted, unit = o.measure.split("|")
-            if predicate and (counted or unit):  # a figure without a clear measure stands alone
+            # a figure without a clear measure stands alone; a share names one only with what it is a share of
+            if predicate and (counted or unit not in ("", PERCENT)):
                 by_story[(o.measure, story_of.get(o.doc, o.doc))].append(i)
         by_value: dict[tuple[str, float | None, float | None], list[int]] = defaultdict(list)
         for (measure, _), indices in by_story.items():

@@ -293,9 +293,9 @@ def test_different_figures_of_one_measure_in_one_document_are_two_facts_not_a_co
 
 
 def test_a_figure_that_many_stories_state_is_common_and_joins_none_of_them() -> None:
-    report = "وارتفع المؤشر العام للسوق بنسبة 1.25 بالمئة في ختام تعاملات اليوم."
+    report = "وارتفع عدد المصابين بالفيروس في المنطقة إلى 125 مصابا خلال الأسبوع."
     docs = [
-        _doc(name, report, outlet="أ", quantities=[_figure(report, "1.25 بالمئة", 1.25, 1.25, unit="percent")])
+        _doc(name, report, outlet="أ", quantities=[_figure(report, "125 مصابا", 125, 125, counted="مصابا", counted_lemma="مصاب")])
         for name in "abcd"
     ]
     builder = ClaimBuilder()
@@ -308,3 +308,17 @@ def test_a_figure_that_many_stories_state_is_common_and_joins_none_of_them() -> 
         builder.add(claim_occurrences(doc, order))
     (claim,) = builder.finish({}, story_of={name: "S" + name for name in "abc"})
     assert claim["documents"] == 3
+
+
+def test_a_share_without_what_it_is_a_share_of_stands_alone() -> None:
+    first = "وارتفع المؤشر العام بنسبة 1.5 بالمئة في ختام التعاملات."
+    second = "وارتفعت أسعار الذهب 3 بالمئة خلال الجلسة نفسها."
+    docs = [
+        _doc("x", first, outlet="أ", quantities=[_figure(first, "1.5 بالمئة", 1.5, 1.5, unit="percent")]),
+        _doc("y", second, outlet="ب", quantities=[_figure(second, "3 بالمئة", 3, 3, unit="percent")]),
+    ]
+    builder = ClaimBuilder()
+    for order, doc in enumerate(docs):
+        builder.add(claim_occurrences(doc, order))
+    claims = builder.finish({}, story_of={"x": "S1", "y": "S1"})
+    assert sorted((c["occurrences"][0]["doc"], c["conflicts"]) for c in claims) == [("x", []), ("y", [])]
