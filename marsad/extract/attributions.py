@@ -523,7 +523,11 @@ class _Reader:
             ):
                 previous = found[-1]
                 end = self.end_before(previous.attribution.content_start, item.attribution.start)
-                previous.attribution = replace(previous.attribution, content_end=end)
+                if end > previous.attribution.content_start:
+                    previous.attribution = replace(previous.attribution, content_end=end)
+                else:  # بحسب ما أكد X، مشيرا إلى: nothing of its content is left, so it credits the clause before it
+                    start, end = self.trimmed(self.sentence_starts[previous.sentence], previous.attribution.start)
+                    previous.attribution = replace(previous.attribution, content_start=start, content_end=end)
             if item.attribution.source.text and item.recorded:
                 found.append(item)
             if item.attribution.source.text and item.speaks:

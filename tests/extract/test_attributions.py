@@ -602,3 +602,11 @@ def test_seed_statements(shared: Path) -> None:
     assert statements(doc, "أعلنت") == []  # قد أعلنت سيطرتها: the subject came before
     (report,) = [a for a in doc.attributions if a.cue == "وفقا"]
     assert via_outlets(report) == ["Okaz"]
+
+
+def test_a_credit_whose_clause_a_participle_takes_over_credits_the_clause_before_it() -> None:
+    text = "وأكدت العائلة أنها استعانت بغواصة تابعة لشركة خاصة، بحسب ما اكد متحدث باسم الدفاع المدني، مشيرا الى ان البحث سيتواصل حتى الاحد المقبل."
+    found = read(text)
+    assert all(a.content_start < a.content_end for a in found)
+    credit = next(a for a in found if a.cue == "بحسب ما اكد")
+    assert summary(text, credit)[1:] == ("متحدث باسم الدفاع المدني", ANONYMOUS_SOURCE, "وأكدت العائلة أنها استعانت بغواصة تابعة لشركة خاصة")
