@@ -276,11 +276,16 @@ def repair_bio(tags: list[str]) -> list[str]:
 def context_features(forms: Sequence[Sequence[str]], first_tags: Sequence[Sequence[str]]) -> list[list[list[str]]]:
     """Second-pass features: the first pass's tags around each token, and the types it gave
     the same word (by ``_WordEntry.form``) elsewhere in the context, so that a name tagged
-    once in a clear context is tagged again where the context says little."""
+    once in a clear context is tagged again where the context says little. The token's own
+    type is paired with each other type (``ctxO>PER``: untagged here, a person elsewhere),
+    and ``ctxI`` says the word was inside a longer name elsewhere (a surname after a given name)."""
     types: dict[str, Counter[str]] = defaultdict(Counter)
+    inside: dict[str, Counter[str]] = defaultdict(Counter)
     for sentence_forms, tags in zip(forms, first_tags, strict=True):
         for form, tag in zip(sentence_forms, tags, strict=True):
             types[form][tag[2:] or OUTSIDE] += 1
+            if tag.startswith("I-"):
+                inside[form][tag[2:]] += 1
     features = []
     for sentence_forms, tags in zip(forms, first_tags, strict=True):
         last = len(tags) - 1
@@ -294,7 +299,9 @@ def context_features(forms: Sequence[Sequence[str]], first_tags: Sequence[Sequen
                 items.append("ctx=alone")
             for kind, count in others.items():
                 if count and kind != OUTSIDE:
-                    items += [f"ctx={kind}", f"ctx{kind}={min(4 * count // total, 3)}"]
+                    items += [f"ctx={kind}", f"ctx{kind}={min(4 * count // total, 3)}", f"ctx{own_type}>{kind}"]
+            own_inside = tag[2:] if tag.startswith("I-") else None
+            items += [f"ctxI={kind}" for kind, count in sorted(inside[form].items()) if count - (kind == own_inside)]
             sentence.append(items)
         features.append(sentence)
     return features

@@ -62,12 +62,23 @@ def test_context_features_count_the_other_uses_of_a_word():
     first = [["B-PER", "O", "B-LOC"], ["O", "O"], ["B-LOC"]]
     features = context_features(forms, first)
     # سمير in the second sentence: tagged O itself, PER once and LOC once elsewhere.
-    assert features[1][1] == ["f1=O", "f1-=O", "f1+=EOS", "ctx=PER", "ctxPER=2", "ctx=LOC", "ctxLOC=2"]
+    assert features[1][1] == [
+        "f1=O", "f1-=O", "f1+=EOS", "ctx=PER", "ctxPER=2", "ctxO>PER", "ctx=LOC", "ctxLOC=2", "ctxO>LOC",
+    ]
     # حلب occurs once: nothing to learn from elsewhere.
     assert features[0][2] == ["f1=B-LOC", "f1-=O", "f1+=EOS", "ctx=alone"]
     # في is O everywhere; the first سمير sees one O and one LOC besides itself.
     assert features[0][1] == ["f1=O", "f1-=B-PER", "f1+=B-LOC", "ctx=alone"]
-    assert features[0][0][3:] == ["ctx=LOC", "ctxLOC=2"]
+    assert features[0][0][3:] == ["ctx=LOC", "ctxLOC=2", "ctxPER>LOC"]
+
+
+def test_context_features_tell_a_surname_seen_inside_a_full_name():
+    forms = [["قال", "سمير", "حداد"], ["واضاف", "حداد"]]
+    first = [["O", "B-PER", "I-PER"], ["O", "O"]]
+    features = context_features(forms, first)
+    assert {"ctx=PER", "ctxO>PER", "ctxI=PER"} <= set(features[1][1])
+    # The full name's own I- tag is not evidence about itself.
+    assert not any(item.startswith("ctxI=") for item in features[0][2])
 
 
 def test_packaged_tagger_finds_obvious_entities():
@@ -77,6 +88,25 @@ def test_packaged_tagger_finds_obvious_entities():
     assert tags[1] == "O"
     assert load_tagger().tag([]) == []
     assert load_tagger().tag_sentences([words, ["باريس"]])[0] == tags
+
+
+def test_packaged_tagger_has_both_passes():
+    """What scripts/train_ner.py writes is what ships: the second pass is there and used."""
+    tagger = load_tagger()
+    assert tagger._second is not None
+
+
+def test_packaged_tagger_keeps_a_name_across_the_sentences_of_a_document():
+    """A town named after مدينة is a place where its sentence alone says little."""
+    document = [
+        "وصل وزير الخارجية إلى مدينة زاخورة صباح اليوم .".split(),
+        "وتقع زاخورة قرب الحدود .".split(),
+    ]
+    tagger = load_tagger()
+    first, second = tagger.tag_sentences(document)
+    assert ("LOC", 5, 6) in entity_spans(first)
+    assert ("LOC", 1, 2) in entity_spans(second)
+    assert ("LOC", 1, 2) not in entity_spans(tagger.tag(document[1]))
 
 
 def test_repair_bio():
