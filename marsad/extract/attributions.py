@@ -585,6 +585,12 @@ class _Reader:
             tail = (self.trimmed(self.tokens[through].start, self.statement_end(through)), False, through + 1, None, [])
         if tail is None and (lemma in self.lexicon.object_lemmas or lemma in _NOUN_OBJECT_LEMMAS) and source_stop - first > 2:
             tail, source_stop = self.object_after_name(first, source_stop)
+        if tail is None and verb and source_stop > first:
+            participle_at = self.participle_after(source_stop, stop) if self.names_a_speaker(first, source_stop) else None
+            if participle_at is not None:  # أجاب ديلون في بيان، قائلا: the participle says it, he is its speaker
+                source, title = self.reference(first, source_stop)
+                attribution = Attribution(start=cue_start, end=cue_start, source=source, via=tuple(via), affiliation=title)
+                return _Found(attribution, False, self.sentence_of[i], participle_at, recorded=False)
         if tail is None:
             return None
         content, quoted, resume, apposition, tail_via = tail
@@ -610,6 +616,8 @@ class _Reader:
             via = via or list(inherited)
         if not via and source_stop > first and self.is_report(first):
             via = self.publisher_before(i)
+        if not any(v.kind == OUTLET_SOURCE for v in via):
+            via.extend(self.questioner(i))
         attribution = Attribution(
             start=cue_start,
             end=cue_end,
@@ -621,6 +629,40 @@ class _Reader:
             affiliation=affiliation or title,
         )
         return _Found(attribution, quoted, self.sentence_of[i], resume)
+
+    def names_a_speaker(self, first: int, stop: int) -> bool:
+        """Whether a phrase after a verb names who speaks (a person, a title, a body, an unnamed source), not its object (وجود أي مخطط)."""
+        lexicon = self.lexicon
+        key = self.keys[first]
+        if self.is_title_word(first) or key in lexicon.anonymous_heads or key in lexicon.organisation_heads:
+            return True
+        start, end = self.tokens[first].start, self.tokens[stop - 1].end
+        at = bisect_left(self.mention_starts, start)
+        return any(m.type == PER and m.start == start for m in self.mentions[at : at + 1]) or self.name_start(first, stop) == first
+
+    def participle_after(self, j: int, stop: int) -> int | None:
+        """A reporting participle after a comma that follows the verb's adjuncts (في بيان، قائلا), before any content."""
+        for k in range(j, min(j + _MAX_SUBJECT_TOKENS, stop)):
+            if self.is_punct(k) and self.char(k) not in "،,":
+                return None
+            if not self.is_punct(k) and (self.introducer_at(k) is not None or self.verb(k)):
+                return None
+            if self.follow_up(k) is not None:
+                return k if self.is_punct(k - 1) and self.char(k - 1) in "،," else None
+        return None
+
+    def questioner(self, i: int) -> list[Reference]:
+        """The outlet whose question the statement at token ``i`` answers (وردا على سؤال من صحيفة X ...، أجاب): its via."""
+        k = self.index_at(self.sentence_starts[self.sentence_of[i]])
+        while k + 2 < i and not (self.keys[k] in ("ردا", "وردا") and self.keys[k + 1] == "علي" and self.keys[k + 2].startswith("سوال")):
+            k += 1
+        for j in range(k + 3, min(k + 8, i)):
+            for reading, dropped in readings(self.keys[j]) if k + 2 < i else ():
+                outlet = match_outlet(self.keys, j, reading)
+                if outlet is not None:
+                    start, end = self.span(j, outlet[1], dropped)
+                    return [Reference(self.text[start:end], start, end, kind=OUTLET_SOURCE)]
+        return []
 
     def is_report(self, first: int) -> bool:
         """Whether a source phrase opens with a definite report noun (التقرير، للبيان): a report named before."""

@@ -521,6 +521,12 @@ def test_through_it_after_a_call_refers_to_the_caller_and_the_noun_is_what_he_sa
     assert summary(text, a) == ("أوضح", "سالم العتيبي", PERSON_SOURCE, "عودة الخدمات إلى المدينة")
 
 
+def test_an_answer_to_an_outlets_question_comes_through_that_outlet() -> None:
+    text = "وردا على سؤال من صحيفة الغارديان عن موعد الانسحاب، أجاب المتحدث في بيان، قائلا: \"لا موعد محددا بعد\"."
+    (a,) = read(text)
+    assert (a.cue, [v.text for v in a.via]) == ("قائلا", ["صحيفة الغارديان"])
+
+
 # ---------------------------------------------------------------- seeds
 
 
@@ -585,6 +591,8 @@ def test_seed_statements(shared: Path) -> None:
     assert added.source.text == "أبو عمر"
     after = [a for a in statements(doc, "قال") if a.start > added.start]
     assert after and after[0].source.text == "أبو عمر"
+    (dillon,) = statements(doc, "قائلاً")
+    assert (dillon.source.text, via_outlets(dillon)) == ("ديلون", ["The New York Times"])
     (mattis,) = statements(doc, "على حد قول")
     assert mattis.source.text.endswith("ماتيس") and mattis.content_end - mattis.content_start < 12
     (observatory,) = observatory
