@@ -60,10 +60,11 @@ class Settings:
     (:mod:`marsad.corpus.stories`): a report's main names are what tells two
     reports of one theme apart, so the two rules hold from 0.31 to 0.54 with
     entity weight 1.2 (0.33 to 0.52 with flat entity sets and weight 1.0).
-    At 0.35 folds 1-3 give pairwise F1 0.628 (B-cubed 0.761), fold 4 0.374
-    (0.587), against 0.554 (0.717) and 0.284 (0.546) before; the margins are
-    0.04 (seed 004 against the 000+001 story, and the demo pair) and 0.19 (the
-    000+001 translations). Lower thresholds or heavier entity weights score
+    At 0.35 (with the two-pass NER) folds 1-3 give pairwise F1 0.632 (B-cubed
+    0.768), fold 4 0.378 (0.587), against 0.544 (0.710) and 0.286 (0.547) with
+    flat entity sets at 0.38; the margins are 0.04 (the demo pair scores 0.31),
+    0.05 (seed 004 against the 000+001 story, 0.30) and 0.19 (the 000+001
+    translations, 0.54). Lower thresholds or heavier entity weights score
     higher on Baly, whose unrelated articles are often reports of the claim's
     event, but merge those seed and demo reports.
     """
