@@ -118,7 +118,14 @@ def run_analysis(
                 write_analysis(stream, spool, result)
             if settings.report_html:
                 with (out_dir / REPORT_FILE).open("w", encoding="utf-8") as stream:
-                    write_report(stream, _documents_with_layers(spool, result), result, summary)
+                    write_report(
+                        stream,
+                        _documents_with_layers(spool, result),
+                        result,
+                        summary,
+                        max_documents=settings.report_max_documents,
+                        max_claims=settings.report_max_claims,
+                    )
     finally:
         spool.close()
         spool.remove()

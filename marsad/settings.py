@@ -84,6 +84,11 @@ class Settings:
 
     # Outputs
     report_html: bool = True
+    report_max_documents: int = 1000
+    """Documents shown in full in report.html, in input order (0: all): a page of 30k articles would not open.
+    Stories and entities are always listed; analysis.json has everything."""
+    report_max_claims: int = 1000
+    """Claims listed in report.html: those found in the most documents (0: all)."""
 
     def replace(self, **changes: Any) -> Settings:
         known = {f.name for f in dataclasses.fields(self)}

@@ -197,18 +197,23 @@ def _entities_html(result: CorpusResult) -> str:
     return _table_section("الكيانات", ["الاسم", "بالإنجليزية", "النوع", "صيغ أخرى", "الموقع"], rows, folded=True)
 
 
-def _claims_html(result: CorpusResult) -> str:
+def _claims_html(result: CorpusResult, most: int) -> str:
+    """The claims, or the ``most`` reported in the most documents (then in order of appearance)."""
     if not result.claims:
         return ""
+    claims = result.claims
+    if most and len(claims) > most:
+        claims = sorted(claims, key=lambda c: -c["documents"])[:most]
     items = []
-    for c in result.claims:
+    for c in claims:
         occurrences = "، ".join(_link(o["doc"], o["start"], o["doc"]) for o in c["occurrences"])
         conflicts = f' <span class="conflict">تعارض: {len(c["conflicts"])}</span>' if c.get("conflicts") else ""
         items.append(
             f"<li>{escape(c['summary'])} — مصادر مستقلة: {c['independent_origins']}{conflicts}<br>"
             f'<span class="small">في: {occurrences}</span></li>'
         )
-    return f"<section><h2>الادعاءات ({len(items)})</h2><ul>{''.join(items)}</ul></section>"
+    shown = f"{len(items)} من {len(result.claims)}، الأكثر تكرارا" if len(items) < len(result.claims) else f"{len(items)}"
+    return f"<section><h2>الادعاءات ({shown})</h2><ul>{''.join(items)}</ul></section>"
 
 
 def write_report(
@@ -216,7 +221,11 @@ def write_report(
     documents: Iterable[tuple[dict[str, Any], Annotations]],
     result: CorpusResult,
     summary: Summary,
+    *,
+    max_documents: int = 0,
+    max_claims: int = 0,
 ) -> None:
+    """The page; ``max_documents`` and ``max_claims`` (0: all) keep a large corpus's page small enough to open."""
     stream.write(
         '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -224,8 +233,14 @@ def write_report(
         f"<style>{_style()}</style>\n</head>\n<body>\n<header><h1>مرصد — تقرير التحليل</h1>\n"
         f'<p class="summary">وثائق محللة: {summary.done} · متروكة: {summary.skipped} · فاشلة: {summary.failed}'
         f" · قصص: {len(result.stories)} · كيانات: {len(result.entities)} · ادعاءات: {len(result.claims)}</p></header>\n<main>\n"
-        f"{_stories_html(result)}{_claims_html(result)}{_entities_html(result)}\n"
+        f"{_stories_html(result)}{_claims_html(result, max_claims)}{_entities_html(result)}\n"
     )
-    for record, annotations in documents:
+    for shown, (record, annotations) in enumerate(documents):
+        if max_documents and shown == max_documents:
+            stream.write(
+                f'<p class="summary">الوثائق المعروضة: أول {max_documents} من {summary.done}؛'
+                " البقية في analysis.json.</p>\n"
+            )
+            break
         stream.write(_document_html(record, annotations))
     stream.write("</main>\n</body>\n</html>\n")

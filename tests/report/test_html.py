@@ -66,3 +66,20 @@ def test_annotations_are_marked_in_place_and_linked() -> None:
     assert 'class="q" title="40">40</span>' in page
     assert "&lt;أمس&gt;" in page and "<أمس>" not in page
     assert '<a href="#doc-1-c0">قال</a>' in page
+
+
+def test_a_large_corpus_shows_its_first_documents_and_most_reported_claims() -> None:
+    records = [_record(id=f"doc-{n}", headings=[]) for n in range(5)]
+    claims = [
+        {"summary": f"ادعاء {n}", "occurrences": [{"doc": "doc-0", "start": 0, "end": 4}] * n, "documents": n,
+         "independent_origins": 1, "conflicts": []}
+        for n in (1, 3, 2)
+    ]
+    stream = io.StringIO()
+    documents = [(record, {}) for record in records]
+    write_report(stream, documents, CorpusResult(claims=claims), Summary(Path("."), done=5), max_documents=2, max_claims=2)
+    page = stream.getvalue()
+    assert page.count("<article ") == 2 and 'id="doc-doc-1"' in page and 'id="doc-doc-2"' not in page
+    assert "أول 2 من 5" in page
+    assert "ادعاء 3" in page and "ادعاء 2" in page and "ادعاء 1" not in page
+    assert "الادعاءات (2 من 3، الأكثر تكرارا)" in page
