@@ -879,9 +879,10 @@ class _Reader:
             end = j + 1
             quote = self.quotes.get(self.tokens[end].start) if end < stop and self.is_punct(end) else None
             if quote is not None and self.is_short(quote, _MAX_QUOTED_OUTLET_TOKENS):  # لشبكة "ام اس ان بي سي"
-                end = self.after_quote(end)
-            while end < stop and end - j < 5 and not self.is_punct(end) and self.introducer_at(end) is None:
-                end += 1
+                end = self.after_quote(end)  # the name ends at its closing mark (لشبكة «روداو» الإعلامية)
+            else:
+                while end < stop and end - j < 5 and not self.is_punct(end) and self.introducer_at(end) is None:
+                    end += 1
             if end == j + 1:
                 return None
         else:

@@ -403,6 +403,9 @@ def test_a_network_named_in_long_quotation_marks_is_the_via_not_part_of_the_sour
     (a,) = read(text, (person(text, "سامي النمر"),))
     assert summary(text, a) == ("قال", "سامي النمر", PERSON_SOURCE, "لن نتراجع عن القرار")
     assert [(v.text, v.kind) for v in a.via] == [("شبكة \"سي بي اس نيوز الامريكية\"", OUTLET_SOURCE)]
+    text = "وأضاف سامي النمر في تصريحات لقناة «الأفق» الإخبارية أمس: «لن نتراجع»."
+    (a,) = read(text, (person(text, "سامي النمر"),))
+    assert [v.text for v in a.via] == ["قناة «الأفق»"]  # the name ends at its closing mark
 
 
 def test_a_speech_noun_the_tagger_ran_a_name_on_into_is_no_part_of_the_name() -> None:
