@@ -668,10 +668,10 @@ class _Reader:
         """Whether a source phrase opens with a definite report noun (التقرير، للبيان): a report named before."""
         return any(r.startswith("ال") and r in self.lexicon.report_nouns for r, _ in readings(self.keys[first]))
 
-    def publisher_before(self, i: int) -> list[Reference]:
-        """The outlet last named in the sentence of token ``i`` or the one before: the publisher of 'the report'."""
+    def publisher_before(self, i: int, sentences_back: int = 1) -> list[Reference]:
+        """The outlet last named in the sentence of token ``i`` or the ones before: the publisher of 'the report'."""
         sentence = self.sentence_of[i]
-        j = self.index_at(self.sentence_starts[max(0, sentence - 1)])
+        j = self.index_at(self.sentence_starts[max(0, sentence - sentences_back)])
         found: list[Reference] = []
         while j < i:
             for reading, dropped in readings(self.keys[j]) if not self.is_punct(j) else ():
@@ -1098,9 +1098,23 @@ class _Reader:
             person = people[0] if participle else people[-1]
             start, end = self.name_of(person)
             return Reference(self.text[start:end], start, end, kind=PERSON_SOURCE), None, ()
+        if self.speaker is not None and conjoined and self.is_feminine_verb(i) and self.is_masculine_report(self.speaker.source):
+            outlet = self.publisher_before(i, sentences_back=3)  # وجاء في الخبر أن ... وأضافت: the paper, not the item
+            if outlet:
+                return outlet[0], None, ()
         if self.speaker is not None:
             return self.speaker.source, self.speaker.affiliation, self.speaker.via
         return None
+
+    def is_feminine_verb(self, i: int) -> bool:
+        """Whether the verb at token ``i`` is feminine past (وأضافت، قالت)."""
+        key = self.keys[i]
+        return key.endswith("ت") and len(key) >= 4
+
+    def is_masculine_report(self, source: Reference) -> bool:
+        """Whether a source is a report named by a masculine noun (الخبر، التقرير، البيان), which no feminine verb continues."""
+        keys = _keys(source.text)
+        return bool(keys) and source.kind == ANONYMOUS_SOURCE and keys[0] in self.lexicon.report_nouns and not keys[0].endswith("ه")
 
     def antecedent_source(self, i: int) -> Attribution | None:
         """The statement whose source a relative pronoun before token ``i`` refers to (X نفسها، التي أكدت)."""

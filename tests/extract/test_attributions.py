@@ -530,6 +530,12 @@ def test_an_answer_to_an_outlets_question_comes_through_that_outlet() -> None:
     assert (a.cue, [v.text for v in a.via]) == ("قائلا", ["صحيفة الغارديان"])
 
 
+def test_a_feminine_verb_after_a_report_continues_the_paper_not_the_report() -> None:
+    text = "ونشرت صحيفة الغارديان تقريرا عن الأزمة. وتناول الكاتب الأسعار. وجاء في التقرير أن الأسعار ارتفعت. وأضافت: «الوضع يزداد سوءا»."
+    report, added = read(text)
+    assert (report.source.text, added.cue, added.source.text) == ("التقرير", "أضافت", "صحيفة الغارديان")
+
+
 # ---------------------------------------------------------------- seeds
 
 
