@@ -89,6 +89,8 @@ MIN_MENU_ITEMS = 4
 MAX_MENU_ITEM_WORDS = 2
 # The head of an article (label, title, dateline, byline, credits) is searched this far.
 MAX_HEAD_LINES = 20
+# Short lines between two lines of site furniture (a sign-in form's messages) are furniture too, this many at most.
+MAX_ENCLOSED_LINES = 2
 
 _EDGE_INVISIBLES = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
@@ -104,6 +106,8 @@ _CLOSERS = "\"'”’»)]›>"
 _NO_HEADLINE_END = ".:،,;؛"
 _NO_HEADING_END = _NO_HEADLINE_END + "!?؟…"
 _CREDIT_SEPARATOR = re.compile(r"\s[-–—ـ/|]\s|[:()]")
+# Kinds of furniture that stand in a page's footer and enclose its form messages.
+_FOOTER_KINDS = frozenset({NAVIGATION, COMMENT_FORM})
 _WIRE_SEPARATOR = re.compile(r"[-–—ـ()\[\],،:|/]")
 
 
@@ -116,6 +120,7 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
     _drop_menu(lines)
     body = _read_head(lines, result, arabic)
     _drop_boilerplate(body, result, arabic)
+    _drop_enclosed(body)
     _drop_repeats(body, result)
     kept = [line for line in body if line.kind is None]
     for line in sorted(lines, key=lambda line: line.index):
@@ -571,6 +576,32 @@ def _drop_boilerplate(body: list[_Line], result: _Result, arabic: bool) -> None:
                 in_related = False
             else:
                 line.kind = RELATED
+
+
+def _drop_enclosed(body: list[_Line]) -> None:
+    """Short lines standing between two lines of furniture after the story has begun go with them.
+
+    A footer's sign-in and newsletter forms leave their messages on lines of
+    their own (تم إرسال رابط التفعيل إلى بريدك); a paragraph of the article is
+    not wedged between two such lines.
+    """
+    start = next((position for position, line in enumerate(body) if line.is_prose), len(body))
+    run: list[_Line] = []
+    opened = False
+    for line in body[start:]:
+        if line.kind in _FOOTER_KINDS:
+            if opened and run:
+                for enclosed in run:
+                    enclosed.kind = line.kind
+            opened, run = True, []
+        elif line.kind is None and _may_be_enclosed(line) and len(run) < MAX_ENCLOSED_LINES:
+            run.append(line)
+        elif line.kind is None:
+            opened, run = False, []
+
+
+def _may_be_enclosed(line: _Line) -> bool:
+    return not line.is_wire_dateline and line.words < LONG_PROSE_WORDS
 
 
 def _drop_repeats(body: Iterable[_Line], result: _Result) -> None:

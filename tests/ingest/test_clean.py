@@ -233,6 +233,24 @@ def test_site_furniture_is_removed() -> None:
     assert cleaned.text == _body(P1, P2)
 
 
+def test_messages_of_a_sign_in_form_between_footer_lines_are_removed() -> None:
+    footer = [
+        "جميع الحقوق محفوظة لموقع الخبر اليومي 2018",
+        "تم إرسال رابط تفعيل الحساب إلى عنوانك .",
+        "مرحبا بك من جديد !",
+        "تسجيل الدخول : البريد الإلكتروني : كلمة المرور :",
+    ]
+    cleaned = _clean(P1, P2, *footer)
+    assert _removed(cleaned) == [(NAVIGATION, line) for line in footer]
+    assert cleaned.text == _body(P1, P2)
+
+
+def test_short_paragraph_between_furniture_lines_in_the_head_or_after_a_paragraph_stays() -> None:
+    short = "وأكد المدير أن العمل مستمر."
+    cleaned = _clean(P1, "كلمات دلالية: الصحة", short, P2, P3, "جميع الحقوق محفوظة لموقع الخبر اليومي 2018")
+    assert cleaned.text == _body(P1, short, P2, P3)
+
+
 def test_long_paragraph_naming_a_furniture_phrase_is_prose() -> None:
     paragraph = (
         "وأوضحت الجامعة أن التقديم يتم عبر موقعها على الإنترنت حتى نهاية الشهر الجاري، "
