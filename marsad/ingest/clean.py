@@ -579,25 +579,32 @@ def _drop_boilerplate(body: list[_Line], result: _Result, arabic: bool) -> None:
 
 
 def _drop_enclosed(body: list[_Line]) -> None:
-    """Short lines standing between two lines of furniture after the story has begun go with them.
+    """Short lines standing between two lines of furniture in the page's footer go with them.
 
-    A footer's sign-in and newsletter forms leave their messages on lines of
-    their own (تم إرسال رابط التفعيل إلى بريدك); a paragraph of the article is
-    not wedged between two such lines.
+    The footer begins at a copyright notice below the story's first paragraph.
+    Its sign-in and newsletter forms leave their messages on lines of their own
+    (تم إرسال رابط التفعيل إلى بريدك); a paragraph of the article is not wedged
+    between two lines of such a footer.
     """
-    start = next((position for position, line in enumerate(body) if line.is_prose), len(body))
+    story = next((position for position, line in enumerate(body) if line.kind is None and line.is_prose), len(body))
+    footer = next(
+        (position for position in range(story + 1, len(body)) if _is_copyright(body[position])), len(body)
+    )
     run: list[_Line] = []
     opened = False
-    for line in body[start:]:
+    for line in body[footer:]:
         if line.kind in _FOOTER_KINDS:
-            if opened and run:
-                for enclosed in run:
-                    enclosed.kind = line.kind
+            for enclosed in run if opened else ():
+                enclosed.kind = line.kind
             opened, run = True, []
         elif line.kind is None and _may_be_enclosed(line) and len(run) < MAX_ENCLOSED_LINES:
             run.append(line)
         elif line.kind is None:
             opened, run = False, []
+
+
+def _is_copyright(line: _Line) -> bool:
+    return line.kind == NAVIGATION and any(phrase in line.head_key for phrase in _lexicon()["copyright"])
 
 
 def _may_be_enclosed(line: _Line) -> bool:

@@ -233,6 +233,23 @@ def test_site_furniture_is_removed() -> None:
     assert cleaned.text == _body(P1, P2)
 
 
+def test_cookie_javascript_and_language_notices_are_removed() -> None:
+    notices = [
+        "يستخدم هذا الموقع ملفات تعريف الارتباط لتحسين تجربتك، وبمواصلة التصفح فإنك توافق على ذلك.",
+        "يرجى تفعيل جافا سكريبت في متصفحك لعرض التعليقات",
+        "لقد اخترت موقع الخبر اليومي باللغة العربية لغة الإعدادات لديك .",
+    ]
+    cleaned = _clean(notices[0], P1, P2, *notices[1:])
+    assert _removed(cleaned) == [(NAVIGATION, line) for line in notices]
+    assert cleaned.text == _body(P1, P2)
+
+
+def test_news_about_cookies_is_prose() -> None:
+    sentence = "وتلزم القواعد الجديدة المواقع بطلب موافقة الزائر قبل حفظ ملفات تعريف الارتباط على جهازه."
+    cleaned = _clean(P1, sentence, P2)
+    assert cleaned.text == _body(P1, sentence, P2)
+
+
 def test_messages_of_a_sign_in_form_between_footer_lines_are_removed() -> None:
     footer = [
         "جميع الحقوق محفوظة لموقع الخبر اليومي 2018",
@@ -245,10 +262,11 @@ def test_messages_of_a_sign_in_form_between_footer_lines_are_removed() -> None:
     assert cleaned.text == _body(P1, P2)
 
 
-def test_short_paragraph_between_furniture_lines_in_the_head_or_after_a_paragraph_stays() -> None:
+def test_short_paragraphs_between_a_newsletter_box_and_the_footer_stay() -> None:
     short = "وأكد المدير أن العمل مستمر."
-    cleaned = _clean(P1, "كلمات دلالية: الصحة", short, P2, P3, "جميع الحقوق محفوظة لموقع الخبر اليومي 2018")
-    assert cleaned.text == _body(P1, short, P2, P3)
+    box = "اشترك في نشرتنا الإخبارية: أدخل بريدك الإلكتروني"
+    cleaned = _clean(P1, box, short, P2, "جميع الحقوق محفوظة لموقع الخبر اليومي 2018", "سياسة الخصوصية")
+    assert cleaned.text == _body(P1, short, P2)
 
 
 def test_long_paragraph_naming_a_furniture_phrase_is_prose() -> None:
