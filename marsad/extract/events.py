@@ -98,6 +98,8 @@ _BRACKET_REACH = 20  # characters from a place to the brackets around it
 _DATELINE_TAIL = re.compile(r"[^.()\n]{0,40}\([^()\n]{1,25}\)\s*[-–—]")  # after a dateline's place: (CNN) -
 _GENERIC_SUB_TYPES = (None, "explosion", "attack", "armed_clash")
 _PLACE_NEAR = 5  # tokens after a capture verb within which its place must come
+_CONTROL_REACH = 14  # words between سيطر (or سيطرة) and the على of what was taken (سيطر مسلحو "قسد" ضمن المرحلة الثالثة ... على قرية)
+_HELD_REACH = 4  # tokens after that على within which the place or held site comes (على عدد من القرى)
 _LA_HEAD_WINDOW = 6  # tokens before a noun with ل searched for تعرض or طرق (commas included)
 _ANOTHER_WINDOW = 8  # tokens after a trigger searched for آخر
 _RESTATED_GAP = 3  # characters (spaces and a bracket) between a relative time and the absolute one restating it
@@ -319,12 +321,12 @@ def _matches_at(sentence: _Sentence, i: int, lexicon: _Lexicon) -> list[_Trigger
 
 
 def _place_follows(doc: Document, sentence: _Sentence, after: int, within: int, lexicon: _Lexicon) -> bool:
-    """Whether a place name (or a settlement word) comes in the ``within`` tokens after token ``after``."""
+    """Whether a place name (or a settlement word, or a held site: حاجز، نقاط) comes in the ``within`` tokens after token ``after``."""
     for k in range(after + 1, min(after + 1 + within, len(sentence.tokens))):
         following = sentence.tokens[k]
         if following.kind == PUNCT:
             return False
-        if _has(lexicon, "settlement_words", sentence.forms[k]) or _has(lexicon, "region_words", sentence.forms[k]):
+        if any(_has(lexicon, cue, sentence.forms[k]) for cue in ("settlement_words", "region_words", "held_sites")):
             return True
         if any(
             doc.mentions[m].type in _PLACE_TYPES and doc.mentions[m].start <= following.start < doc.mentions[m].end
@@ -334,6 +336,25 @@ def _place_follows(doc: Document, sentence: _Sentence, after: int, within: int, 
         # the mentions layer may miss a name the gazetteer knows (تحرير الرقة)
         if geocode(doc.text[following.start : following.end]) is not None:
             return True
+    return False
+
+
+def _controls_a_place(doc: Document, sentence: _Sentence, last: int, lexicon: _Lexicon) -> bool:
+    """Whether control (سيطر، سيطرة) is taken of a place: على further on in the clause, its subject and adjuncts
+    between (سيطرت "النصرة" على حاجز، سيطر الجيش، الثلاثاء، على محطة), a place or held site just after it."""
+    words = 0
+    for k in range(last + 1, len(sentence.tokens)):
+        if sentence.tokens[k].norm in (".", ":", "؟", "!", ";", "؛") or _has(lexicon, "clause_openers", sentence.forms[k]):
+            return False
+        if sentence.tokens[k].kind == PUNCT:
+            continue  # commas around an adjunct, quotation marks and dashes around a name
+        if sentence.tokens[k].norm in ("على", "علي"):
+            # the object of على, not a place in a phrase after it (سيطرت الشرطة على الوضع في المدينة)
+            reach = next((j - k - 1 for j in range(k + 1, k + 1 + _HELD_REACH) if j < len(sentence.tokens) and sentence.tokens[j].norm == "في"), _HELD_REACH)
+            return _place_follows(doc, sentence, k, reach, lexicon)
+        words += 1
+        if words > _CONTROL_REACH:
+            return False
     return False
 
 
@@ -456,6 +477,8 @@ def _applies(doc: Document, sentence: _Sentence, trigger: _Trigger, first: int, 
         return False
     if trigger.requires == "place_near" and not _place_follows(doc, sentence, last, _PLACE_NEAR, lexicon):
         return False
+    if trigger.requires == "control" and not _controls_a_place(doc, sentence, last, lexicon):
+        return False
     if not _happened(sentence, first, last, lexicon) or _purpose(sentence, trigger, first, lexicon):
         return False
     if _over_a_period(doc, sentence, first, lexicon):
@@ -465,7 +488,7 @@ def _applies(doc: Document, sentence: _Sentence, trigger: _Trigger, first: int, 
     if _future(doc, sentence):
         return False
     # a place named just after (سقوط الرقة) anchors a noun too
-    named_place = trigger.requires in ("place_after", "place_near")
+    named_place = trigger.requires in ("place_after", "place_near", "control")
     return trigger.verbal or named_place or _anchored(doc, sentence, lexicon)
 
 
@@ -582,10 +605,13 @@ def _mixed(sentence: _Sentence, quantity: Quantity, lexicon: _Lexicon) -> bool:
 
 def _add_casualties(doc: Document, sentence: _Sentence, drafts: list[_Draft], lexicon: _Lexicon) -> None:
     """Give each casualty figure to the event its cause names (مقتل 12 شخصا ... جراء غارات), else the one in its clause,
-    else the nearest before it (or the first one after); arrests, truces and the like take no toll."""
+    else the nearest before it (or the first one after); arrests, truces and the like take no toll, nor does a change
+    of territory when a fight in its sentence can take it."""
     drafts = [d for d in drafts if d.type not in _TOLL_LESS_TYPES]
     if any(not d.accompanying for d in drafts):
         drafts = [d for d in drafts if not d.accompanying]
+    if any(d.type != "territory" for d in drafts):
+        drafts = [d for d in drafts if d.type != "territory"]  # السيطرة على البلدات إثر معارك خسر فيها 20: the fight's toll
     quantities = sentence.quantities
     kinds = [_casualty_kind(sentence, q, lexicon) for q in quantities]
     # one casualty word for two groups: مقتل 28 من التنظيم وسبعة من البشمركة، 28 من التنظيم إضافة إلى سبعة من البشمركة قتلوا

@@ -734,3 +734,35 @@ def test_an_adverb_with_tanween_is_no_place() -> None:
     doc = document(text, mentions=[mention(text, "تركياً", GPE), mention(text, "حلب", GPE), mention(text, "العراق", GPE)])
     [event] = events(doc)
     assert (event.type, event.place) == ("detention", 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وسيطرت "هيئة تحرير الشام" على حاجز للجيش عند مدخل البلدة.',
+        "وتمكنت قوات الجيش من السيطرة على عدد من القرى شرق المدينة.",
+        "وأفاد ناشطون بسيطرة فصائل المعارضة على نقاط عسكرية جنوب المدينة.",
+        "وسيطر مقاتلو الفصائل في ساعات الصباح الأولى اليوم على مزارع قريبة من المطار.",
+    ],
+)
+def test_control_taken_of_a_place_or_a_held_site_is_a_capture(text: str) -> None:
+    assert [(e.type, e.sub_type) for e in events(document(text))] == [("territory", "capture")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وسيطرت الشرطة على الوضع في المدينة بعد ساعات من التوتر.",
+        "وسيطر الفريق الضيف على مجريات المباراة.",
+        "وتقع القرية تحت سيطرة الفصائل منذ سنوات.",
+    ],
+)
+def test_control_of_no_place_is_no_capture(text: str) -> None:
+    assert [e.type for e in events(document(text))] == []
+
+
+def test_a_capture_takes_no_toll_beside_the_fight_that_won_it() -> None:
+    text = "وسيطرت الفصائل على بلدة كفرنبودة إثر معارك عنيفة قتل فيها 12 عنصرا من الجيش."
+    doc = document(text, quantities=[figure(text, "12", 12, 12, counted="عنصرا")])
+    found = {e.type: e.killed for e in events(doc)}
+    assert found == {"territory": None, "battle": (12, 12)}
