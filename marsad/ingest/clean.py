@@ -72,6 +72,8 @@ MAX_CAPTION_WORDS = 12
 MAX_HEADING_WORDS = 12
 MAX_DATELINE_WORDS = 14
 MAX_DATELINE_REST_WORDS = 4
+# A title repeated above the story with its date holds this many of the title's words, and half of them.
+MIN_TITLE_STAMP_WORDS = 3
 MAX_WIRE_DATELINE_WORDS = 10
 MAX_PLACE_WORDS = 3
 MIN_PROSE_WORDS = 6
@@ -225,6 +227,8 @@ def _read_head(lines: list[_Line], result: _Result, arabic: bool) -> list[_Line]
     for position, line in enumerate(lines[:MAX_HEAD_LINES]):
         if line.kind is not None:
             continue
+        if _read_title_stamp(line, result):
+            continue
         if line.is_prose:
             break
         if _is_wire_dateline(line):
@@ -327,12 +331,34 @@ def _read_dateline(line: _Line, result: _Result) -> bool:
     dateline = parse_dateline(line.text)
     if dateline is None:
         return False
-    rest = [word for word in dateline.rest.split() if _LETTER_OR_DIGIT.search(word) and not is_weekday(word)]
-    rest = [word for word in rest if len(word.strip("،,")) > 2 and fold(word) not in _lexicon()["stamp"]]
-    if len(rest) > MAX_DATELINE_REST_WORDS:
+    if not _is_little(dateline.rest.split()):
         return False
     if not line.is_wire_dateline:
         line.kind = DATELINE
+    result.published = result.published or dateline.published
+    return True
+
+
+def _is_little(words: list[str]) -> bool:
+    """True when the words beside a date are few enough for a dateline (weekdays, stamp words, initials aside)."""
+    rest = [word for word in words if _LETTER_OR_DIGIT.search(word) and not is_weekday(word)]
+    rest = [word for word in rest if len(word.strip("،,")) > 2 and fold(word) not in _lexicon()["stamp"]]
+    return len(rest) <= MAX_DATELINE_REST_WORDS
+
+
+def _read_title_stamp(line: _Line, result: _Result) -> bool:
+    """The title repeated with its date after it (العنوان | 12/12/2017 05:14), a stamp however long it looks."""
+    if result.title is None or line.words > MAX_TITLE_WORDS + MAX_DATELINE_WORDS:
+        return False
+    dateline = parse_dateline(line.text)
+    if dateline is None:
+        return False
+    title = f" {_fold_key(result.title)} "
+    words = _fold_key(dateline.rest).split()
+    repeated = next((size for size in range(len(words), 0, -1) if f" {' '.join(words[:size])} " in title), 0)
+    if repeated < MIN_TITLE_STAMP_WORDS or 2 * repeated < len(title.split()) or not _is_little(words[repeated:]):
+        return False
+    line.kind = DATELINE
     result.published = result.published or dateline.published
     return True
 

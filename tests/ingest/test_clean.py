@@ -386,6 +386,20 @@ def test_dateline_without_an_agency_goes() -> None:
     assert [kind for kind, _ in _removed(cleaned)] == [DATELINE]
 
 
+def test_title_repeated_with_places_agencies_and_a_spaced_out_date_is_a_stamp() -> None:
+    stamp = f"{TITLE} الرياض , جدة - واس , رويترز | 03 / 05 / 2016 10 : 15 : 42 ص"
+    cleaned = _clean(f"صحيفة الخبر - {TITLE}", stamp, P1, P2)
+    assert _removed(cleaned) == [(DATELINE, stamp)]
+    assert cleaned.published == "2016-05-03T10:15"
+    assert cleaned.text == _body(P1, P2)
+
+
+def test_first_paragraph_opening_with_the_title_words_and_a_date_is_prose() -> None:
+    paragraph = f"{TITLE} كان موضوع اجتماع المجلس البلدي يوم 3 مايو 2016 بحضور المحافظ وأعضاء المجلس."
+    cleaned = _clean(TITLE, paragraph, P1)
+    assert cleaned.text == _body(paragraph, P1)
+
+
 def test_footer_glued_to_a_long_last_paragraph_keeps_the_paragraph() -> None:
     glued = P3 + " " + P4 + " الأكثر قراءة جميع الحقوق محفوظة لموقع الخبر اليومي"
     cleaned = _clean(P1, P2, glued)
