@@ -766,3 +766,20 @@ def test_a_capture_takes_no_toll_beside_the_fight_that_won_it() -> None:
     doc = document(text, quantities=[figure(text, "12", 12, 12, counted="عنصرا")])
     found = {e.type: e.killed for e in events(doc)}
     assert found == {"territory": None, "battle": (12, 12)}
+
+
+@pytest.mark.parametrize(
+    "text, trigger, kind",
+    [
+        ("وسقطت قذيفتا هاون على حي الميدان، وسقطت قذيفتان على حي القصاع.", "قذيفتان", "shelling"),
+        ("سقطت قذيفتي هاون على حي الشاغور دون وقوع إصابات.", "قذيفتي", "shelling"),
+        ("أوقع مقاتلو الفصائل دورية للجيش بكمين في تلة الحمرا، ما أدى لمقتل عناصرها.", "بكمين", "battle"),
+        ("وأعدمت الجماعة في جبل الزاوية قياديا سابقا، بعد إعدامها في مدينة سراقب محاميا بتهمة التخابر.", "إعدامها", "execution"),
+        ("ونفذ أحد عناصر التنظيم عملية استشهادية قرب بلدة الخالص.", "عملية استشهادية", "bombing"),
+        ("وشهدت المدينة انفجارا أسفر عن قتلى وجرحى.", "انفجارا", "bombing"),
+        ("وتصدت الفصائل لهجوم شنته قوات النظام على بلدة كفرنبودة، ما أسفر عن مقتل ثلاثة من المهاجمين.", "لهجوم", "battle"),
+    ],
+)
+def test_dual_accusative_possessed_and_partisan_forms_name_events(text: str, trigger: str, kind: str) -> None:
+    doc = document(text, mentions=[mention(text, name, LOC) for name in ("جبل الزاوية", "سراقب") if name in text])
+    assert (trigger, kind) in [(surface(doc, e), e.type) for e in events(doc)]
