@@ -89,6 +89,8 @@ MIN_LONE_DUPLICATE_WORDS = 12
 # A run of this many short items before the first paragraph is a menu, not a deck.
 MIN_MENU_ITEMS = 4
 MAX_MENU_ITEM_WORDS = 2
+# A site's name at the end of a title has this many words at most (BBC News عربي، العربية . نت).
+MAX_SITE_NAME_WORDS = 4
 # The head of an article (label, title, dateline, byline, credits) is searched this far.
 MAX_HEAD_LINES = 20
 # Short lines between two lines of site furniture (a sign-in form's messages) are furniture too, this many at most.
@@ -110,13 +112,14 @@ _NO_HEADING_END = _NO_HEADLINE_END + "!?؟…"
 _CREDIT_SEPARATOR = re.compile(r"\s[-–—ـ/|]\s|[:()]")
 # Kinds of furniture that stand in a page's footer and enclose its form messages.
 _FOOTER_KINDS = frozenset({NAVIGATION, COMMENT_FORM})
+_TITLE_SEPARATOR = re.compile(r"(\s[-–—]\s|\s?\|\s?)")
 _WIRE_SEPARATOR = re.compile(r"[-–—ـ()\[\],،:|/]")
 
 
 def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
     """Clean raw article text. ``title`` is a title known from metadata, if any."""
     lines = [_Line(index, text) for index, text in enumerate(_tidy(line) for line in raw.split("\n")) if text]
-    known_title = _tidy(title) if title else None
+    known_title = _without_site_name(_tidy(title)) if title else None
     result = _Result(title=known_title or None)
     arabic = sum(1 for line in lines if line.arabic) * 2 >= len(lines)
     _drop_menu(lines)
@@ -252,13 +255,27 @@ def _read_head(lines: list[_Line], result: _Result, arabic: bool) -> list[_Line]
                 continue
         if result.title is None and not kept_head and line.is_headline_like:
             title_line = line
-            result.title = line.text
+            result.title = _without_site_name(line.text)
             continue
         kept_head.append(line)
     if len(kept_head) >= MIN_MENU_ITEMS and all(_is_menu_item(line) for line in kept_head):
         for line in kept_head:
             line.kind = NAVIGATION
     return [line for line in lines if line is not title_line]
+
+
+def _without_site_name(title: str) -> str:
+    """The title without the site's name set off at its end (… | Euronews، … - العربية . نت، … - صحيفة الخبر)."""
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) < 3 or not parts[0].strip():
+        return title
+    name = _fold_key(parts[-1]).split()
+    if not name or len(name) > MAX_SITE_NAME_WORDS:
+        return title
+    latin_name = _LATIN.search(parts[-1]) is not None and _ARABIC.search(parts[-1]) is None
+    if not latin_name and not any(word in _lexicon()["site_name_words"] for word in name):
+        return title
+    return "".join(parts[:-2]).strip()
 
 
 def _is_menu_item(line: _Line) -> bool:

@@ -57,6 +57,26 @@ def test_headline_like_first_line_is_the_title_and_leaves_the_body() -> None:
     assert cleaned.removed == ()
 
 
+@pytest.mark.parametrize("site", ["| Euronews", "- العربية . نت", "- BBC News عربي", "| صحيفة الخبر اليومي"])
+def test_site_name_at_the_end_of_the_title_line_is_not_part_of_the_title(site: str) -> None:
+    cleaned = _clean(f"{TITLE} {site}", P1, P2)
+    assert cleaned.title == TITLE
+    assert cleaned.text == _body(P1, P2)
+
+
+def test_site_name_is_taken_off_a_title_from_metadata_and_its_repeat_goes() -> None:
+    cleaned = _clean(TITLE, P1, P2, title=f"{TITLE} | Euronews")
+    assert cleaned.title == TITLE
+    assert _removed(cleaned) == [(TITLE_REPEAT, TITLE)]
+
+
+@pytest.mark.parametrize(
+    "title", ["مصر - السودان: اتفاق على تقاسم المياه", "تغريدات الأسبوع - 4", "قمة الرياض - الجلسة الثانية"]
+)
+def test_title_ending_in_a_dash_and_words_of_its_own_keeps_them(title: str) -> None:
+    assert _clean(title, P1).title == title
+
+
 def test_first_line_ending_like_a_sentence_is_not_a_title() -> None:
     cleaned = _clean(P1, P2)
     assert cleaned.title is None
