@@ -52,7 +52,7 @@ def _metadata(
         outlet = outlet[4:]
     extra = tuple((k, v) for k, v in given.items() if k == "encoding" and v)
     return Metadata(
-        title=given.get("title") or cleaned.title,
+        title=cleaned.title,  # the given title, if any, without a site name set off at its end
         byline=given.get("author") or cleaned.byline,
         published=published,
         outlet=outlet,
