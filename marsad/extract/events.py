@@ -100,7 +100,9 @@ _GENERIC_SUB_TYPES = (None, "explosion", "attack", "armed_clash")
 _PLACE_NEAR = 5  # tokens after a capture verb within which its place must come
 _CONTROL_REACH = 14  # words between سيطر (or سيطرة) and the على of what was taken (سيطر مسلحو "قسد" ضمن المرحلة الثالثة ... على قرية)
 _HELD_REACH = 4  # tokens after that على within which the place or held site comes (على عدد من القرى)
-_LA_HEAD_WINDOW = 6  # tokens before a noun with ل searched for تعرض or طرق (commas included)
+_LA_HEAD_WINDOW = 14  # words before a noun with ل searched for تعرض or طرق, across commas, up to a clause opener
+# (وتعرضت أماكن في منطقة برصايا الواقعة في ريف عفرين، بريف حلب الشمالي الغربي، لقصف)
+_EARLIER_REACH = 4  # words between بعد and the من before an earlier event (بعد أقل من يوم من سيطرة)
 _ANOTHER_WINDOW = 8  # tokens after a trigger searched for آخر
 _RESTATED_GAP = 3  # characters (spaces and a bracket) between a relative time and the absolute one restating it
 _REPORT_WINDOW = 6  # tokens (punctuation included) between a reporting verb and the time of the statement
@@ -234,6 +236,8 @@ class _Draft:
     pointed: bool = False  # هذه الاشتباكات: a demonstrative always points back
     another: bool = False  # هجوم آخر، في جانب آخر: never one named in an earlier sentence
     accompanying: bool = False  # غارات ترافقت مع قصف: the shelling takes no toll while the strikes are there to take it
+    earlier: bool = False  # بعد أيام من تفجير: an event before the one told, never a repeat, the toll after it its own
+    unnamed_site: tuple[str, ...] = ()  # في قرى عين حصان: the names after the settlement words of its clause, which the mentions layer may miss
     places: tuple[int, ...] = ()  # every place mention of the sentence that may be where it happened
     areas: tuple[int, ...] = ()  # the place mentions after its place that hold it (بريف البوكمال شرقي دير الزور)
 
@@ -416,12 +420,23 @@ def _modal_clause(sentence: _Sentence, first: int) -> bool:
 
 
 def _anchored(doc: Document, sentence: _Sentence, lexicon: _Lexicon) -> bool:
-    """Whether a sentence says something specific happened: a figure, a date, a place or a happening verb."""
+    """Whether a sentence says something specific happened: a figure, a date, a place (or a settlement word naming one:
+    في قرى عين حصان، في حيي البلديات, which the mentions layer may miss) or a happening verb."""
     if any(doc.times[t].kind == "date" and doc.times[t].granularity != "range" for t in sentence.times):
         return True
     if any(doc.mentions[m].type in _PLACE_TYPES for m in sentence.mentions):
         return True
+    if any(_names_a_settlement(sentence, k, lexicon) for k in range(len(sentence.tokens) - 1)):
+        return True
     return any(_casualty_kind(sentence, q, lexicon) for q in sentence.quantities) or sentence.has_word(lexicon, "happening_verbs")
+
+
+def _names_a_settlement(sentence: _Sentence, k: int, lexicon: _Lexicon) -> bool:
+    """Whether token ``k`` is a settlement word without the article followed by a word, a name it is construed with
+    (قرية حجف، حيي البلديات), not a generic plural (المدن السورية)."""
+    if not _has(lexicon, "settlement_words", sentence.forms[k]) or sentence.tokens[k + 1].kind == PUNCT:
+        return False
+    return _ARTICLE not in sentence.tokens[k].norm[:4]
 
 
 def _triggers(doc: Document, sentence: _Sentence, lexicon: _Lexicon) -> list[_Draft]:
@@ -457,6 +472,10 @@ def _triggers(doc: Document, sentence: _Sentence, lexicon: _Lexicon) -> list[_Dr
                 definite=definite,
                 pointed=pointed,
                 another=trigger.type not in _PERSON_TYPES and _another(sentence, last, lexicon),
+                earlier=_earlier_one(sentence, i),
+                unnamed_site=tuple(
+                    bare(sentence.tokens[k + 1].norm) for k in _clause(sentence, i) if k + 1 < len(sentence.tokens) and _names_a_settlement(sentence, k, lexicon)
+                ),
                 accompanying=any(_has(lexicon, "accompaniment_words", forms) for forms in _window(sentence, i, 2)),
             )
             previous = drafts[-1] if drafts else None
@@ -526,6 +545,15 @@ def _another(sentence: _Sentence, last: int, lexicon: _Lexicon) -> bool:
     return False
 
 
+def _earlier_one(sentence: _Sentence, first: int) -> bool:
+    """Whether a trigger is what a time before it is counted from (يأتي الهجوم بعد أيام من تفجير انتحاري، بعد أقل من يوم
+    من سيطرة التنظيم على قرية): an event before the one told, not a repeat of it."""
+    if first == 0 or sentence.tokens[first - 1].norm != "من":
+        return False
+    before = [sentence.tokens[k].norm for k in range(max(0, first - 1 - _EARLIER_REACH), first - 1)]
+    return any(word in ("بعد", "قبل") for word in before[:-1])
+
+
 def _artillery_after(sentence: _Sentence, last: int, lexicon: _Lexicon) -> bool:
     """Whether an artillery word follows the trigger (قصفت المدفعية، قصف بالهاون): shelling, not an air strike."""
     return any(_has(lexicon, "artillery_words", forms) for forms in sentence.forms[last + 1 : last + 1 + _ARTILLERY_WINDOW])
@@ -547,6 +575,8 @@ def _purpose(sentence: _Sentence, trigger: _Trigger, first: int, lexicon: _Lexic
     if trigger.verbal and not rest.startswith("لل"):
         return False  # a verb never takes لل: القبض على with it is a noun
     heads = _words_before(sentence, first, _LA_HEAD_WINDOW)
+    opener = next((k for k, forms in enumerate(heads) if _has(lexicon, "clause_openers", forms)), len(heads))
+    heads = heads[:opener]
     return rest.startswith("ل") and not any(_has(lexicon, "la_event_heads", forms) for forms in heads)
 
 
@@ -637,6 +667,8 @@ def _add_casualties(doc: Document, sentence: _Sentence, drafts: list[_Draft], le
         caused = _cause_after(sentence, position, drafts, lexicon)
         if caused is not None:
             owner = caused
+        elif any(d.earlier for d in same_clause if d.start <= quantity.start):
+            owner = [d for d in same_clause if d.start <= quantity.start][-1]  # بعد أيام من تفجير أسفر عن مقتل سبعة
         elif same_clause or before:
             owner = same_clause[0] if same_clause else before[-1]
         elif drafts and not _new_clause_between(sentence, position, drafts[0].first, lexicon):
@@ -1017,7 +1049,7 @@ def _coreferent(doc: Document, sentences: list[_Sentence], draft: _Draft, earlie
     for previous in reversed(earlier):
         if not (_same_kind(previous, draft) and _same_date(previous, draft)):
             continue
-        if draft.another and previous.sentence != draft.sentence:
+        if (draft.another and previous.sentence != draft.sentence) or draft.earlier:
             continue
         if draft.pointed:
             return previous
@@ -1028,10 +1060,20 @@ def _coreferent(doc: Document, sentences: list[_Sentence], draft: _Draft, earlie
                 return previous  # ... كما خلف الانفجار أضرارا; not وشمل القصف أيضا قرية أخرى
         if (draft.definite or draft.vague) and _refines(doc, sentences, previous, draft):
             return previous
+        if previous.sentence != draft.sentence and not (draft.definite or draft.vague) and _other_sites(previous, draft):
+            continue  # ب 71 قذيفة هاون في حيي البلديات: an indefinite mention or the earlier one at a site the mentions layer missed
         if _same_place(doc, previous.place, draft.place) or _within_area(doc, previous, draft):
             if not (previous.killed and draft.killed and not _same_figures(previous.killed, draft.killed)):
                 return previous
     return None
+
+
+def _other_sites(previous: _Draft, draft: _Draft) -> bool:
+    """Whether one of two events has no place although its clause names a settlement (في قرى عين حصان), which the
+    mentions layer missed, and the other is placed elsewhere: named otherwise or placed by a mention."""
+    if draft.place is None and draft.unnamed_site:
+        return previous.place is not None or not set(previous.unnamed_site) & set(draft.unnamed_site)
+    return previous.place is None and bool(previous.unnamed_site) and draft.place is not None
 
 
 def _definite(sentence: _Sentence, first: int, lexicon: _Lexicon) -> bool:

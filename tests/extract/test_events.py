@@ -783,3 +783,34 @@ def test_a_capture_takes_no_toll_beside_the_fight_that_won_it() -> None:
 def test_dual_accusative_possessed_and_partisan_forms_name_events(text: str, trigger: str, kind: str) -> None:
     doc = document(text, mentions=[mention(text, name, LOC) for name in ("جبل الزاوية", "سراقب") if name in text])
     assert (trigger, kind) in [(surface(doc, e), e.type) for e in events(doc)]
+
+
+def test_la_after_a_distant_taarrada_is_an_event_but_not_across_a_clause_opener() -> None:
+    text = "وتعرضت أماكن في قرية الشيخ عيسى الواقعة في ريف عفرين، بريف حلب الشمالي الغربي، لقصف من القوات التركية."
+    assert [(surface(document(text), e), e.type) for e in events(document(text))] == [("لقصف", "shelling")]
+    text = "وتعرضت البلدة لحصار طويل، كما وجهت الفصائل نداء إلى المدنيين في أحياء المدينة للهجوم على المطار."
+    assert [e.type for e in events(document(text))] == []
+
+
+def test_salvos_on_villages_the_tagger_missed_are_events_of_their_own() -> None:
+    text = (
+        "واستهدف المقاتلون مواقع الجيش ب 40 قذيفة هاون في قرية الدبس. "
+        "وتم استهداف ثكنات الجيش ب 25 قذيفة هاون في حيي الصناعة والمعلمين. "
+        "كما قصف المقاتلون مواقع أخرى ب 12 قذيفة هاون في قرى عين البيضة والطلاوي."
+    )
+    doc = document(text, mentions=[mention(text, "الدبس", LOC)])
+    assert [e.type for e in events(doc)] == ["shelling", "shelling", "shelling"]
+
+
+def test_an_event_a_time_is_counted_from_is_another_and_takes_the_toll_after_it() -> None:
+    text = (
+        "قتل 10 جنود في هجوم على قاعدة عسكرية في ولاية هلمند. "
+        "ويأتي الهجوم بعد أيام من تفجير انتحاري في مدينة لشكركاه أسفر عن مقتل 7 أشخاص وإصابة 40."
+    )
+    doc = document(
+        text,
+        quantities=[figure(text, "10", 10, 10, counted="جنود"), figure(text, "7", 7, 7, counted="أشخاص"), figure(text, "40", 40, 40)],
+        mentions=[mention(text, "هلمند", GPE), mention(text, "لشكركاه", GPE)],
+    )
+    found = [(surface(doc, e), e.type, e.killed, e.injured) for e in events(doc)]
+    assert found == [("هجوم", "battle", (10, 10), None), ("تفجير انتحاري", "bombing", (7, 7), (40, 40))]
