@@ -1106,6 +1106,8 @@ def _refines(doc: Document, sentences: list[_Sentence], previous: _Draft, draft:
         return False
     if previous.place is None or draft.place is None or _same_place(doc, previous.place, draft.place):
         return True
+    if not draft.definite and draft.place_precision == 1 and previous.sentence != draft.sentence:
+        return False  # قصف على بلدة مسرابا after strikes along the Euphrates: an indefinite word at another town is another event
     names = [doc.text[doc.mentions[m].start : doc.mentions[m].end] for m in (previous.place, draft.place)]
     if previous.place_precision != draft.place_precision or (draft.definite and _names_a_province(names[0])):
         named = _named_countries(doc)

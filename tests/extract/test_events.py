@@ -814,3 +814,14 @@ def test_an_event_a_time_is_counted_from_is_another_and_takes_the_toll_after_it(
     )
     found = [(surface(doc, e), e.type, e.killed, e.injured) for e in events(doc)]
     assert found == [("هجوم", "battle", (10, 10), None), ("تفجير انتحاري", "bombing", (7, 7), (40, 40))]
+
+
+def test_an_indefinite_vague_word_at_another_town_in_a_later_sentence_is_another_event() -> None:
+    text = "وشنت الطائرات الحربية غارات على قرى في ريف دير الزور الشرقي. وقتل مدنيان في قصف على بلدة مسرابا."
+    doc = document(text, mentions=[mention(text, "ريف دير الزور الشرقي", LOC), mention(text, "مسرابا", LOC)])
+    found = [(surface(doc, e), surface(doc, doc.mentions[e.place])) for e in events(doc)]
+    assert found == [("غارات", "ريف دير الزور الشرقي"), ("قصف", "مسرابا")]
+    text = "وشنت الطائرات الحربية غارات على قرى في ريف دير الزور الشرقي. وقتل مدنيان في القصف على بلدة مسرابا."
+    doc = document(text, mentions=[mention(text, "ريف دير الزور الشرقي", LOC), mention(text, "مسرابا", LOC)])
+    [event] = events(doc)  # the definite word refines the strikes' place
+    assert surface(doc, doc.mentions[event.place]) == "مسرابا"
