@@ -82,6 +82,11 @@ LONG_PROSE_WORDS = 25
 HEAD_CHARACTERS = 240
 # A long line naming only weak furniture phrases is furniture when they are this dense.
 MAX_WORDS_PER_CHROME_HIT = 20
+# A line holding this many furniture phrases, with no more than so many other words in a row and for each
+# word of furniture, is furniture.
+MIN_FURNITURE_PHRASES = 2
+MAX_WORDS_BETWEEN_FURNITURE = 9
+MAX_OTHER_WORDS_PER_FURNITURE_WORD = 2
 MIN_DUPLICATE_WORDS = 5
 # A comment-form phrase this long opening a line makes it a notice even when it ends like a sentence.
 MIN_NOTICE_PHRASE_WORDS = 4
@@ -112,6 +117,7 @@ _NO_HEADING_END = _NO_HEADLINE_END + "!?؟…"
 _CREDIT_SEPARATOR = re.compile(r"\s[-–—ـ/|]\s|[:()]")
 # Kinds of furniture that stand in a page's footer and enclose its form messages.
 _FOOTER_KINDS = frozenset({NAVIGATION, COMMENT_FORM})
+_FURNITURE = ("share", "read_also", "comment", "navigation", "chrome", "chrome_weak")
 _TITLE_SEPARATOR = re.compile(r"(\s[-–—]\s|\s?\|\s?)")
 _WIRE_SEPARATOR = re.compile(r"[-–—ـ()\[\],،:|/]")
 
@@ -468,7 +474,7 @@ def _boilerplate_kind(line: _Line, arabic: bool) -> str | None:
         return COMMENT_FORM
     if _is_read_also(line):
         return RELATED
-    if _is_chrome(line):
+    if _is_chrome(line) or _is_made_of_furniture(line):
         return NAVIGATION
     if _is_stamp(line):
         return STAMP
@@ -566,6 +572,73 @@ def _is_chrome(line: _Line) -> bool:
     if strong > 0:
         return strong + weak >= 2
     return weak >= 2 and line.words <= MAX_WORDS_PER_CHROME_HIT * weak
+
+
+def _is_made_of_furniture(line: _Line) -> bool:
+    """A flattened strip of furniture (كلمات دالة ، ، روابط ذات صلة تابعونا على فيسبوك تويتر ...).
+
+    At least two furniture phrases of two words or more, a fair share of its
+    words in furniture phrases, and no stretch of other words long enough to be
+    a sentence of the article between them (a platform's name, a count or a
+    date is not such a word). The line's head is tested first: a paragraph
+    fails there.
+    """
+    if _furniture_cover(line.head_key) is None:
+        return False
+    cover = _furniture_cover(line.key) if len(line.text) > HEAD_CHARACTERS else _furniture_cover(line.head_key)
+    if cover is None:
+        return False
+    phrases, furniture_words, other_words = cover
+    return phrases >= MIN_FURNITURE_PHRASES and furniture_words * MAX_OTHER_WORDS_PER_FURNITURE_WORD >= other_words
+
+
+def _furniture_cover(key: str) -> tuple[int, int, int] | None:
+    """The furniture phrases of two words or more in ``key``, the words in furniture phrases and the other words.
+
+    None when other words make a stretch longer than MAX_WORDS_BETWEEN_FURNITURE.
+    """
+    sizes_by_first_word = _furniture_sizes()
+    words = key.split()
+    position = phrases = furniture_words = other_words = stretch = 0
+    while position < len(words):
+        size = next(
+            (
+                size
+                for size in sizes_by_first_word.get(words[position], ())
+                if " ".join(words[position : position + size]) in _furniture_set()
+            ),
+            0,
+        )
+        if size:
+            phrases += size > 1
+            furniture_words += size
+            stretch = 0
+            position += size
+            continue
+        if not words[position].isdigit():
+            other_words += 1
+            stretch += 1
+            if stretch > MAX_WORDS_BETWEEN_FURNITURE:
+                return None
+        position += 1
+    return phrases, furniture_words, other_words
+
+
+@cache
+def _furniture_set() -> frozenset[str]:
+    """The phrases of every furniture lexicon of two words or more, and the share buttons' single words (فيسبوك)."""
+    lexicon = _lexicon()
+    return frozenset({phrase for name in _FURNITURE for phrase in lexicon[name] if " " in phrase} | lexicon["share"])
+
+
+@cache
+def _furniture_sizes() -> dict[str, tuple[int, ...]]:
+    """The lengths of the furniture phrases starting with each word, longest first."""
+    sizes: dict[str, set[int]] = {}
+    for phrase in _furniture_set():
+        words = phrase.split()
+        sizes.setdefault(words[0], set()).add(len(words))
+    return {word: tuple(sorted(lengths, reverse=True)) for word, lengths in sizes.items()}
 
 
 def _is_stamp(line: _Line) -> bool:

@@ -270,6 +270,25 @@ def test_news_about_cookies_is_prose() -> None:
     assert cleaned.text == _body(P1, sentence, P2)
 
 
+def test_flattened_strips_of_furniture_are_removed() -> None:
+    strips = [
+        "وسوم : , , , مواضيع ذات صلة تابعونا على فيسبوك تويتر يوتيوب شكرا لك على المتابعة .",
+        "الأكثر قراءة آخر الأخبار 12 / 3 / 2018 12 / 3 / 2018 اختيارات المحرر النشرة البريدية",
+    ]
+    cleaned = _clean(P1, P2, *strips)
+    assert _removed(cleaned) == [(NAVIGATION, line) for line in strips]
+    assert cleaned.text == _body(P1, P2)
+
+
+def test_sentences_naming_furniture_phrases_are_prose() -> None:
+    sentences = [
+        "ودعت الوزارة المواطنين في بيانها: تابعونا على حساباتنا الرسمية لمعرفة كل المستجدات ذات صلة بالحالة الجوية.",
+        "أخبار ذات صلة أعلنت الوزارة اليوم إغلاق الطريق الساحلي أمام الشاحنات حتى نهاية الأسبوع بسبب أعمال الصيانة.",
+    ]
+    cleaned = _clean(P1, *sentences, P2)
+    assert cleaned.text == _body(P1, *sentences, P2)
+
+
 def test_messages_of_a_sign_in_form_between_footer_lines_are_removed() -> None:
     footer = [
         "جميع الحقوق محفوظة لموقع الخبر اليومي 2018",
