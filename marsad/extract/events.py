@@ -99,6 +99,7 @@ _DATELINE_TAIL = re.compile(r"[^.()\n]{0,40}\([^()\n]{1,25}\)\s*[-–—]")  # a
 _GENERIC_SUB_TYPES = (None, "explosion", "attack", "armed_clash")
 _PLACE_NEAR = 5  # tokens after a capture verb within which its place must come
 _CONTROL_REACH = 14  # words between سيطر (or سيطرة) and the على of what was taken (سيطر مسلحو "قسد" ضمن المرحلة الثالثة ... على قرية)
+_FIRE_REACH = 12  # tokens after أطلق searched for the fire, على and the civilians
 _HELD_REACH = 4  # tokens after that على within which the place or held site comes (على عدد من القرى)
 _LA_HEAD_WINDOW = 14  # words before a noun with ل searched for تعرض or طرق, across commas, up to a clause opener
 # (وتعرضت أماكن في منطقة برصايا الواقعة في ريف عفرين، بريف حلب الشمالي الغربي، لقصف)
@@ -362,6 +363,29 @@ def _controls_a_place(doc: Document, sentence: _Sentence, last: int, lexicon: _L
     return False
 
 
+def _fire_on_civilians(sentence: _Sentence, last: int, lexicon: _Lexicon) -> bool:
+    """Whether fire is opened on civilians: a word for fire a few words after أطلق (its subject between), then على or
+    باتجاه and a word for civilians (أطلق مسلحون مجهولون النار بعد منتصف الليل على مخيم للنازحين)."""
+    after = _window_after(sentence, last, _FIRE_REACH)
+    fire = next((k for k, forms in enumerate(after) if _has(lexicon, "fire_words", forms)), None)
+    if fire is None:
+        return False
+    rest = after[fire + 1 :]
+    target = next((k for k, forms in enumerate(rest) if _has(lexicon, "fire_targets", forms)), None)
+    return target is not None and any(_has(lexicon, "civilian_words", forms) for forms in rest[target + 1 : target + 1 + _HELD_REACH])
+
+
+def _air_subject(sentence: _Sentence, first: int, last: int, lexicon: _Lexicon) -> bool:
+    """Whether an aircraft is the subject of a verb: an air word right after it or among the three words before it
+    (استهدفت الطائرات، طائرات روسية قتلت، قام طيران النظام المروحي باستهداف), and no noun for the strike right after
+    it names the event instead (مقاتلات التحالف استهدفت بغارتين جويتين)."""
+    for k in range(last + 1, min(last + 1 + _ADJACENT, len(sentence.tokens))):
+        if any(t.type == "airstrike" and not t.verbal for t in _matches_at(sentence, k, lexicon)):
+            return False
+    after = _window_after(sentence, last, 1)
+    return any(_has(lexicon, "air_words", forms) for forms in (*after, *_window(sentence, first, 3)))
+
+
 def _window(sentence: _Sentence, first: int, size: int) -> list[tuple[str, ...]]:
     """Stems of up to ``size`` word tokens before token ``first``, stopping at punctuation."""
     found = []
@@ -497,6 +521,10 @@ def _applies(doc: Document, sentence: _Sentence, trigger: _Trigger, first: int, 
     if trigger.requires == "place_near" and not _place_follows(doc, sentence, last, _PLACE_NEAR, lexicon):
         return False
     if trigger.requires == "control" and not _controls_a_place(doc, sentence, last, lexicon):
+        return False
+    if trigger.requires == "fire_on_civilians" and not _fire_on_civilians(sentence, last, lexicon):
+        return False
+    if trigger.requires == "air_subject" and not _air_subject(sentence, first, last, lexicon):
         return False
     if not _happened(sentence, first, last, lexicon) or _purpose(sentence, trigger, first, lexicon):
         return False

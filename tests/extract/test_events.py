@@ -825,3 +825,23 @@ def test_an_indefinite_vague_word_at_another_town_in_a_later_sentence_is_another
     doc = document(text, mentions=[mention(text, "ريف دير الزور الشرقي", LOC), mention(text, "مسرابا", LOC)])
     [event] = events(doc)  # the definite word refines the strikes' place
     assert surface(doc, doc.mentions[event.place]) == "مسرابا"
+
+
+def test_fire_opened_on_civilians_is_an_attack_on_civilians() -> None:
+    doc = document("وأطلق مسلحون مجهولون النار بعد منتصف الليل على مخيم للنازحين قرب الحدود، ما أدى إلى سقوط جرحى.")
+    assert [(surface(doc, e), e.type, e.sub_type) for e in events(doc)] == [("وأطلق", "attack", "attack_on_civilians")]
+    doc = document("وأطلقت عناصر الحاجز الرصاص على متظاهرين خرجوا ضد دخول الأرتال إلى المدينة.")
+    assert [e.type for e in events(doc)] == ["attack"]
+    assert events(document("وأطلقت الشرطة النار في الهواء لتفريق المحتجين.")) == []
+    assert events(document("وأطلق الجيش سراح 20 معتقلا من سكان البلدة.")) == []
+
+
+def test_an_aircraft_that_kills_or_targets_is_an_air_strike() -> None:
+    text = "ونقلت الوكالة عن ناشطين أن طائرات روسية قتلت 12 مدنيا عندما استهدفت قواربهم في نهر الفرات."
+    doc = document(text, quantities=[figure(text, "12", 12, 12, counted="مدنيا")])
+    assert [(surface(doc, e), e.type, e.killed) for e in events(doc)] == [("قتلت", "airstrike", (12, 12))]
+    doc = document("وقام طيران النظام المروحي باستهداف بلدة الناجية بالبراميل المتفجرة.")
+    assert [e.type for e in events(doc)] == ["airstrike"]
+    doc = document("وقالت مصادر إن مقاتلات التحالف استهدفت بغارتين جويتين مواقع المسلحين.")
+    assert [surface(doc, e) for e in events(doc)] == ["بغارتين جويتين"]
+    assert all(e.type != "airstrike" for e in events(document("وقتلت قوات الأمن مسلحين اثنين في اشتباك.")))
