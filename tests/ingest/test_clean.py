@@ -177,6 +177,14 @@ def test_read_also_block_at_the_end_and_marker_with_headline_on_its_line() -> No
     assert cleaned.text == _body(P1, P2)
 
 
+def test_related_block_under_a_variant_marker_and_site_sections_line_are_removed() -> None:
+    cleaned = _clean(
+        P1, P2, "مواضيع ذات علاقة", "ارتفاع أسعار الدواء في الصيدليات", "أقسام الموقع محليات رياضة Copyright 2018 ."
+    )
+    assert [kind for kind, _ in _removed(cleaned)] == [RELATED, RELATED, NAVIGATION]
+    assert cleaned.text == _body(P1, P2)
+
+
 def test_share_buttons_are_removed() -> None:
     cleaned = _clean(P1, P2, "شارك", "Facebook Twitter WhatsApp", "واتساب", "تيليجرام")
     assert _removed(cleaned) == [
