@@ -845,3 +845,17 @@ def test_an_aircraft_that_kills_or_targets_is_an_air_strike() -> None:
     doc = document("وقالت مصادر إن مقاتلات التحالف استهدفت بغارتين جويتين مواقع المسلحين.")
     assert [surface(doc, e) for e in events(doc)] == ["بغارتين جويتين"]
     assert all(e.type != "airstrike" for e in events(document("وقتلت قوات الأمن مسلحين اثنين في اشتباك.")))
+
+
+@pytest.mark.parametrize(
+    "text, trigger, kind",
+    [
+        ('وأفاد المراسل أن مقاتلي الفصائل تصدوا لمحاولة تقدم قوات النظام باتجاه قرية الزلاقيات.', "تصدوا لمحاولة", "battle"),
+        ("وقال قائد الشرطة إن شرطيا أصيب بعد تبادل لإطلاق النار مع المسلحين.", "تبادل لإطلاق النار", "battle"),
+        ("وأعلن مسؤول محلي عن عملية قتل جماعي بحق أبناء عشيرة في ريف الأنبار.", "عملية قتل جماعي", "attack"),
+        ("ودكت مدفعية الجيش مواقع المسلحين في محيط البلدة.", "ودكت", "shelling"),
+    ],
+)
+def test_repelling_an_advance_an_exchange_of_fire_a_mass_killing_and_pounding_are_events(text: str, trigger: str, kind: str) -> None:
+    doc = document(text)
+    assert [(surface(doc, e), e.type) for e in events(doc)][:1] == [(trigger, kind)]
