@@ -87,6 +87,7 @@ MAX_WORDS_PER_CHROME_HIT = 20
 MIN_FURNITURE_PHRASES = 2
 MAX_WORDS_BETWEEN_FURNITURE = 9
 MAX_OTHER_WORDS_PER_FURNITURE_WORD = 2
+MIN_LINK_HEADLINE_WORDS = 2
 MIN_DUPLICATE_WORDS = 5
 # A comment-form phrase this long opening a line makes it a notice even when it ends like a sentence.
 MIN_NOTICE_PHRASE_WORDS = 4
@@ -521,9 +522,30 @@ def _is_read_also(line: _Line) -> bool:
     """A 'read also' marker, alone or followed on its line by a headline or by site chrome."""
     if line.is_short and line.key in _lexicon()["read_also"]:
         return True
+    if _is_cross_link(line):
+        return True
     if ":" not in line.text[:40] or not _starts_with(line.head_key, "read_also", min_words=2):
         return False
     return (line.is_short and line.last_char not in _SENTENCE_END) or _phrase_hits(line, "chrome")[0] > 0
+
+
+def _is_cross_link(line: _Line) -> bool:
+    """A link to another story: an opener and one headline (اقرأ أيضا حريق في مستودع، شاهد: لحظة انهيار المبنى).
+
+    The headline holds no sentence end but a final question or exclamation
+    mark: after an opener whose link was lost, a sentence of the article may
+    follow on the line (اقرأ أيضا : وقال الوزير ... .). A one-word opener
+    (شاهد، اقرأ) counts only with a colon after it.
+    """
+    if line.words > MAX_TITLE_WORDS:
+        return False
+    opener = _opening_phrase_words(line.key, "link_openers")
+    if opener == 0 or line.words - opener < MIN_LINK_HEADLINE_WORDS:
+        return False
+    if opener == 1 and ":" not in line.text[: len(line.text.split()[0]) + 2]:
+        return False
+    headline = line.text.rstrip(_CLOSERS + "!?؟ ")
+    return not any(char in _SENTENCE_END for char in headline)
 
 
 def _is_comment_notice(line: _Line) -> bool:

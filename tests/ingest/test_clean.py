@@ -185,6 +185,32 @@ def test_related_block_under_a_variant_marker_and_site_sections_line_are_removed
     assert cleaned.text == _body(P1, P2)
 
 
+@pytest.mark.parametrize(
+    "link",
+    [
+        "اقرأ أيضا ارتفاع أسعار الذهب في الأسواق المحلية",
+        "اقرأ أيضاً - هل ترتفع أسعار الذهب مرة أخرى؟",
+        "شاهد: لحظة انهيار المبنى في وسط المدينة",
+    ],
+)
+def test_cross_link_to_another_story_is_removed(link: str) -> None:
+    cleaned = _clean(P1, link, P2)
+    assert _removed(cleaned) == [(RELATED, link)]
+    assert cleaned.text == _body(P1, P2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "اقرأ أيضا : وقال المدير إن الخسائر في المستودع كبيرة .",
+        "شاهد الآلاف العرض العسكري في وسط المدينة",
+    ],
+)
+def test_sentence_after_a_lost_link_or_opening_with_a_verb_is_prose(line: str) -> None:
+    cleaned = _clean(P1, line, P2)
+    assert cleaned.text == _body(P1, line, P2)
+
+
 def test_share_buttons_are_removed() -> None:
     cleaned = _clean(P1, P2, "شارك", "Facebook Twitter WhatsApp", "واتساب", "تيليجرام")
     assert _removed(cleaned) == [
