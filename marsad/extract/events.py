@@ -866,7 +866,8 @@ def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexi
         places.append((m, reference))
     draft.places = tuple(m for m, _ in places)
     own = _own_clause(sentence, draft, lexicon)
-    places = [(m, reference) for m, reference in places if sentence.token_at(doc.mentions[m].start) in own] or places
+    in_own = [(m, reference) for m, reference in places if sentence.token_at(doc.mentions[m].start) in own]
+    places = in_own or ([] if draft.unnamed_site else places)  # تعرضت مدينتا حيان وعندان لقصف: not another clause's town
     if not places:
         return
     ranked = []
@@ -1083,13 +1084,13 @@ def _coreferent(doc: Document, sentences: list[_Sentence], draft: _Draft, earlie
             return previous
         if draft.type == "agreement" and previous.sub_type == draft.sub_type:
             return previous  # a truce named again, wherever its talks are held
+        if not draft.definite and _other_sites(previous, draft):
+            continue  # ب 71 قذيفة هاون في حيي البلديات: an indefinite mention or the earlier one at a site the mentions layer missed
         if draft.definite and draft.vague and previous.sentence == draft.sentence:
             if not _new_clause_between(sentences[draft.sentence], draft.last + 1, draft.last + 1 + _ALSO_WINDOW, _lexicon()):
                 return previous  # ... كما خلف الانفجار أضرارا; not وشمل القصف أيضا قرية أخرى
         if (draft.definite or draft.vague) and _refines(doc, sentences, previous, draft):
             return previous
-        if previous.sentence != draft.sentence and not (draft.definite or draft.vague) and _other_sites(previous, draft):
-            continue  # ب 71 قذيفة هاون في حيي البلديات: an indefinite mention or the earlier one at a site the mentions layer missed
         if _same_place(doc, previous.place, draft.place) or _within_area(doc, previous, draft):
             if not (previous.killed and draft.killed and not _same_figures(previous.killed, draft.killed)):
                 return previous

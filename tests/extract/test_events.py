@@ -859,3 +859,16 @@ def test_an_aircraft_that_kills_or_targets_is_an_air_strike() -> None:
 def test_repelling_an_advance_an_exchange_of_fire_a_mass_killing_and_pounding_are_events(text: str, trigger: str, kind: str) -> None:
     doc = document(text)
     assert [(surface(doc, e), e.type) for e in events(doc)][:1] == [(trigger, kind)]
+
+
+def test_a_counter_attack_is_another_attack() -> None:
+    text = "وشن الجيش هجوما على مدينة البوكمال الخميس. إلا أن التنظيم شن الجمعة هجوما مضادا."
+    doc = document(text, mentions=[mention(text, "البوكمال", GPE)])
+    assert [surface(doc, e) for e in events(doc)] == ["هجوما", "هجوما"]
+
+
+def test_an_indefinite_word_at_a_quarter_the_tagger_missed_is_not_an_earlier_village_s_event() -> None:
+    text = "وتعرضت قرية المستريحة لقصف مدفعي. وتعرضت أحياء درعا البلد لقصف بقذائف الهاون من قبل قوات النظام."
+    doc = document(text, mentions=[mention(text, "المستريحة", LOC)])
+    found = [(surface(doc, e), e.place) for e in events(doc)]
+    assert found == [("لقصف مدفعي", 0), ("لقصف", None)]
