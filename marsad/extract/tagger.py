@@ -45,8 +45,6 @@ MAX_PLACE_TOKENS = 4
 WORD_CACHE_SIZE = 200_000
 # Neighbour offsets whose word features each token sees (the order of _WordEntry's fields).
 WINDOW = (-2, -1, 1, 2)
-# Brown-cluster path prefixes used as features (the whole path is used too).
-CLUSTER_PREFIXES = (4, 8, 12)
 
 
 def _ner_data(name: str) -> Path:
@@ -66,7 +64,6 @@ class Lexicon:
     given_names: frozenset[str] = frozenset()
     person_names: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
-    clusters: dict[str, str] = field(default_factory=dict)
     # Word -> (Zipf frequency, share of uses with the article, share with a pronoun suffix), as small codes.
     usage: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
@@ -101,10 +98,6 @@ def read_lexicon(folder: Path) -> Lexicon:
         for name, words in raw_triggers.items()
         if not name.startswith("_")
     }
-    clusters = {}
-    for line in _read_lines(folder / "clusters.tsv"):
-        word, path = line.split("\t")
-        clusters[word] = path
     usage = {}
     for line in _read_lines(folder / "usage.tsv"):
         word, frequency, article, suffix = line.split("\t")
@@ -115,7 +108,6 @@ def read_lexicon(folder: Path) -> Lexicon:
         given_names=frozenset(match_key(name) for name in _read_lines(folder / "given_names.txt")),
         person_names=frozenset(_read_lines(folder / "person_names.txt")),
         places=frozenset(_read_lines(folder / "places.txt")),
-        clusters=clusters,
     )
 
 
@@ -123,7 +115,7 @@ class FeatureExtractor:
     """Turns a sentence of tokens into CRF attribute lists, one list per token.
 
     Features of a word alone (its forms, affixes, shape, list memberships,
-    cluster) are computed once per distinct word and cached with their
+    usage) are computed once per distinct word and cached with their
     neighbour-prefixed copies, so a sentence costs little more than list joins.
     """
 
@@ -163,12 +155,6 @@ class FeatureExtractor:
         stem_usage = lexicon.usage.get(stem, _UNSEEN)
         own += [f"z={frequency}", f"sz={stem_usage[0]}", f"art={stem_usage[1]}", f"suf={stem_usage[2]}"]
         near.append(f"z={frequency}")
-        clustered = [form for form in (key, split.with_article, stem) if form in lexicon.clusters]
-        if clustered:
-            cluster = lexicon.clusters[clustered[0]]
-            own += [f"c{n}={cluster[:n]}" for n in CLUSTER_PREFIXES if n < len(cluster)]
-            own.append(f"c={cluster}")
-            near.append(f"c={cluster[: CLUSTER_PREFIXES[-1]]}")
         return own, near
 
     def _entry(self, word: str) -> _WordEntry:

@@ -25,14 +25,13 @@ LEXICON = Lexicon(
     triggers={"title": frozenset({"الرييس", "وزير"}), "place": frozenset({"مدينه"})},
     given_names=frozenset({"سمير"}),
     places=frozenset({"حلب", "الرقه", "دير الزور"}),
-    clusters={"حلب": "0110", "الرقه": "0111"},
 )
 
 
 def test_word_features_strip_clitics_and_find_lists():
     own, near = FeatureExtractor(LEXICON).word_features("بالرقة")
-    assert {"w=بالرقه", "s=رقه", "pre=بال", "place", "c=0111", "sh=arabic", "x1=ه"} <= set(own)
-    assert near == ["w=بالرقه", "sh=arabic", "s=رقه", "place", "z=0", "c=0111"]
+    assert {"w=بالرقه", "s=رقه", "pre=بال", "place", "sh=arabic", "x1=ه"} <= set(own)
+    assert near == ["w=بالرقه", "sh=arabic", "s=رقه", "place", "z=0"]
 
 
 def test_word_features_of_latin_and_digits():
