@@ -520,9 +520,7 @@ def _opening_phrase_words(key: str, name: str) -> int:
 
 def _is_read_also(line: _Line) -> bool:
     """A 'read also' marker, alone or followed on its line by a headline or by site chrome."""
-    if line.is_short and line.key in _lexicon()["read_also"]:
-        return True
-    if _is_cross_link(line):
+    if _is_bare_marker(line) or _is_cross_link(line):
         return True
     if ":" not in line.text[:40] or not _starts_with(line.head_key, "read_also", min_words=2):
         return False
@@ -697,23 +695,31 @@ def _is_caption(line: _Line, arabic: bool) -> bool:
 
 
 def _drop_boilerplate(body: list[_Line], result: _Result, arabic: bool) -> None:
-    """Mark boilerplate lines of the body; a 'read also' marker takes the headlines listed under it."""
-    in_related = False
-    for line in body:
+    """Mark boilerplate lines of the body; a 'read also' marker takes the headlines listed under it.
+
+    Under a marker that carries a headline of its own (اقرأ أيضا: ...), a
+    headline-like line followed by a paragraph may be the article's
+    subheading: it stays, and ends the block.
+    """
+    block: bool | None = None  # None: no 'related' block open; True: opened by a marker standing alone
+    for position, line in enumerate(body):
         if line.is_wire_dateline:
             continue
-        if line.kind is not None:
-            in_related = in_related or line.kind == RELATED
-            continue
-        line.kind = _boilerplate_kind(line, arabic)
-        _note_date(line, result)
+        if line.kind is None:
+            line.kind = _boilerplate_kind(line, arabic)
+            _note_date(line, result)
         if line.kind == RELATED:
-            in_related = True
-        elif line.kind is None and in_related:
-            if line.is_prose or not line.is_headline_like:
-                in_related = False
+            block = bool(block) or _is_bare_marker(line)
+        elif line.kind is None and block is not None:
+            following = body[position + 1] if position + 1 < len(body) else None
+            if line.is_prose or not line.is_headline_like or (not block and following and following.is_prose):
+                block = None
             else:
                 line.kind = RELATED
+
+
+def _is_bare_marker(line: _Line) -> bool:
+    return line.is_short and line.key in _lexicon()["read_also"]
 
 
 def _drop_enclosed(body: list[_Line]) -> None:

@@ -211,6 +211,14 @@ def test_sentence_after_a_lost_link_or_opening_with_a_verb_is_prose(line: str) -
     assert cleaned.text == _body(P1, line, P2)
 
 
+def test_subheading_after_a_cross_link_with_its_headline_stays() -> None:
+    subheading = "خدمات جديدة للمرضى"
+    cleaned = _clean(P1, "اقرأ أيضا: حريق في مستودع للأدوية", subheading, P2, P3)
+    assert _removed(cleaned) == [(RELATED, "اقرأ أيضا: حريق في مستودع للأدوية")]
+    assert cleaned.text == _body(P1, subheading, P2, P3)
+    assert len(cleaned.headings) == 1
+
+
 def test_share_buttons_are_removed() -> None:
     cleaned = _clean(P1, P2, "شارك", "Facebook Twitter WhatsApp", "واتساب", "تيليجرام")
     assert _removed(cleaned) == [
