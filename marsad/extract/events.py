@@ -100,6 +100,7 @@ _GENERIC_SUB_TYPES = (None, "explosion", "attack", "armed_clash")
 _PLACE_NEAR = 5  # tokens after a capture verb within which its place must come
 _CONTROL_REACH = 14  # words between سيطر (or سيطرة) and the على of what was taken (سيطر مسلحو "قسد" ضمن المرحلة الثالثة ... على قرية)
 _FIRE_REACH = 12  # tokens after أطلق searched for the fire, على and the civilians
+_STRONG_OPENERS = frozenset(("كما", "فيما", "بينما"))  # normalised clause openers that end a capture's reach; not في وقت مبكر
 _HELD_REACH = 4  # tokens after that على within which the place or held site comes (على عدد من القرى)
 _LA_HEAD_WINDOW = 14  # words before a noun with ل searched for تعرض or طرق, across commas, up to a clause opener
 # (وتعرضت أماكن في منطقة برصايا الواقعة في ريف عفرين، بريف حلب الشمالي الغربي، لقصف)
@@ -349,7 +350,7 @@ def _controls_a_place(doc: Document, sentence: _Sentence, last: int, lexicon: _L
     between (سيطرت "النصرة" على حاجز، سيطر الجيش، الثلاثاء، على محطة), a place or held site just after it."""
     words = 0
     for k in range(last + 1, len(sentence.tokens)):
-        if sentence.tokens[k].norm in (".", ":", "؟", "!", ";", "؛") or _has(lexicon, "clause_openers", sentence.forms[k]):
+        if sentence.tokens[k].norm in (".", ":", "؟", "!", ";", "؛") or any(form in _STRONG_OPENERS for form in sentence.forms[k]):
             return False
         if sentence.tokens[k].kind == PUNCT:
             continue  # commas around an adjunct, quotation marks and dashes around a name
