@@ -231,9 +231,16 @@ def _longest_phrase(name: str) -> int:
 
 
 def _read_head(lines: list[_Line], result: _Result, arabic: bool) -> list[_Line]:
-    """Take label, title, title repeat, dateline, byline and credits off the head; return the body lines."""
+    """Take label, title, title repeat, dateline, byline and credits off the head; return the body lines.
+
+    A 'most read' list above the story (الأكثر قراءة and the headlines under
+    it) goes; when no title is known, the last of its headlines, the one
+    standing above the story, is the title.
+    """
     title_line: _Line | None = None
     kept_head: list[_Line] = []
+    listed: list[_Line] = []
+    listing = False
     for position, line in enumerate(lines[:MAX_HEAD_LINES]):
         if line.kind is not None:
             continue
@@ -248,6 +255,7 @@ def _read_head(lines: list[_Line], result: _Result, arabic: bool) -> list[_Line]
         line.kind = _boilerplate_kind(line, arabic)
         if line.kind is not None:
             _note_date(line, result)
+            listing = listing or (line.kind == RELATED and title_line is None and _is_bare_marker(line))
             continue
         if result.title is not None and _similar(line.key, _fold_key(result.title)):
             line.kind = TITLE_REPEAT
@@ -255,6 +263,11 @@ def _read_head(lines: list[_Line], result: _Result, arabic: bool) -> list[_Line]
         if _read_dateline(line, result):
             continue
         if _read_byline(line, result, under_headline=(result.title is not None or bool(kept_head)) and arabic):
+            continue
+        listing = listing and line.is_headline_like
+        if listing:
+            line.kind = RELATED
+            listed.append(line)
             continue
         if not kept_head and title_line is None:
             line.kind = _label_kind(line, lines[position + 1] if position + 1 < len(lines) else None, result)
@@ -265,6 +278,10 @@ def _read_head(lines: list[_Line], result: _Result, arabic: bool) -> list[_Line]
             result.title = _without_site_name(line.text)
             continue
         kept_head.append(line)
+    if result.title is None and listed:
+        title_line = listed[-1]
+        title_line.kind = None
+        result.title = _without_site_name(title_line.text)
     if len(kept_head) >= MIN_MENU_ITEMS and all(_is_menu_item(line) for line in kept_head):
         for line in kept_head:
             line.kind = NAVIGATION

@@ -219,6 +219,17 @@ def test_subheading_after_a_cross_link_with_its_headline_stays() -> None:
     assert len(cleaned.headings) == 1
 
 
+@pytest.mark.parametrize("known_title", [None, TITLE])
+def test_most_read_list_above_the_story_goes_and_the_headline_above_the_story_is_the_title(
+    known_title: str | None,
+) -> None:
+    listed = ["ارتفاع أسعار الذهب في الأسواق المحلية", "فوز المنتخب الوطني على نظيره الأردني"]
+    cleaned = _clean("الأكثر قراءة", *listed, TITLE, P1, P2, title=known_title)
+    assert cleaned.title == TITLE
+    assert _removed(cleaned)[:3] == [(RELATED, "الأكثر قراءة")] + [(RELATED, line) for line in listed]
+    assert cleaned.text == _body(P1, P2)
+
+
 def test_share_buttons_are_removed() -> None:
     cleaned = _clean(P1, P2, "شارك", "Facebook Twitter WhatsApp", "واتساب", "تيليجرام")
     assert _removed(cleaned) == [
