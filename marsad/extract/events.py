@@ -238,6 +238,7 @@ class _Draft:
     pointed: bool = False  # هذه الاشتباكات: a demonstrative always points back
     another: bool = False  # هجوم آخر، في جانب آخر: never one named in an earlier sentence
     accompanying: bool = False  # غارات ترافقت مع قصف: the shelling takes no toll while the strikes are there to take it
+    second: bool = False  # سيارة ثانية مفخخة انفجرت: the subject before the verb says it is another, even in the same sentence
     earlier: bool = False  # بعد أيام من تفجير: an event before the one told, never a repeat, the toll after it its own
     unnamed_site: tuple[str, ...] = ()  # في قرى عين حصان: the names after the settlement words of its clause, which the mentions layer may miss
     places: tuple[int, ...] = ()  # every place mention of the sentence that may be where it happened
@@ -482,8 +483,10 @@ def _triggers(doc: Document, sentence: _Sentence, lexicon: _Lexicon) -> list[_Dr
                 sub_type = "drone_strike"
             elif sub_type == "attack" and any(_has(lexicon, "civilian_words", f) for f in sentence.forms[last + 1 : last + 5]):
                 kind, sub_type = "attack", "attack_on_civilians"
-            pointed = not trigger.verbal and any(_has(lexicon, "demonstratives", forms) for forms in _window(sentence, i, 1))
-            definite = _device_subject(sentence, i, lexicon) if trigger.verbal else _definite(sentence, i, lexicon)
+            # هذه الاشتباكات points back; وسبق ذلك انفجار does not: a demonstrative before an indefinite noun is no determiner
+            pointed = not trigger.verbal and _has_article(sentence.tokens[i].norm)
+            pointed = pointed and any(_has(lexicon, "demonstratives", forms) for forms in _window(sentence, i, 1))
+            definite = _device_subject(sentence, i, lexicon) if trigger.verbal else _definite(sentence, i)
             draft = _Draft(
                 trigger,
                 start,
@@ -497,6 +500,7 @@ def _triggers(doc: Document, sentence: _Sentence, lexicon: _Lexicon) -> list[_Dr
                 definite=definite,
                 pointed=pointed,
                 another=trigger.type not in _PERSON_TYPES and _another(sentence, last, lexicon),
+                second=trigger.verbal and any(_has(lexicon, "other_words", forms) for forms in _window(sentence, i, _SUBJECT_WINDOW)),
                 earlier=_earlier_one(sentence, i),
                 unnamed_site=tuple(
                     bare(sentence.tokens[k + 1].norm) for k in _clause(sentence, i) if k + 1 < len(sentence.tokens) and _names_a_settlement(sentence, k, lexicon)
@@ -1079,7 +1083,7 @@ def _coreferent(doc: Document, sentences: list[_Sentence], draft: _Draft, earlie
     for previous in reversed(earlier):
         if not (_same_kind(previous, draft) and _same_date(previous, draft)):
             continue
-        if (draft.another and previous.sentence != draft.sentence) or draft.earlier:
+        if (draft.another and previous.sentence != draft.sentence) or draft.second or draft.earlier:
             continue
         if draft.pointed:
             return previous
@@ -1106,20 +1110,25 @@ def _other_sites(previous: _Draft, draft: _Draft) -> bool:
     return previous.place is None and bool(previous.unnamed_site) and draft.place is not None
 
 
-def _definite(sentence: _Sentence, first: int, lexicon: _Lexicon) -> bool:
-    """Whether a noun is definite (الغارة، بالقصف، للهجوم) or follows a demonstrative (هذا الهجوم)."""
-    norm = sentence.tokens[first].norm
+def _definite(sentence: _Sentence, first: int) -> bool:
+    """Whether a noun is definite (الغارة، بالقصف، للهجوم، هذا الهجوم); a demonstrative before an indefinite noun
+    is no determiner (وسبق ذلك انفجار عبوة)."""
+    return _has_article(sentence.tokens[first].norm)
+
+
+def _has_article(norm: str) -> bool:
+    """Whether a normalised word carries the article after its proclitics (الغارة، بالقصف، وللهجوم)."""
     rest = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
     if rest.startswith("لل"):
         return True
     rest = rest[1:] if rest[:1] in ("ب", "ك") and len(rest) > 3 else rest
-    return rest.startswith(_ARTICLE) or any(_has(lexicon, "demonstratives", forms) for forms in _window(sentence, first, 1))
+    return rest.startswith(_ARTICLE)
 
 
 def _device_subject(sentence: _Sentence, first: int, lexicon: _Lexicon) -> bool:
     """Whether a verb comes right after a definite explosive device, its subject (القنبلة انفجرت، السيارة المفخخة انفجرت)."""
     return any(
-        k >= 0 and sentence.tokens[k].kind != PUNCT and _has(lexicon, "device_nouns", sentence.forms[k]) and _definite(sentence, k, lexicon)
+        k >= 0 and sentence.tokens[k].kind != PUNCT and _has(lexicon, "device_nouns", sentence.forms[k]) and _definite(sentence, k)
         for k in (first - 1, first - 2)
     )
 

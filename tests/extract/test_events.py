@@ -874,3 +874,12 @@ def test_an_indefinite_word_at_a_quarter_the_tagger_missed_is_not_an_earlier_vil
     doc = document(text, mentions=[mention(text, "المستريحة", LOC)])
     found = [(surface(doc, e), e.place) for e in events(doc)]
     assert found == [("لقصف مدفعي", 0), ("لقصف", None)]
+
+
+def test_a_second_device_or_a_demonstrative_object_before_an_indefinite_noun_makes_another_explosion() -> None:
+    text = "قتل 12 شخصا في انفجار سيارة مفخخة وسط بلدة سرمدا، وكانت سيارة ثانية مفخخة انفجرت قرب مخفر البلدة."
+    doc = document(text, quantities=[figure(text, "12", 12, 12, counted="شخصا")], mentions=[mention(text, "سرمدا", LOC)])
+    assert [surface(doc, e) for e in events(doc)] == ["انفجار سيارة", "انفجرت"]
+    text = "انفجرت عبوة ناسفة في حي برزة بدمشق. وسبق ذلك انفجار سيارة مفخخة في مدينة حمص."
+    doc = document(text, mentions=[mention(text, "برزة", LOC), mention(text, "دمشق", GPE), mention(text, "حمص", GPE)])
+    assert [surface(doc, e) for e in events(doc)] == ["انفجرت", "انفجار سيارة"]
