@@ -7,11 +7,15 @@ Cleaning works on lines (the paragraphs of scraped text). The head of the
 article, before its first prose paragraph, is read for a section label, the
 title and its repeat, the dateline, the byline and photo credits; every line is
 then checked against the boilerplate lexicons (``marsad/data/boilerplate.json``):
-share buttons, comment forms, navigation, "read also" blocks with the headlines
-they list, publishing stamps, captions, stray marks. Repeated paragraphs are
-kept once. When a rule is unsure, the line stays: a short line ending with a
-full stop is prose. A wire dateline (الرياض - واس) stays in the text, where the
-origins finder reads it. Kept paragraphs are joined by a blank line.
+share buttons, comment forms, navigation, cookie and JavaScript notices, "read
+also" blocks with the headlines they list and cross-links (اقرأ أيضا ...),
+strips of furniture flattened onto one line, publishing stamps, captions, stray
+marks; below a copyright notice, short lines between two footer lines go too.
+A title loses a site's name set off at its end (| Euronews). Repeated
+paragraphs are kept once. When a rule is unsure, the line stays: a short line
+ending with a full stop is prose. A wire dateline (الرياض - واس) stays in the
+text, where the origins finder reads it. Kept paragraphs are joined by a blank
+line.
 """
 
 from __future__ import annotations
@@ -87,6 +91,7 @@ MAX_WORDS_PER_CHROME_HIT = 20
 MIN_FURNITURE_PHRASES = 2
 MAX_WORDS_BETWEEN_FURNITURE = 9
 MAX_OTHER_WORDS_PER_FURNITURE_WORD = 2
+# A cross-link (اقرأ أيضا ...) names a headline of this many words at least after its opener.
 MIN_LINK_HEADLINE_WORDS = 2
 MIN_DUPLICATE_WORDS = 5
 # A comment-form phrase this long opening a line makes it a notice even when it ends like a sentence.
@@ -620,9 +625,9 @@ def _is_made_of_furniture(line: _Line) -> bool:
     date is not such a word). The line's head is tested first: a paragraph
     fails there.
     """
-    if _furniture_cover(line.head_key) is None:
-        return False
-    cover = _furniture_cover(line.key) if len(line.text) > HEAD_CHARACTERS else _furniture_cover(line.head_key)
+    cover = _furniture_cover(line.head_key)
+    if cover is not None and len(line.text) > HEAD_CHARACTERS:
+        cover = _furniture_cover(line.key)
     if cover is None:
         return False
     phrases, furniture_words, other_words = cover
