@@ -707,7 +707,7 @@ def _add_casualties(doc: Document, sentence: _Sentence, drafts: list[_Draft], le
         elif drafts and not _new_clause_between(sentence, position, drafts[0].first, lexicon):
             owner = drafts[0]  # مقتل 10 مدنيين، بينهم أطفال، في قصف
         else:
-            continue  # قتل 5 جنود قنصا، كما تم قصف ...: the figure's own event has no trigger
+            continue  # قتل 5 جنود بنيران مجهولة، كما تم قصف ...: the figure's own event has no trigger
         toll = owner.killed if kind == "killed" else owner.injured
         if last is not None and last[0] is toll and _conjoined(sentence, last[1], quantity, lexicon):
             toll[-1] = _sum(toll[-1], quantity)

@@ -883,3 +883,12 @@ def test_a_second_device_or_a_demonstrative_object_before_an_indefinite_noun_mak
     text = "انفجرت عبوة ناسفة في حي برزة بدمشق. وسبق ذلك انفجار سيارة مفخخة في مدينة حمص."
     doc = document(text, mentions=[mention(text, "برزة", LOC), mention(text, "دمشق", GPE), mention(text, "حمص", GPE)])
     assert [surface(doc, e) for e in events(doc)] == ["انفجرت", "انفجار سيارة"]
+
+
+def test_sniping_is_an_attack_that_takes_the_toll_before_it() -> None:
+    text = "قتل 5 عناصر من الجيش قنصا في أطراف منطقة العركوب، كما قصف المقاتلون تجمعات الجيش بقذائف الهاون."
+    doc = document(text, quantities=[figure(text, "5", 5, 5, counted="عناصر")], mentions=[mention(text, "العركوب", LOC)])
+    found = {e.type: e.killed for e in events(doc)}
+    assert found == {"battle": (5, 5), "shelling": None}
+    doc = document("وأصيب شخص برصاص قناص في مدينة المعضمية المحاصرة.")
+    assert [(surface(doc, e), e.type) for e in events(doc)] == [("برصاص قناص", "battle")]
