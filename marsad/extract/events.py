@@ -2,7 +2,11 @@
 
 A trigger word or phrase (``marsad/data/event_triggers.json``) gives the type
 and sub-type: غارة is an air strike, هجوم انتحاري a suicide bombing, أعدم an
-execution, سقوط الرقة a territorial change. A trigger is dropped when its
+execution, سقوط الرقة a territorial change. Some need their context: control
+(سيطر، سيطرة) is a capture only when على further on has a place or a held
+site as object (سيطرت "النصرة" على حاجز), fire (أطلق النار) an attack only
+on civilians (على مخيم للنازحين), استهدف or قتل an air strike only with an
+aircraft as subject (طائرات روسية قتلت). A trigger is dropped when its
 mention did not happen: negated (لم يقصف), hypothetical or future (قد يؤدي إلى
 فرار، تهديدات بشن هجمات), or summed over a period (خلال الأيام الماضية، منذ
 بداية العام). A noun trigger also needs an anchor in its sentence
@@ -38,7 +42,10 @@ Each event then takes from its sentence, using the layers found before it:
 
 A definite or demonstrative noun (هذا الهجوم) that repeats an event of the same
 type a few sentences earlier adds its details to that event instead of making
-a new one; one said to be another (قصف آخر، في جانب آخر) never does. A mention
+a new one; one said to be another (قصف آخر، هجوما مضادا، سيارة ثانية مفخخة
+انفجرت) or what a time is counted from (بعد أيام من تفجير انتحاري) never does,
+nor does an indefinite word at another town, or at a settlement the mentions
+layer missed (ب 71 قذيفة هاون في حيي البلديات). A mention
 with no place (ضربة جوية كبرى الشهر الماضي) takes the place, date and toll of a
 later report of its type whose date fits (ضربة في 20 يناير بقرية الشفة). A
 planned event (المعركة المرتقبة، التي تخطط لها تركيا) is none.
