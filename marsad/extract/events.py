@@ -528,7 +528,8 @@ def _triggers(doc: Document, sentence: _Sentence, lexicon: _Lexicon) -> list[_Dr
 def _applies(doc: Document, sentence: _Sentence, trigger: _Trigger, first: int, last: int, lexicon: _Lexicon) -> bool:
     if trigger.requires == "air" and (not sentence.has_word(lexicon, "air_words") or _artillery_after(sentence, last, lexicon)):
         return False
-    if trigger.requires == "place_after" and not _place_follows(doc, sentence, last, 1, lexicon):
+    extent = last + 1 < len(sentence.tokens) and _has(lexicon, "extent_words", sentence.forms[last + 1])  # استعادة كاملة لمدينة
+    if trigger.requires == "place_after" and not _place_follows(doc, sentence, last + extent, 1, lexicon):
         return False
     if trigger.requires == "place_near" and not _place_follows(doc, sentence, last, _PLACE_NEAR, lexicon):
         return False
