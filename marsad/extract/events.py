@@ -491,8 +491,7 @@ def _triggers(doc: Document, sentence: _Sentence, lexicon: _Lexicon) -> list[_Dr
             elif sub_type == "attack" and any(_has(lexicon, "civilian_words", f) for f in sentence.forms[last + 1 : last + 5]):
                 kind, sub_type = "attack", "attack_on_civilians"
             # هذه الاشتباكات points back; وسبق ذلك انفجار does not: a demonstrative before an indefinite noun is no determiner
-            pointed = not trigger.verbal and _has_article(sentence.tokens[i].norm)
-            pointed = pointed and any(_has(lexicon, "demonstratives", forms) for forms in _window(sentence, i, 1))
+            pointed = not trigger.verbal and _definite(sentence, i) and any(_has(lexicon, "demonstratives", forms) for forms in _window(sentence, i, 1))
             definite = _device_subject(sentence, i, lexicon) if trigger.verbal else _definite(sentence, i)
             draft = _Draft(
                 trigger,
@@ -591,8 +590,8 @@ def _earlier_one(sentence: _Sentence, first: int) -> bool:
     من سيطرة التنظيم على قرية): an event before the one told, not a repeat of it."""
     if first == 0 or sentence.tokens[first - 1].norm != "من":
         return False
-    before = [sentence.tokens[k].norm for k in range(max(0, first - 1 - _EARLIER_REACH), first - 1)]
-    return any(word in ("بعد", "قبل") for word in before[:-1])
+    between = [sentence.tokens[k].norm for k in range(max(0, first - 1 - _EARLIER_REACH), first - 2)]  # a time word at least
+    return any(word in ("بعد", "قبل") for word in between)
 
 
 def _artillery_after(sentence: _Sentence, last: int, lexicon: _Lexicon) -> bool:
@@ -1119,13 +1118,9 @@ def _other_sites(previous: _Draft, draft: _Draft) -> bool:
 
 
 def _definite(sentence: _Sentence, first: int) -> bool:
-    """Whether a noun is definite (الغارة، بالقصف، للهجوم، هذا الهجوم); a demonstrative before an indefinite noun
-    is no determiner (وسبق ذلك انفجار عبوة)."""
-    return _has_article(sentence.tokens[first].norm)
-
-
-def _has_article(norm: str) -> bool:
-    """Whether a normalised word carries the article after its proclitics (الغارة، بالقصف، وللهجوم)."""
+    """Whether a noun carries the article after its proclitics (الغارة، بالقصف، وللهجوم، هذا الهجوم); a demonstrative
+    before an indefinite noun is no determiner (وسبق ذلك انفجار عبوة)."""
+    norm = sentence.tokens[first].norm
     rest = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
     if rest.startswith("لل"):
         return True
