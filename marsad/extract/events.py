@@ -108,7 +108,7 @@ _PLACE_NEAR = 5  # tokens after a capture verb within which its place must come
 _CONTROL_REACH = 14  # words between سيطر (or سيطرة) and the على of what was taken (سيطر مسلحو "قسد" ضمن المرحلة الثالثة ... على قرية)
 _FIRE_REACH = 12  # tokens after أطلق searched for the fire, على and the civilians
 _STRONG_OPENERS = frozenset(("كما", "فيما", "بينما"))  # normalised clause openers that end a capture's reach; not في وقت مبكر
-_HELD_REACH = 4  # tokens after that على within which the place or held site comes (على عدد من القرى)
+_TARGET_REACH = 4  # tokens after على or باتجاه within which the civilians fired on come (على مخيم أطمة للنازحين)
 _LA_HEAD_WINDOW = 14  # words before a noun with ل searched for تعرض or طرق, across commas, up to a clause opener
 # (وتعرضت أماكن في منطقة برصايا الواقعة في ريف عفرين، بريف حلب الشمالي الغربي، لقصف)
 _EARLIER_REACH = 4  # words between بعد and the من before an earlier event (بعد أقل من يوم من سيطرة)
@@ -363,13 +363,22 @@ def _controls_a_place(doc: Document, sentence: _Sentence, last: int, lexicon: _L
         if sentence.tokens[k].kind == PUNCT:
             continue  # commas around an adjunct, quotation marks and dashes around a name
         if sentence.tokens[k].norm in ("على", "علي"):
-            # the object of على, not a place in a phrase after it (سيطرت الشرطة على الوضع في المدينة)
-            reach = next((j - k - 1 for j in range(k + 1, k + 1 + _HELD_REACH) if j < len(sentence.tokens) and sentence.tokens[j].norm == "في"), _HELD_REACH)
-            return _place_follows(doc, sentence, k, reach, lexicon)
+            return _place_follows(doc, sentence, _object_head(sentence, k, lexicon) - 1, 1, lexicon)
         words += 1
         if words > _CONTROL_REACH:
             return False
     return False
+
+
+def _object_head(sentence: _Sentence, preposition: int, lexicon: _Lexicon) -> int:
+    """The first token after a preposition that is no figure or quantifier (على عدد من القرى، على عشر مزارع): the
+    head of its object, which a place after it (سيطرت الشرطة على الوضع في المدينة، سيطر الفريق على مباراته أمام كاين) is not."""
+    k = preposition + 1
+    while k < len(sentence.tokens) and (
+        _has(lexicon, "quantifier_words", sentence.forms[k]) or any(q.start <= sentence.tokens[k].start < q.end for q in sentence.quantities)
+    ):
+        k += 1
+    return k
 
 
 def _fire_on_civilians(sentence: _Sentence, last: int, lexicon: _Lexicon) -> bool:
@@ -381,7 +390,7 @@ def _fire_on_civilians(sentence: _Sentence, last: int, lexicon: _Lexicon) -> boo
         return False
     rest = after[fire + 1 :]
     target = next((k for k, forms in enumerate(rest) if _has(lexicon, "fire_targets", forms)), None)
-    return target is not None and any(_has(lexicon, "civilian_words", forms) for forms in rest[target + 1 : target + 1 + _HELD_REACH])
+    return target is not None and any(_has(lexicon, "civilian_words", forms) for forms in rest[target + 1 : target + 1 + _TARGET_REACH])
 
 
 def _air_subject(sentence: _Sentence, first: int, last: int, lexicon: _Lexicon) -> bool:
