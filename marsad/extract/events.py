@@ -786,6 +786,12 @@ def _new_clause_between(sentence: _Sentence, start: int, end: int, lexicon: _Lex
     return any(_has(lexicon, "clause_openers", forms) for forms in sentence.forms[start:end])
 
 
+def _after_also(sentence: _Sentence, first: int) -> bool:
+    """Whether a trigger comes right after كما (كما قصفت), which adds another action; not after فيما or بينما, which
+    may tell more of the same one, nor a figure's كما (قتل سبعة كما أصيب ثمانية إثر انفجار)."""
+    return first > 0 and "كما" in sentence.forms[first - 1]
+
+
 def _clause(sentence: _Sentence, position: int) -> range:
     """Token indices of the clause (between punctuation marks) around token ``position``."""
     start = position
@@ -1105,6 +1111,8 @@ def _coreferent(doc: Document, sentences: list[_Sentence], draft: _Draft, earlie
             return previous
         if draft.type == "agreement" and previous.sub_type == draft.sub_type:
             return previous  # a truce named again, wherever its talks are held
+        if draft.trigger.verbal and previous.sentence == draft.sentence and _after_also(sentences[draft.sentence], draft.first):
+            continue  # قصفت قوات النظام بلدة دوما ...، كما قصفت شرقي دمشق: a verb after كما adds another event
         if not draft.definite and _other_sites(previous, draft):
             continue  # ب 71 قذيفة هاون في حيي البلديات: an indefinite mention or the earlier one at a site the mentions layer missed
         if draft.definite and draft.vague and previous.sentence == draft.sentence:

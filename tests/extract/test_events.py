@@ -898,3 +898,13 @@ def test_sniping_is_an_attack_that_takes_the_toll_before_it() -> None:
     assert found == {"battle": (5, 5), "shelling": None}
     doc = document("وأصيب شخص برصاص قناص في مدينة المعضمية المحاصرة.")
     assert [(surface(doc, e), e.type) for e in events(doc)] == [("برصاص قناص", "battle")]
+
+
+def test_a_verb_right_after_kama_adds_another_event_but_kama_between_tolls_does_not() -> None:
+    text = "وقصفت قوات النظام بلدة دوما وأوقعت جرحى من المدنيين، كما قصفت الأطراف الشرقية للعاصمة."
+    doc = document(text, mentions=[mention(text, "دوما", GPE)])
+    assert [surface(doc, e) for e in events(doc)] == ["وقصفت", "قصفت"]
+    text = "قال قائد الشرطة إن سبعة قتلوا كما أصيب ثمانية إثر انفجار قنبلة في حافلة بمدينة حمص."
+    doc = document(text, quantities=[figure(text, "سبعة", 7, 7), figure(text, "ثمانية", 8, 8)], mentions=[mention(text, "حمص", GPE)])
+    [event] = events(doc)
+    assert (event.killed, event.injured) == ((7, 7), (8, 8))
