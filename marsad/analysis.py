@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from marsad.corpus.entities import curated_entity_id
 from marsad.corpus.stage import CorpusResult, CorpusStage
 from marsad.ingest.readers import read_inputs
 from marsad.report.export import DOCUMENT_SECTIONS, SCHEMA, SECTIONS, dumps
@@ -137,6 +138,8 @@ def _completed_documents(spool: _Spool, result: CorpusResult) -> Iterator[dict[s
         doc_id = record["id"]
         record["duplicate_of"] = result.duplicate_of.get(doc_id)
         record["story"] = result.story_of.get(doc_id)
+        for origin in record["origins"]:
+            origin["entity"] = origin["entity"] or _named_entity(origin["name"], result)
         record.update(result.document_extra.get(doc_id, {}))
         yield record
 
@@ -174,9 +177,17 @@ def _with_entities(section: str, records: Iterator[dict[str, Any]], result: Corp
             for ref in (record["source"], *record["via"]):
                 if ref.get("start") is not None:
                     ref["entity"] = entity.get((record["doc"], ref["start"], ref["end"]))
+                else:  # a report the document relays, named by the outlets table
+                    ref["entity"] = ref["entity"] or _named_entity(ref["text"], result)
         elif section == "events":
             _link_event(record, result)
         yield record
+
+
+def _named_entity(name: str, result: CorpusResult) -> str | None:
+    """The entity a name without offsets spells (an origin credited as The New York Times), if the corpus has it."""
+    entity = curated_entity_id(name)
+    return entity if entity in result.entity_ids else None
 
 
 def _link_event(record: dict[str, Any], result: CorpusResult) -> None:

@@ -8,6 +8,7 @@ what the export needs to fill the cross-document fields.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from marsad.corpus.claims import ClaimBuilder
@@ -33,6 +34,10 @@ class CorpusResult:
     event_groups: list[dict[str, Any]] = field(default_factory=list)
     event_of: dict[str, str] = field(default_factory=dict)  # event id -> id of the event group it reports
     document_extra: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @cached_property
+    def entity_ids(self) -> frozenset[str]:
+        return frozenset(entity["id"] for entity in self.entities)
 
 
 class CorpusStage:

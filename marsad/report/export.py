@@ -13,7 +13,8 @@ from typing import Any
 
 from marsad.arabic.dates import infer_not_before
 from marsad.corpus.events import event_id
-from marsad.document import Attribution, Document, Event, Reference
+from marsad.document import OUTLET_SOURCE, RELAYED, TRANSLATED, Attribution, Document, Event, Reference
+from marsad.extract.attributions import outlet_named
 
 SCHEMA = "marsad.analysis/1"
 SECTIONS = ("documents", "entities", "mentions", "quantities", "times", "attributions", "claims", "events", "stories", "event_groups")
@@ -59,6 +60,25 @@ def _reference(ref: Reference) -> dict[str, Any]:
     return {"text": ref.text, "entity": ref.entity, "kind": ref.kind, "start": ref.start, "end": ref.end}
 
 
+def _upstream_via(doc: Document, a: Attribution) -> list[dict[str, Any]]:
+    """The reports the document translates or relays, as intermediaries of a statement they do not
+    make themselves: in a translation of The New York Times, the Observatory speaks through the Times.
+    They have no offsets when the text does not name them."""
+    upstream = [o for o in doc.origins if o.role in (TRANSLATED, RELAYED)]
+    named = set()
+    for ref in (a.source, *a.via):
+        outlet = outlet_named(ref.text)
+        if outlet is not None:
+            named.add(outlet.name)
+        elif ref.kind == OUTLET_SOURCE and upstream:
+            named.add(upstream[0].name)  # الصحيفة: the most upstream report the document relays
+    return [
+        {"text": o.name, "entity": o.entity, "kind": OUTLET_SOURCE, "start": None, "end": None, "role": o.role}
+        for o in upstream
+        if o.name not in named
+    ]
+
+
 def _attribution(doc: Document, a: Attribution) -> dict[str, Any]:
     return {
         **_span(doc, a.start, a.end),
@@ -67,7 +87,7 @@ def _attribution(doc: Document, a: Attribution) -> dict[str, Any]:
         "content_start": a.content_start,
         "content_end": a.content_end,
         "content": doc.text[a.content_start : a.content_end],
-        "via": [_reference(v) for v in a.via],
+        "via": [_reference(v) for v in a.via] + _upstream_via(doc, a),
         "affiliation": a.affiliation,
     }
 
