@@ -65,12 +65,14 @@ def _upstream_via(doc: Document, a: Attribution) -> list[dict[str, Any]]:
     make themselves: in a translation of The New York Times, the Observatory speaks through the Times.
     They have no offsets when the text does not name them."""
     upstream = [o for o in doc.origins if o.role in (TRANSLATED, RELAYED)]
+    if not upstream:
+        return []
     named = set()
     for ref in (a.source, *a.via):
         outlet = outlet_named(ref.text)
         if outlet is not None:
             named.add(outlet.name)
-        elif ref.kind == OUTLET_SOURCE and upstream:
+        elif ref.kind == OUTLET_SOURCE:
             named.add(upstream[0].name)  # الصحيفة: the most upstream report the document relays
     return [
         {"text": o.name, "entity": o.entity, "kind": OUTLET_SOURCE, "start": None, "end": None, "role": o.role}
