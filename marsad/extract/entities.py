@@ -214,17 +214,18 @@ def _place_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1 << 16)
-def clitic_variants(form: str) -> tuple[tuple[str, int], ...]:
+def clitic_variants(form: str, min_stem: int = MIN_STEM) -> tuple[tuple[str, int], ...]:
     """A token form and its readings without proclitics, as (form, normalised letters dropped).
 
-    لل reads as ل + ال: the variant is ``ال`` + the rest, dropping both lams.
+    لل reads as ل + ال: the variant is ``ال`` + the rest, dropping both lams. A reading
+    keeps more than ``min_stem`` letters.
     """
     variants = [(form, 0)]
     i = 0
-    if len(form) - 1 > MIN_STEM and form[0] in _CONJUNCTIONS:
+    if len(form) - 1 > min_stem and form[0] in _CONJUNCTIONS:
         i = 1
         variants.append((form[1:], 1))
-    if len(form) - i - 1 > MIN_STEM and form[i] in _PREPOSITIONS:
+    if len(form) - i - 1 > min_stem and form[i] in _PREPOSITIONS:
         if form.startswith("لل", i):
             variants.append((_ARTICLE + form[i + 2 :], i + 2))
         else:
@@ -237,18 +238,12 @@ def _clitics_before(form: str, words: frozenset[str]) -> int | None:
 
     The words form a closed list, so a short one is read after a clitic too (بحي، وبريف).
     """
-    found = next((dropped for variant, dropped in clitic_variants(form) if name_key(variant) in words), None)
-    if found is not None:
-        return found
-    conjunction = int(form[:1] in _CONJUNCTIONS)
-    if form[conjunction : conjunction + 1] in tuple(_PREPOSITIONS) and name_key(form[conjunction + 1 :]) in words:
-        return conjunction + 1
-    return conjunction if conjunction and name_key(form[1:]) in words else None
+    return next((dropped for variant, dropped in clitic_variants(form, min_stem=1) if name_key(variant) in words), None)
 
 
 def _name_form(form: str, dropped: int) -> str:
     """The reading of a token form without its first ``dropped`` letters of clitics (للمرصد, 2: المرصد)."""
-    return next((variant for variant, letters in clitic_variants(form) if letters == dropped), form[dropped:])
+    return next(variant for variant, letters in clitic_variants(form, min_stem=1) if letters == dropped)
 
 
 def _is_known(form: str, following: Sequence[str] = ()) -> bool:
