@@ -636,7 +636,7 @@ class _Reader:
         key = self.keys[first]
         if self.is_title_word(first) or key in lexicon.anonymous_heads or key in lexicon.organisation_heads:
             return True
-        start, end = self.tokens[first].start, self.tokens[stop - 1].end
+        start = self.tokens[first].start
         at = bisect_left(self.mention_starts, start)
         return any(m.type == PER and m.start == start for m in self.mentions[at : at + 1]) or self.name_start(first, stop) == first
 

@@ -57,18 +57,17 @@ import json
 import math
 import re
 from bisect import bisect_left
-from datetime import date
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Any
 
 from marsad.arabic.dates import infer_not_before, parse_times
 from marsad.arabic.normalise import normalise
 from marsad.arabic.tokens import iter_tokens
-from marsad.extract.places import COUNTRY, REGION, candidates, geocode, name_key
 from marsad.document import GPE, LOC, NORP, NUMBER, ORG, PER, PUNCT, Document, Event, Mention, Quantity, Sentence, Token
+from marsad.extract.places import COUNTRY, REGION, candidates, geocode, name_key
 from marsad.pipeline import component
 from marsad.settings import Settings
 

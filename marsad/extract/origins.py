@@ -42,10 +42,10 @@ from marsad.document import (
 )
 from marsad.extract.attributions import (
     Outlet,
+    agency_names,
     is_outlet_anaphor,
     is_prepositional_cue,
     key_of,
-    agency_names,
     match_outlet,
     outlet_named,
     own_outlet_names,

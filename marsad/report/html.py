@@ -235,12 +235,12 @@ def write_report(
         f" · قصص: {len(result.stories)} · كيانات: {len(result.entities)} · ادعاءات: {len(result.claims)}</p></header>\n<main>\n"
         f"{_stories_html(result)}{_claims_html(result, max_claims)}{_entities_html(result)}\n"
     )
-    for shown, (record, annotations) in enumerate(documents):
+    for shown, (record, layers) in enumerate(documents):
         if max_documents and shown == max_documents:
             stream.write(
                 f'<p class="summary">الوثائق المعروضة: أول {max_documents} من {summary.done}؛'
                 " البقية في analysis.json.</p>\n"
             )
             break
-        stream.write(_document_html(record, annotations))
+        stream.write(_document_html(record, layers))
     stream.write("</main>\n</body>\n</html>\n")
