@@ -39,6 +39,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Protocol
 
+import regex
+
 from marsad.arabic.normalise import normalise
 from marsad.arabic.numbers import is_currency_word
 from marsad.arabic.tokens import MIN_STEM, iter_tokens, surface_offset
@@ -88,6 +90,10 @@ _MIN_SHORT_PLACE_POPULATION = 100_000
 _MAX_PLACE_NAME_WORDS = 3
 # Mention types whose names, once found, are looked for again in the rest of the document.
 _REPEATED_TYPES = frozenset((PER, ORG, LOC, GPE))
+# A nisba with the accusative ending (أميركياً، روسيّاً، دولياً): an adverb or "Americans" after a number, no name.
+_ADVERBIAL_NISBA = regex.compile(r"ي\p{Mn}*(?:ا\p{Mn}*\N{ARABIC FATHATAN}|\N{ARABIC FATHATAN}\p{Mn}*ا)\p{Mn}*$")
+# An imperfect verb with the future prefix and the plural ending (سيغادرون، وسيعودون): no name starts with one.
+_FUTURE_PLURAL_VERB = regex.compile(r"^[وف]?س[يتن]\w{2,}ون$")
 # Which candidate wins between overlapping spans of the same length (lower wins).
 PRIORITY_ALIAS, PRIORITY_LATIN, PRIORITY_SURNAME, PRIORITY_TAGGER, PRIORITY_REPEAT = 0, 1, 2, 3, 4
 
@@ -425,6 +431,8 @@ def _trim(text: _Text, candidate: _Candidate) -> _Candidate | None:
     """A tagger span without titles, outlet words, punctuation and clitics; None when nothing is left."""
     first = _skip_title(text, candidate.first, candidate.last)
     forms = text.forms
+    if candidate.type != PER and first + 1 < candidate.last and _FUTURE_PLURAL_VERB.match(forms[first]):
+        first += 1  # سيغادرون سوريا: the place is سوريا
     if (
         first + 1 < candidate.last
         and _clitics_before(forms[first], _titles().outlet) is not None
@@ -650,8 +658,12 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
     for candidate in found:
         start, end = text.span(candidate)
         surface = doc.text[start:end]
-        if end - start > 1 and name_key(surface) not in not_names and not is_currency_word(surface):
-            mentions.append(Mention(start, end, _final_type(text, candidate)))
+        if end - start < 2 or name_key(surface) in not_names or is_currency_word(surface):
+            continue
+        kind = _final_type(text, candidate)
+        if kind != PER and candidate.last - candidate.first == 1 and _ADVERBIAL_NISBA.search(surface):
+            continue
+        mentions.append(Mention(start, end, kind))
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 

@@ -241,3 +241,14 @@ def test_a_currency_the_tagger_took_for_a_name_is_no_mention() -> None:
 def test_a_village_the_tagger_took_for_a_person_is_a_place() -> None:
     text = "قتل ثلاثة أطفال في قصف على قرية أبو ميال بريف حماة."
     assert ("أبو ميال", LOC) in [(surface, kind) for surface, kind, _ in found(text, {"أبو ميال": "PER"})]
+
+
+def test_a_nisba_with_the_accusative_ending_is_no_place() -> None:
+    text = "سافر 120 بريطانياً إلى تركيا، وتقدمت القوات المدعومة روسيّاً نحو المدينة، ثم قابل الوزير عليّاً."
+    phrases = {"بريطانياً": "LOC", "روسيّاً": "GPE", "تركيا": "LOC", "عليّاً": "PER"}
+    assert [(surface, kind) for surface, kind, _ in found(text, phrases)] == [("تركيا", GPE), ("عليّاً", PER)]
+
+
+def test_a_future_verb_the_tagger_put_before_a_place_stays_out() -> None:
+    text = "وقال إن المقاتلين سيغادرون ليبيا قريباً."
+    assert found(text, {"سيغادرون ليبيا": "LOC"}) == [("ليبيا", GPE, text.index("ليبيا"))]
