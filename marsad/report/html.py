@@ -14,26 +14,22 @@ from html import escape
 from importlib import resources
 from typing import IO, TYPE_CHECKING, Any
 
+from marsad.report.spans import (
+    REMOVED_LABELS,
+    TYPE_LABELS,
+    Annotations,
+    Mark,
+    Paragraph,
+    annotation_marks,
+    metadata_rows,
+    paragraphs,
+    pieces,
+    text_direction,
+)
+
 if TYPE_CHECKING:
     from marsad.analysis import Summary
     from marsad.corpus.stage import CorpusResult
-
-_REMOVED_LABELS = {
-    "caption": "تعليق صورة",
-    "stamp": "ختم النشر",
-    "section_label": "تصنيف القسم",
-    "related": "اقرأ أيضا",
-    "share": "أزرار المشاركة",
-    "comment_form": "نموذج التعليق",
-    "navigation": "تنقل",
-    "stray": "علامات شاردة",
-    "duplicate": "فقرة مكررة",
-    "title_repeat": "عنوان مكرر",
-    "boilerplate": "نص ثابت",
-}
-_TYPE_LABELS = {"PER": "شخص", "ORG": "منظمة", "LOC": "مكان", "GPE": "كيان سياسي", "NORP": "جماعة", "MISC": "أخرى"}
-
-Annotations = dict[str, list[dict[str, Any]]]
 
 
 def _style() -> str:
@@ -48,69 +44,26 @@ def _link(doc_id: str, start: int, label: str) -> str:
     return f'<a href="#{escape(_anchor(doc_id, start))}">{escape(label)}</a>'
 
 
-def _value(low: float | None, high: float | None) -> str:
-    def number(x: float) -> str:
-        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
-
-    if low is None and high is None:
-        return "?"
-    if low is None:
-        return f"≤ {number(high)}"  # type: ignore[arg-type]
-    if high is None:
-        return f"≥ {number(low)}"
-    return number(low) if low == high else f"{number(low)}–{number(high)}"
-
-
-def _marks(annotations: Annotations) -> list[tuple[int, int, str, str]]:
-    """(start, end, css class, tooltip) for everything worth marking in the text."""
-    marks = []
-    for m in annotations.get("mentions", []):
-        marks.append((m["start"], m["end"], f"m m-{m['type']}", f"{_TYPE_LABELS.get(m['type'], m['type'])} {m.get('entity') or ''}"))
-    for q in annotations.get("quantities", []):
-        unit = f" {q['unit']}" if q.get("unit") else ""
-        approx = " تقريبا" if q.get("approximate") else ""
-        marks.append((q["start"], q["end"], "q", f"{_value(q['low'], q['high'])}{unit}{approx}"))
-    for t in annotations.get("times", []):
-        marks.append((t["start"], t["end"], "t", f"{t.get('value_start') or '?'} … {t.get('value_end') or '?'} ({t['granularity']})"))
-    for a in annotations.get("attributions", []):
-        marks.append((a["start"], a["end"], "cue", f"المصدر: {a['source']['text']}"))
-    for e in annotations.get("events", []):
-        marks.append((e["start"], e["end"], "ev", f"حدث: {e['type']}"))
-    return marks
-
-
-def _paragraph_html(text: str, start: int, end: int, marks: list[tuple[int, int, str, str]], doc_id: str) -> str:
-    """Escaped text of ``text[start:end]`` with non-overlapping marks (earliest, then longest, wins)."""
-    chosen = []
-    cursor = start
-    for m_start, m_end, css, title in sorted(marks, key=lambda m: (m[0], -m[1])):
-        if m_start >= cursor and m_end <= end and m_start >= start:
-            chosen.append((m_start, m_end, css, title))
-            cursor = m_end
+def _paragraph_html(text: str, paragraph: Paragraph, marks: list[Mark], doc_id: str) -> str:
+    """Escaped text of the paragraph with its marks as spans."""
     parts = []
-    position = start
-    for m_start, m_end, css, title in chosen:
-        parts.append(escape(text[position:m_start]))
-        anchor = escape(_anchor(doc_id, m_start))
-        parts.append(f'<span id="{anchor}" class="{css}" title="{escape(title)}">{escape(text[m_start:m_end])}</span>')
-        position = m_end
-    parts.append(escape(text[position:end]))
+    for piece in pieces(text, paragraph.start, paragraph.end, marks):
+        if piece.mark is None:
+            parts.append(escape(piece.text))
+        else:
+            anchor = escape(_anchor(doc_id, piece.start))
+            parts.append(f'<span id="{anchor}" class="{piece.mark.css}" title="{escape(piece.mark.title)}">{escape(piece.text)}</span>')
     return "".join(parts)
 
 
 def _text_html(record: dict[str, Any], annotations: Annotations) -> str:
     """The cleaned text as paragraphs, subheadings as headings, annotations marked."""
-    text: str = record["text"]
-    headings = {(h["start"], h["end"]) for h in record.get("headings", [])}
-    marks = _marks(annotations)
+    marks = annotation_marks(annotations)
     parts = []
-    start = 0
-    for paragraph in text.split("\n\n"):
-        end = start + len(paragraph)
-        if paragraph.strip():
-            tag = "h3" if (start, end) in headings else "p"
-            parts.append(f'<{tag} id="{escape(_anchor(record["id"], start))}">{_paragraph_html(text, start, end, marks, record["id"])}</{tag}>')
-        start = end + 2
+    for paragraph in paragraphs(record):
+        tag = "h3" if paragraph.heading else "p"
+        anchor = escape(_anchor(record["id"], paragraph.start))
+        parts.append(f'<{tag} id="{anchor}">{_paragraph_html(record["text"], paragraph, marks, record["id"])}</{tag}>')
     return "\n".join(parts)
 
 
@@ -137,27 +90,13 @@ def _attributions_html(record: dict[str, Any], annotations: Annotations) -> str:
 def _document_html(record: dict[str, Any], annotations: Annotations) -> str:
     doc_id = escape(record["id"])
     title = escape(record.get("title") or record["id"])
-    origins = " ← ".join(f"{o.get('name', '')} ({o['role']})" for o in record.get("origins", []))
-    rows = "".join(
-        [
-            _meta_row("المعرّف", record["id"]),
-            _meta_row("المنفذ", record.get("outlet")),
-            _meta_row("الكاتب", record.get("byline")),
-            _meta_row("تاريخ النشر", record.get("published")),
-            _meta_row("اللغة", record.get("language")),
-            _meta_row("الرابط", record.get("url")),
-            _meta_row("الملف", record.get("source_path")),
-            _meta_row("نسخة من", record.get("duplicate_of")),
-            _meta_row("القصة", record.get("story")),
-            _meta_row("المصادر الأصلية", origins),
-        ]
-    )
+    rows = "".join(_meta_row(label, value) for _, label, value in metadata_rows(record))
     removed = "".join(
-        f'<li><span class="kind">{escape(_REMOVED_LABELS.get(r["kind"], r["kind"]))}</span> {escape(r["text"])}</li>'
+        f'<li><span class="kind">{escape(REMOVED_LABELS.get(r["kind"], r["kind"]))}</span> {escape(r["text"])}</li>'
         for r in record.get("removed", [])
     )
     removed_html = f"<details><summary>ما حُذف ({len(record.get('removed', []))})</summary><ul>{removed}</ul></details>" if removed else ""
-    direction = "rtl" if record.get("language") in ("ar", "fa", "ur", "he") else "ltr"
+    direction = text_direction(record)
     return (
         f'<article id="doc-{doc_id}">\n<h2>{title}</h2>\n<table class="meta">{rows}</table>\n'
         f'<div class="text" dir="{direction}">{_text_html(record, annotations)}</div>\n'
@@ -192,7 +131,7 @@ def _entities_html(result: CorpusResult) -> str:
         geo = e.get("geo") or {}
         where = f"{geo['lat']:.3f}, {geo['lon']:.3f} ({geo.get('country') or '?'})" if geo.get("lat") is not None else "—"
         aliases = "، ".join(a for a in e.get("aliases", []) if a != e["name"])
-        cells = [e["name"], e.get("name_en") or "", _TYPE_LABELS.get(e["type"], e["type"]), aliases, where]
+        cells = [e["name"], e.get("name_en") or "", TYPE_LABELS.get(e["type"], e["type"]), aliases, where]
         rows.append([escape(cell) for cell in cells])
     return _table_section("الكيانات", ["الاسم", "بالإنجليزية", "النوع", "صيغ أخرى", "الموقع"], rows, folded=True)
 
