@@ -167,6 +167,31 @@ def export(
     sys.stdout.write("".join(dumps(r) + "\n" for r in records) if jsonl else dumps(records) + "\n")
 
 
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+@app.command()
+def serve(
+    analysis: Annotated[Path, typer.Argument(help="An output folder of 'marsad analyze' (or its analysis.json).")],
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; the default serves this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse an analysis in a local web view (pages and a JSON API) at http://HOST:PORT/."""
+    import uvicorn
+
+    from marsad.web.app import create_app
+    from marsad.web.corpus import Corpus
+
+    try:
+        corpus = Corpus.load(analysis)
+    except MarsadError as error:
+        err.print(f"marsad: {error}", markup=False)
+        raise typer.Exit(2) from None
+    if host not in LOOPBACK_HOSTS:
+        err.print(f"marsad: serving on {host}: anyone who can reach this address can read the analysis", markup=False)
+    err.print(f"marsad: {len(corpus.documents)} documents; open http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
+    uvicorn.run(create_app(corpus), host=host, port=port, log_level="warning")
+
 def main() -> None:
     try:
         app()

@@ -114,3 +114,27 @@ def test_export_prints_a_section_as_json_lines(tmp_path: Path, demo: Path) -> No
     assert [d["id"] for d in lines] == ["wire-0001", "wire-0002"]
     bad = runner.invoke(app, ["export", str(out), "--section", "people"])
     assert bad.exit_code == 2 and "no section 'people'" in bad.stderr
+
+
+def test_serve_binds_to_this_machine_only_by_default(tmp_path: Path, demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    calls: list[dict] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append(options))
+    code, stderr, out = _analyse(tmp_path, demo / "001_sadd_marib.txt", extra=("--no-report",))
+    assert code == 0, stderr
+    result = runner.invoke(app, ["serve", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == 8000
+    assert "http://127.0.0.1:8000/" in result.stderr
+    result = runner.invoke(app, ["serve", str(out / "analysis.json"), "--host", "0.0.0.0", "--port", "9000"])
+    assert result.exit_code == 0 and calls[-1]["host"] == "0.0.0.0" and calls[-1]["port"] == 9000
+    assert "anyone who can reach this address" in result.stderr
+
+
+def test_serve_needs_an_analysis(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["serve", str(tmp_path)])
+    assert result.exit_code == 2 and "no analysis.json" in result.stderr
+    (tmp_path / "analysis.json").write_text('{"schema": "other"}', encoding="utf-8")
+    result = runner.invoke(app, ["serve", str(tmp_path)])
+    assert result.exit_code == 2 and "not a marsad.analysis/1 analysis" in result.stderr
