@@ -45,6 +45,10 @@ MAX_PLACE_TOKENS = 4
 WORD_CACHE_SIZE = 200_000
 # Neighbour offsets whose word features each token sees (the order of _WordEntry's fields).
 WINDOW = (-2, -1, 1, 2)
+# Quotation marks and the mark that closes each; a title or a nickname in quotes is often a name.
+QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "'": "'", "‘": "’", "''": "''"}
+# Longest quotation read as a possible name, in tokens; longer ones are quoted speech.
+MAX_QUOTED_TOKENS = 8
 
 
 def _ner_data(name: str) -> Path:
@@ -181,6 +185,7 @@ class FeatureExtractor:
     def sentence_features(self, words: Sequence[str]) -> list[list[str]]:
         entries = [self._entry(word) for word in words]
         places = self._place_phrases(entries)
+        quotes = _quote_marks(words)
         last = len(entries) - 1
         features = []
         for i, entry in enumerate(entries):
@@ -201,6 +206,7 @@ class FeatureExtractor:
                 items += entries[i + 2].after2
             if places[i]:
                 items.append(places[i])
+            items += quotes[i]
             features.append(items)
         return features
 
@@ -232,6 +238,34 @@ class _WordEntry(NamedTuple):
     before1: tuple[str, ...]
     after1: tuple[str, ...]
     after2: tuple[str, ...]
+
+
+def _quote_marks(words: Sequence[str]) -> list[tuple[str, ...]]:
+    """``inq`` on the tokens of a short quotation, with ``q<`` on its first and ``q>`` on its last:
+    titles of programmes, films and books and the names of products are quoted (« الناس وأنا »).
+    A doubled mark (two ``'`` tokens) counts as one."""
+    marks: list[tuple[str, ...]] = [()] * len(words)
+    i = 0
+    while i < len(words):
+        close = QUOTE_PAIRS.get(words[i])
+        if close is None:
+            i += 1
+            continue
+        start = i + 1
+        while start < len(words) and words[start] == words[i]:
+            start += 1
+        end = next((j for j in range(start, len(words)) if words[j] == close), None)
+        if end is None:
+            i = start
+            continue
+        if 0 < end - start <= MAX_QUOTED_TOKENS:
+            marks[start:end] = [("inq",)] * (end - start)
+            marks[start] = ("inq", "q<")
+            marks[end - 1] = (*marks[end - 1], "q>")
+        i = end + 1
+        while i < len(words) and words[i] == close:
+            i += 1
+    return marks
 
 
 def _shape(word: str) -> str:

@@ -52,6 +52,20 @@ def test_sentence_features_see_neighbours_and_place_phrases():
     assert not {"gB", "gI"} & set(features[3])
 
 
+def test_sentence_features_mark_a_short_quotation():
+    words = "عرضت القناة برنامج « حديث المساء » وقال المذيع ' ' مرحبا ' ' .".split()
+    features = FeatureExtractor(LEXICON).sentence_features(words)
+    quoted = [[item for item in items if item in ("inq", "q<", "q>")] for items in features]
+    assert quoted[4:6] == [["inq", "q<"], ["inq", "q>"]]
+    assert quoted[11] == ["inq", "q<", "q>"]
+    assert not any(quoted[:4] + quoted[6:11] + quoted[12:])
+
+
+def test_sentence_features_leave_long_quoted_speech_unmarked():
+    words = 'قال الوزير " إن الحكومة لن تقبل بأي شروط جديدة من أي طرف " ثم غادر'.split()
+    assert not any("inq" in items for items in FeatureExtractor(LEXICON).sentence_features(words))
+
+
 def test_forms_drop_proclitics_but_keep_the_article():
     assert FeatureExtractor(LEXICON).forms(["بالرقة", "الرقة", "وسمير", "في"]) == ["الرقه", "الرقه", "سمير", "في"]
 
