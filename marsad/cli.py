@@ -167,7 +167,8 @@ def export(
     sys.stdout.write("".join(dumps(r) + "\n" for r in records) if jsonl else dumps(records) + "\n")
 
 
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+# Host names a browser sends to a server on this machine (checked against DNS rebinding).
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost")
 
 
 @app.command()
@@ -190,7 +191,8 @@ def serve(
     if host not in LOOPBACK_HOSTS:
         err.print(f"marsad: serving on {host}: anyone who can reach this address can read the analysis", markup=False)
     err.print(f"marsad: {len(corpus.documents)} documents; open http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
-    uvicorn.run(create_app(corpus), host=host, port=port, log_level="warning")
+    web_app = create_app(corpus, allowed_hosts=LOOPBACK_HOSTS if host in LOOPBACK_HOSTS else ())
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 def main() -> None:
     try:

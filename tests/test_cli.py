@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from marsad.cli import app
@@ -120,13 +121,16 @@ def test_serve_binds_to_this_machine_only_by_default(tmp_path: Path, demo: Path,
     import uvicorn
 
     calls: list[dict] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append(options))
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append({"app": app, **options}))
     code, stderr, out = _analyse(tmp_path, demo / "001_sadd_marib.txt", extra=("--no-report",))
     assert code == 0, stderr
     result = runner.invoke(app, ["serve", str(out)])
     assert result.exit_code == 0, result.stderr
     assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == 8000
     assert "http://127.0.0.1:8000/" in result.stderr
+    web = TestClient(calls[-1]["app"], base_url="http://127.0.0.1:8000")
+    assert web.get("/").status_code == 200
+    assert web.get("/", headers={"host": "rebound.example"}).status_code == 400  # another site's name for 127.0.0.1
     result = runner.invoke(app, ["serve", str(out / "analysis.json"), "--host", "0.0.0.0", "--port", "9000"])
     assert result.exit_code == 0 and calls[-1]["host"] == "0.0.0.0" and calls[-1]["port"] == 9000
     assert "anyone who can reach this address" in result.stderr

@@ -9,12 +9,15 @@ and its sentence highlighted.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
@@ -26,6 +29,7 @@ from marsad.web.corpus import PAGE_SIZE, Corpus, Page, paginate
 from marsad.web.views import FOCUS_ANCHOR, document_text, fact_href, href, parse_span
 
 HERE = Path(__file__).parent
+CLAIM_KINDS = {"figure": "رقم", "statement": "تصريح"}
 
 
 def _environment(corpus: Corpus) -> jinja2.Environment:
@@ -37,7 +41,7 @@ def _environment(corpus: Corpus) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals.update(href=href, fact_href=fact_href, value=format_value, TYPE_LABELS=TYPE_LABELS, FOCUS_ANCHOR=FOCUS_ANCHOR)
-    env.globals.update(REMOVED_LABELS=REMOVED_LABELS, PAGE_SIZE=PAGE_SIZE, corpus=corpus)
+    env.globals.update(REMOVED_LABELS=REMOVED_LABELS, CLAIM_KINDS=CLAIM_KINDS, PAGE_SIZE=PAGE_SIZE, corpus=corpus)
     return env
 
 
@@ -50,8 +54,11 @@ def _page_json(page: Page, items: list[Any]) -> dict[str, Any]:
     return {"page": page.number, "pages": page.pages, "total": page.total, "page_size": PAGE_SIZE, "items": items}
 
 
-def create_app(corpus: Corpus) -> Starlette:
-    """The web application over a loaded corpus (load it once with :meth:`Corpus.load`)."""
+def create_app(corpus: Corpus, *, allowed_hosts: Sequence[str] = ()) -> Starlette:
+    """The web application over a loaded corpus (load it once with :meth:`Corpus.load`).
+
+    With ``allowed_hosts``, a request naming any other host is refused: a page on another site cannot
+    read a server on this machine by pointing its own name at 127.0.0.1 (DNS rebinding)."""
     templates = Jinja2Templates(env=_environment(corpus))
 
     def render(request: Request, name: str, **context: Any) -> Response:
@@ -205,4 +212,5 @@ def create_app(corpus: Corpus) -> Starlette:
         Route("/api/stories/{story_id:path}", api_story),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    return Starlette(routes=routes, exception_handlers={HTTPException: not_found})
+    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))] if allowed_hosts else []
+    return Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: not_found})
