@@ -80,7 +80,7 @@ def create_app(corpus: Corpus, *, allowed_hosts: Sequence[str] = ()) -> Starlett
         query = request.query_params.get("q", "").strip()
         entities = paginate(corpus.search_entities(query), 1)
         documents = paginate(corpus.search_documents(query), _page_number(request))
-        matches = [(corpus.documents[d], corpus.text_match(d, query)) for d in documents.items]
+        matches = [(corpus.documents[d], corpus.search_hit(d, query)) for d in documents.items]
         return render(request, "search.html", query=query, entities=entities, documents=documents, matches=matches)
 
     async def documents(request: Request) -> Response:

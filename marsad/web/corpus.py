@@ -216,12 +216,15 @@ class Corpus:
             found.update(self._document_order[m["doc"]] for m in self.mentions_of.get(named["id"], []))
         return [self._document_ids[index] for index in sorted(found)]
 
-    def text_match(self, doc_id: str, query: str) -> Quote | None:
-        """Where the query first matches a document's text, in its sentence (None when only the title matches)."""
+    def search_hit(self, doc_id: str, query: str) -> Quote | None:
+        """Where a document matches the query, in its sentence: the first match in its text, else the first
+        mention of the entity the query names (None when only the title matches)."""
         pattern = search_pattern(query)
         text = self.documents[doc_id]["text"]
         normalised, index = normalise_with_map(text)
         match = pattern.search(normalised) if pattern else None
-        if match is None:
-            return None
-        return self.quote(doc_id, index[match.start()], index[match.end() - 1] + 1)
+        if match is not None:
+            return self.quote(doc_id, index[match.start()], index[match.end() - 1] + 1)
+        named = self.named_entity(query)
+        mentions = [m for m in self.annotations_of(doc_id)["mentions"] if named and m.get("entity") == named["id"]]
+        return self.quote(doc_id, mentions[0]["start"], mentions[0]["end"]) if mentions else None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from marsad.report.spans import Mark, annotation_marks, paragraphs, pieces
+from marsad.report.spans import TYPE_LABELS, Mark, annotation_marks, paragraphs, pieces
 from marsad.web.corpus import Corpus
 
 FOCUS_ANCHOR = "hl"
@@ -44,6 +44,12 @@ def mark_href(corpus: Corpus, mark: Mark) -> str | None:
     return None
 
 
+def mark_title(corpus: Corpus, mark: Mark) -> str:
+    """A mark's tooltip, naming a mention's entity rather than giving its id."""
+    entity = corpus.entities.get(mark.record.get("entity") or "") if mark.section == "mentions" else None
+    return f"{TYPE_LABELS.get(entity['type'], entity['type'])}: {entity['name']}" if entity else mark.title
+
+
 def parse_span(value: str | None, length: int) -> tuple[int, int] | None:
     """``START-END`` from a query string, when it is a span of a text of ``length`` characters."""
     start, sep, end = (value or "").partition("-")
@@ -60,6 +66,7 @@ class Segment:
 
     text: str
     mark: Mark | None
+    title: str
     link: str | None
     anchor: str | None
     focus: bool
@@ -89,6 +96,7 @@ def document_text(corpus: Corpus, record: dict[str, Any], focus: tuple[int, int]
                 Segment(
                     text=piece.text,
                     mark=piece.mark,
+                    title=mark_title(corpus, piece.mark) if piece.mark else "",
                     link=mark_href(corpus, piece.mark) if piece.mark else None,
                     anchor=f"c{piece.start}" if piece.opens else None,
                     focus=in_focus,

@@ -56,6 +56,7 @@ def test_the_document_page_marks_a_mention_at_its_offsets_and_links_it_to_its_en
     page = client.get("/documents/01_idlib").text
     link = f'<a href="{href("entities", mention["entity"])}" id="c{mention["start"]}" class="m m-GPE"'
     assert link in page
+    assert page[page.index(link) :].split(">", 1)[0].endswith('title="كيان سياسي: الولايات المتحدة"')  # named, not an id
     assert page[page.index(link) :].split(">", 1)[1].startswith("أمريكا</a>")
     assert '<html lang="ar" dir="rtl">' in page and '<div class="text" dir="rtl">' in page
 
@@ -85,10 +86,12 @@ def test_an_entity_page_lists_its_mentions_in_their_sentences(client: TestClient
 
 
 def test_search_finds_an_entity_and_its_document_under_another_spelling(client: TestClient) -> None:
-    entity = _mention(client, "01_idlib", "أمريكا")["entity"]
+    mention = _mention(client, "01_idlib", "أمريكا")
+    entity = mention["entity"]
     page = client.get("/search", params={"q": "أميركا"}).text
     assert f'href="{href("entities", entity)}"' in page
-    assert f'href="{html.escape(href("documents", "01_idlib"))}' in page
+    assert html.escape(fact_href("01_idlib", mention["start"], mention["end"])) in page  # the document, at its mention
+    assert "<mark>أمريكا</mark> تتابع" in page
     api = _json(client, "/api/search?q=أميركا")
     assert api["entities"][0]["id"] == entity and [d["id"] for d in api["documents"]["items"]] == ["01_idlib"]
 

@@ -42,8 +42,8 @@ def test_search_is_blind_to_hamza_ta_marbuta_and_spacing() -> None:
     assert [e["id"] for e in corpus.search_entities("وزاره  الصحه")] == ["E1"]
     assert corpus.search_documents("اصابات") == ["d1"]  # the title
     assert corpus.search_documents("المستشفي") == ["d1"]
-    assert corpus.text_match("d1", "المستشفي").focus == "المستشفى"
-    assert corpus.text_match("d1", "اصابات") is None and search_pattern("  ") is None
+    assert corpus.search_hit("d1", "المستشفي").focus == "المستشفى"
+    assert corpus.search_hit("d1", "اصابات") is None and search_pattern("  ") is None
 
 
 def test_a_highlight_must_be_a_span_of_the_text() -> None:
