@@ -30,6 +30,7 @@ from marsad.web.views import FOCUS_ANCHOR, document_text, fact_href, href, parse
 
 HERE = Path(__file__).parent
 CLAIM_KINDS = {"figure": "رقم", "statement": "تصريح"}
+STORY_PREVIEW = 5  # documents of a story listed on the home page
 
 
 def _environment(corpus: Corpus) -> jinja2.Environment:
@@ -41,7 +42,7 @@ def _environment(corpus: Corpus) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals.update(href=href, fact_href=fact_href, value=format_value, TYPE_LABELS=TYPE_LABELS, FOCUS_ANCHOR=FOCUS_ANCHOR)
-    env.globals.update(REMOVED_LABELS=REMOVED_LABELS, CLAIM_KINDS=CLAIM_KINDS, PAGE_SIZE=PAGE_SIZE, corpus=corpus)
+    env.globals.update(REMOVED_LABELS=REMOVED_LABELS, CLAIM_KINDS=CLAIM_KINDS, PAGE_SIZE=PAGE_SIZE, STORY_PREVIEW=STORY_PREVIEW, corpus=corpus)
     return env
 
 
@@ -118,7 +119,7 @@ def create_app(corpus: Corpus, *, allowed_hosts: Sequence[str] = ()) -> Starlett
         record = found(corpus.claims, request, "claim_id")
         occurrences = paginate(record["occurrences"], _page_number(request))
         quotes = [corpus.quote(o["doc"], o["start"], o["end"]) for o in occurrences.items]
-        conflicts = [(c, corpus.quote(c["doc"], c["start"], c["end"])) for c in record.get("conflicts", [])]
+        conflicts = [(c, corpus.quote(c["doc"], c["start"], c["end"])) for c in record.get("conflicts", [])[:PAGE_SIZE]]
         return render(request, "claim.html", claim=record, occurrences=occurrences, quotes=quotes, conflicts=conflicts)
 
     async def events(request: Request) -> Response:
@@ -139,7 +140,8 @@ def create_app(corpus: Corpus, *, allowed_hosts: Sequence[str] = ()) -> Starlett
         )
 
     async def story(request: Request) -> Response:
-        return render(request, "story.html", story=found(corpus.stories, request, "story_id"))
+        record = found(corpus.stories, request, "story_id")
+        return render(request, "story.html", story=record, documents=paginate(record["documents"], _page_number(request)))
 
     # The JSON API: the records as analysis.json has them
 
