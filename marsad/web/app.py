@@ -30,6 +30,7 @@ from marsad.web.views import FOCUS_ANCHOR, document_text, fact_href, href, parse
 
 HERE = Path(__file__).parent
 CLAIM_KINDS = {"figure": "رقم", "statement": "تصريح"}
+STANCES = {"contradiction": "تناقض", "same": "اتفاق", "other": "أخرى"}  # of a conflicting statement
 STORY_PREVIEW = 5  # documents of a story listed on the home page
 
 
@@ -42,7 +43,7 @@ def _environment(corpus: Corpus) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals.update(href=href, fact_href=fact_href, value=format_value, TYPE_LABELS=TYPE_LABELS, FOCUS_ANCHOR=FOCUS_ANCHOR)
-    env.globals.update(REMOVED_LABELS=REMOVED_LABELS, CLAIM_KINDS=CLAIM_KINDS, PAGE_SIZE=PAGE_SIZE, STORY_PREVIEW=STORY_PREVIEW, corpus=corpus)
+    env.globals.update(REMOVED_LABELS=REMOVED_LABELS, CLAIM_KINDS=CLAIM_KINDS, STANCES=STANCES, PAGE_SIZE=PAGE_SIZE, STORY_PREVIEW=STORY_PREVIEW, corpus=corpus)
     return env
 
 

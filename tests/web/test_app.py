@@ -150,3 +150,48 @@ def test_home_and_lists(client: TestClient) -> None:
         assert client.get(url).status_code == 200, url
     listing = _json(client, "/api/documents")
     assert listing["total"] == 2 and "text" not in listing["items"][0]
+
+
+def test_long_lists_come_in_pages_of_fifty() -> None:
+    documents = [{"id": f"d{n:03}", "title": f"خبر رقم {n}", "text": "وصلت قافلة مساعدات إلى المدينة."} for n in range(60)]
+    assert documents[0]["text"][23:30] == "المدينة"
+    empty: list = []
+    corpus = Corpus(
+        {
+            "documents": documents,
+            "entities": [{"id": "E1", "type": "LOC", "name": "المدينة", "aliases": ["المدينة"]}],
+            "mentions": [{"doc": d["id"], "start": 23, "end": 30, "text": "المدينة", "type": "LOC", "entity": "E1"} for d in documents],
+            "quantities": empty, "times": empty, "attributions": empty, "claims": empty, "events": empty,
+            "stories": [{"id": "S1", "title": "قافلة المساعدات", "documents": [d["id"] for d in documents]}],
+        }
+    )
+    client = TestClient(create_app(corpus))
+    home = client.get("/").text
+    assert "خبر رقم 4<" in home and "خبر رقم 5<" not in home and "و55 أخرى" in home
+    story = client.get("/stories/S1?page=2").text
+    assert story.count("<li>") == 10 and "صفحة 2 من 2" in story and "خبر رقم 59" in story
+    entity = client.get("/entities/E1").text
+    assert entity.count("<mark>المدينة</mark>") == 50 and 'rel="next"' in entity
+    mentions = client.get("/api/entities/E1?page=2").json()["mentions"]
+    assert (mentions["page"], mentions["pages"], mentions["total"], len(mentions["items"])) == (2, 2, 60, 10)
+    assert client.get("/api/search?q=قافله").json()["documents"]["total"] == 60
+
+
+def test_a_statement_contradicted_elsewhere_shows_the_other_account() -> None:
+    text = "قال المتحدث إن الجسر ما زال مغلقا."
+    other = "نفى المسؤول أن يكون الجسر مغلقا."
+    claim = {
+        "id": "C1", "kind": "statement", "summary": "الجسر ما زال مغلقا", "origins": ["name:المتحدث"], "independent_origins": 1,
+        "occurrences": [{"doc": "d1", "start": 15, "end": 33, "sources": ["name:المتحدث"]}],
+        "conflicts": [{"doc": "d2", "start": 15, "end": 32, "stance": "contradiction", "source": "name:المسؤول"}],
+    }
+    assert text[15:33] == "الجسر ما زال مغلقا" and other[15:32] == "يكون الجسر مغلقا."
+    documents = [{"id": "d1", "title": "الجسر", "text": text}, {"id": "d2", "title": "نفي", "text": other}]
+    empty: list = []
+    corpus = Corpus(
+        {"documents": documents, "entities": empty, "mentions": empty, "quantities": empty, "times": empty,
+         "attributions": empty, "claims": [claim], "events": empty, "stories": empty}
+    )
+    page = TestClient(create_app(corpus)).get("/claims/C1").text
+    assert "روايات متعارضة (1)" in page and "<b>تناقض" in page and "<mark>يكون الجسر مغلقا.</mark>" in page
+    assert "المتحدث" in page and "المسؤول" in page
