@@ -6,8 +6,10 @@ A name is looked up after taking off the words that qualify it
 (``marsad/data/places.json``):
 
 - an administrative word (محافظة، ولاية) asks for the province, a settlement
-  word (مدينة، بلدة، قرية) for the town; otherwise a country comes first, then
-  a town, then a province of the same name (الموصل is the city);
+  word (مدينة، بلدة، قرية) for the town; otherwise a country comes first (but
+  a town in a country of the document beats a country outside them: عمان in a
+  Jordanian story), then a town, then a province of the same name (الموصل is
+  the city);
 - a vicinity word or a direction (ريف حلب الشمالي، شرق دير الزور) gives the
   coordinates of the place it qualifies, marked approximate;
 - among what is left, the most populous wins, a place in one of the countries
@@ -256,10 +258,11 @@ def _geocode(name: str, countries: frozenset[str]) -> Place | None:
             # a town beats the province of the same name in the same country (الموصل)
             town_countries = {p.country for p in found if p.kind == SETTLEMENT}
             found = tuple(p for p in found if p.kind != REGION or p.country not in town_countries)
+        wanted = query.wanted or _bare_name_kind(found, countries)
         place = min(
             found,
             key=lambda p: (
-                p.kind != (query.wanted or COUNTRY),
+                p.kind != wanted,
                 -p.population * (_CONTEXT_WEIGHT if p.country in countries else 1),
                 p.country not in countries,
                 _DEFAULT_ORDER.index(p.kind),
@@ -267,6 +270,13 @@ def _geocode(name: str, countries: frozenset[str]) -> Place | None:
             ),
         )
     return dataclasses.replace(place, approximate=query.approximate or place.kind != SETTLEMENT)
+
+
+def _bare_name_kind(found: tuple[Place, ...], countries: frozenset[str]) -> str:
+    """A bare name is a country, unless only a town of that name lies in a country of the
+    document (عمان in a Jordanian story is Amman, not Oman)."""
+    in_document = {p.kind for p in found if p.country in countries}
+    return SETTLEMENT if SETTLEMENT in in_document and COUNTRY not in in_document else COUNTRY
 
 
 def document_countries(names: Sequence[str]) -> frozenset[str]:

@@ -252,3 +252,9 @@ def test_a_nisba_with_the_accusative_ending_is_no_place() -> None:
 def test_a_future_verb_the_tagger_put_before_a_place_stays_out() -> None:
     text = "وقال إن المقاتلين سيغادرون ليبيا قريباً."
     assert found(text, {"سيغادرون ليبيا": "LOC"}) == [("ليبيا", GPE, text.index("ليبيا"))]
+
+
+def test_amman_is_not_read_as_oman_by_the_alias_table() -> None:
+    assert found("وصل الوفد إلى عمّان أمس.") == []
+    text = "ووصل الوفد إلى سلطنة عُمان أمس."
+    assert found(text) == [("سلطنة عُمان", GPE, text.index("سلطنة"))]

@@ -67,6 +67,13 @@ def test_countries_come_before_towns_and_sit_at_their_capital(name: str, code: s
     assert place == country_place(code)
 
 
+def test_a_town_in_a_country_of_the_document_beats_a_country_outside_them() -> None:
+    assert geocode("عمان").country == "OM"  # alone, the country
+    amman, jordan = geocode_document(["عمّان", "الأردن"])
+    assert (amman.name_en, amman.kind, jordan.kind) == ("Amman", "settlement", COUNTRY)
+    assert geocode("الكويت", {"KW"}).kind == COUNTRY  # the country of the document itself stays a country
+
+
 def test_geo_has_the_contract_fields() -> None:
     assert geocode("منبج").as_geo() == {"lat": 36.52815, "lon": 37.95495, "geonames_id": 167357, "country": "SY"}
     assert geocode("ريف منبج").as_geo()["approximate"] is True
