@@ -55,6 +55,7 @@ class ClaimOccurrence:
     order: int
     date: str | None = None
     measure: str | None = None  # figures: "predicate|counted|unit"
+    period: str | None = None  # figures: an earlier year their sentence names (a toll of 2020 in a 2026 story)
     low: float | None = None
     high: float | None = None
     approximate: bool = False
@@ -94,6 +95,18 @@ def _sentence_of(doc: Document, start: int) -> tuple[int, int]:
         if sentence.start <= start < sentence.end:
             return sentence.start, sentence.end
     return start, start
+
+
+def _earlier_year(doc: Document, sentence: tuple[int, int]) -> str | None:
+    """The earliest year before the document's own that a date in the sentence names, if any."""
+    written = (doc.meta.reference_date or doc.meta.published or "")[:4]
+    years = [
+        time.value_start[:4]
+        for time in doc.times
+        if time.kind == "date" and time.value_start and sentence[0] <= time.start < sentence[1]
+    ]
+    earlier = [year for year in years if written and year < written]
+    return min(earlier) if earlier else None
 
 
 def _attribution_of(doc: Document, start: int, end: int) -> Attribution | None:
@@ -191,6 +204,7 @@ def claim_occurrences(doc: Document, order: int) -> list[ClaimOccurrence]:
                 order=order,
                 date=date,
                 measure=_measure(doc, quantity, sentence),
+                period=_earlier_year(doc, sentence),
                 low=quantity.low,
                 high=quantity.high,
                 approximate=quantity.approximate,
@@ -313,21 +327,23 @@ class ClaimBuilder:
 
         Different figures of one measure conflict only when documents differ: one article that
         gives thousands of fighters killed in the campaign and 150 in one strike tells of two facts.
+        A figure whose sentence names an earlier year than the document's (a flood of 2020 recalled
+        in a report of 2026) is of another period, so it neither joins nor conflicts with the others.
         Across stories, a group joins others on the figure it states most, when that figure is rare
         (see :func:`_distinctive`) and no more than a few stories state it: a figure that many
         stories give (a share price, a daily toll) is common, and joining on it would chain
         unrelated facts together.
         """
-        by_story: dict[tuple[str, str], list[int]] = defaultdict(list)
+        by_story: dict[tuple[str, str | None, str], list[int]] = defaultdict(list)
         for i, o in enumerate(occurrences):
             if o.kind != FIGURE or o.measure is None:
                 continue
             predicate, counted, unit = o.measure.split("|")
             # a figure without a clear measure stands alone; a share names one only with what it is a share of
             if predicate and (counted or unit not in ("", PERCENT)):
-                by_story[(o.measure, story_of.get(o.doc, o.doc))].append(i)
-        by_value: dict[tuple[str, float | None, float | None], list[int]] = defaultdict(list)
-        for (measure, _), indices in by_story.items():
+                by_story[(o.measure, o.period, story_of.get(o.doc, o.doc))].append(i)
+        by_value: dict[tuple[str, str | None, float | None, float | None], list[int]] = defaultdict(list)
+        for (measure, period, _), indices in by_story.items():
             if len({occurrences[i].doc for i in indices}) == 1:
                 by_figure: dict[tuple[float | None, float | None], list[int]] = defaultdict(list)
                 for i in indices:
@@ -341,7 +357,7 @@ class ClaimBuilder:
                 figures = Counter((occurrences[i].low, occurrences[i].high) for i in members)
                 low, high = max(figures, key=lambda figure: figures[figure])  # ties: first seen
                 if _distinctive(low, high):
-                    by_value[(measure, low, high)].append(members[0])
+                    by_value[(measure, period, low, high)].append(members[0])
         for firsts in by_value.values():
             if len(firsts) <= _MAX_STORIES_PER_FIGURE:
                 for i in firsts[1:]:

@@ -1,6 +1,8 @@
 """Claims from hand-built documents: the layers are filled directly, so these tests
 check merging, provenance and conflicts whatever the extractors do."""
 
+import dataclasses
+
 import pytest
 
 from marsad.arabic.sentences import split_sentences
@@ -8,7 +10,7 @@ from marsad.corpus.claims import ClaimBuilder, claim_occurrences, statement_simi
 from marsad.corpus.entities import link_entities, mention_records
 from marsad.corpus.provenance import RelayGraph
 from marsad.corpus.stance import SAME, compare_statements, stance_scores
-from marsad.document import Attribution, Document, Mention, Metadata, Origin, Quantity, Reference
+from marsad.document import Attribution, Document, Mention, Metadata, Origin, Quantity, Reference, TimeExpression
 
 
 def _doc(doc_id: str, text: str, *, outlet: str, origins=(), mentions=(), quantities=(), attributions=()) -> Document:
@@ -322,3 +324,37 @@ def test_a_share_without_what_it_is_a_share_of_stands_alone() -> None:
         builder.add(claim_occurrences(doc, order))
     claims = builder.finish({}, story_of={"x": "S1", "y": "S1"})
     assert sorted((c["occurrences"][0]["doc"], c["conflicts"]) for c in claims) == [("x", []), ("y", [])]
+
+
+def test_a_toll_of_an_earlier_year_recalled_in_a_report_is_another_fact() -> None:
+    text = "وقتل 9 أشخاص في السيول أمس. وفي عام 2019 أودت سيول مماثلة بحياة 14 شخصا."
+    copy = "قتل 9 أشخاص في السيول. وكانت سيول عام 2019 قد أودت بحياة 14 شخصا."
+    docs = []
+    for doc_id, body in (("x", text), ("y", copy)):
+        doc = _doc(
+            doc_id, body, outlet=doc_id,
+            quantities=[
+                _figure(body, "9 أشخاص", 9, 9, counted="أشخاص", counted_lemma="شخص"),
+                _figure(body, "14 شخصا", 14, 14, counted="شخصا", counted_lemma="شخص"),
+            ],
+        )
+        year = TimeExpression(*_span(body, "2019"), value_start="2019", value_end="2019", granularity="year")
+        docs.append(dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, published="2026-03-02")).with_layer("times", [year]))
+    builder = ClaimBuilder()
+    for order, doc in enumerate(docs):
+        builder.add(claim_occurrences(doc, order))
+    claims = builder.finish({}, story_of={"x": "S1", "y": "S1"})
+    assert sorted((c["value"]["low"], c["documents"], c["conflicts"]) for c in claims) == [(9, 2, []), (14, 2, [])]
+
+
+def test_bodies_recovered_are_a_toll_and_damaged_houses_are_not() -> None:
+    text = "وانتشلت فرق الإنقاذ جثث 6 أشخاص، وألحق القصف أضرارا بعشرات المنازل وأودى بحياة كثيرين."
+    doc = _doc(
+        "x", text, outlet="أ",
+        quantities=[
+            _figure(text, "6 أشخاص", 6, 6, counted="أشخاص", counted_lemma="شخص"),
+            _figure(text, "عشرات المنازل", 20, None, approximate=True, counted="المنازل", counted_lemma="منزل"),
+        ],
+    )
+    measures = sorted(o.measure for o in claim_occurrences(doc, 0))
+    assert measures == ["damaged|منزل|", "killed|شخص|"]
