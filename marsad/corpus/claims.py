@@ -33,7 +33,7 @@ from marsad.arabic.normalise import normalise
 from marsad.arabic.numbers import PERCENT
 from marsad.arabic.terms import content_terms, light_stem
 from marsad.arabic.tokens import iter_tokens, split_clitics
-from marsad.corpus.provenance import RelayGraph, SourceKey, reference_key, source_chain
+from marsad.corpus.provenance import NAME_PREFIX, RelayGraph, SourceKey, reference_key, source_chain
 from marsad.corpus.stance import CONTRADICTION, SAME, compare_statements
 from marsad.document import Attribution, Document, Quantity
 
@@ -292,6 +292,12 @@ class ClaimBuilder:
         occurrences = sorted(self._occurrences, key=lambda o: (o.order, o.start))
         graph = RelayGraph()
         chains = [[key.resolve(mention_entity) for key in o.chain] for o in occurrences]
+        # an unlinked source's key is its folded name; the first spelling seen is shown for it
+        names: dict[str, str] = {}
+        for o, chain in zip(occurrences, chains, strict=True):
+            for key, resolved in zip(o.chain, chain, strict=True):
+                if resolved.startswith(NAME_PREFIX):
+                    names.setdefault(resolved, key.name)
         for chain in chains:
             graph.add_chain(chain)
         groups = _Groups(len(occurrences))
@@ -308,6 +314,11 @@ class ClaimBuilder:
         claims = []
         for root, indices in members.items():
             claim = self._claim(occurrences, chains, indices, graph)
+            claim["source_names"] = {
+                key: names[key]
+                for key in sorted({key for i in (*indices, *contradicting[root]) for key in chains[i]})
+                if key in names
+            }
             claim["conflicts"] += [
                 {
                     "doc": occurrences[j].doc,

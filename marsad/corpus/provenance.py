@@ -17,6 +17,9 @@ from marsad.arabic.normalise import fold
 from marsad.corpus.entities import curated_entity_id
 from marsad.document import Document, Reference
 
+# The key of a source no entity stands for: this prefix and its folded name.
+NAME_PREFIX = "name:"
+
 
 @dataclass(frozen=True, slots=True)
 class SourceKey:
@@ -35,7 +38,7 @@ class SourceKey:
             entity = mention_entity.get((self.doc, self.start, self.end))
             if entity is not None:
                 return entity
-        return curated_entity_id(self.name) or f"name:{fold(self.name)}"
+        return curated_entity_id(self.name) or NAME_PREFIX + fold(self.name)
 
 
 def reference_key(doc: Document, ref: Reference) -> SourceKey:

@@ -23,6 +23,7 @@ from typing import Any
 
 from marsad.arabic.normalise import normalise, normalise_with_map
 from marsad.arabic.sentences import split_sentences
+from marsad.corpus.provenance import NAME_PREFIX
 from marsad.errors import MissingInputError, ParseError
 from marsad.report.export import DOCUMENT_SECTIONS, SCHEMA
 
@@ -102,6 +103,10 @@ class Corpus:
             for occurrence in claim["occurrences"]:
                 self.claim_at.setdefault((occurrence["doc"], occurrence["start"]), claim["id"])
         self.claims_in: dict[str, list[dict[str, Any]]] = dict(claims_in)
+        self.source_names: dict[str, str] = {}
+        for claim in analysis["claims"]:
+            for key, name in claim.get("source_names", {}).items():
+                self.source_names.setdefault(key, name)
         self.entity_list = sorted(self.entities.values(), key=lambda e: (-len(self.mentions_of.get(e["id"], [])), e["name"], e["id"]))
         self.claim_list = sorted(self.claims.values(), key=lambda c: -c.get("documents", len(c["occurrences"])))
         self._entity_names = [(e, normalise("\n".join([e["name"], e.get("name_en") or "", *e["aliases"]]))) for e in self.entity_list]
@@ -183,7 +188,7 @@ class Corpus:
         """A claim's source or origin key (an entity id, or ``name:...`` for an unlinked name) as name and entity."""
         if key in self.entities:
             return {"key": key, "name": self.entities[key]["name"], "entity": key}
-        return {"key": key, "name": key.removeprefix("name:"), "entity": None}
+        return {"key": key, "name": self.source_names.get(key) or key.removeprefix(NAME_PREFIX), "entity": None}
 
     def named_entity(self, query: str) -> dict[str, Any] | None:
         """The entity of the corpus that the query names through the curated alias table (أميركا: the United States)."""

@@ -358,3 +358,14 @@ def test_bodies_recovered_are_a_toll_and_damaged_houses_are_not() -> None:
     )
     measures = sorted(o.measure for o in claim_occurrences(doc, 0))
     assert measures == ["damaged|منزل|", "killed|شخص|"]
+
+
+def test_a_source_no_entity_stands_for_is_named_as_the_text_spells_it() -> None:
+    docs = _bribe_documents()
+    builder = ClaimBuilder()
+    for order, doc in enumerate(docs):
+        builder.add(claim_occurrences(doc, order))
+    (bribe,) = [c for c in builder.finish({}, story_of={}) if c["kind"] == "figure"]
+    assert bribe["origins"] == ["name:المرصد المحلي", "name:صحيفه الشرق"]  # keys are folded
+    assert bribe["source_names"]["name:صحيفه الشرق"] == "صحيفة الشرق"
+    assert set(bribe["source_names"]) >= set(bribe["origins"])

@@ -5,7 +5,7 @@ from marsad.web.corpus import Corpus, paginate, search_pattern
 from marsad.web.views import parse_span
 
 
-def _corpus() -> Corpus:
+def _corpus(claims: tuple[dict, ...] = ()) -> Corpus:
     text = "قالت وزارة الصحة إن 30 شخصا أصيبوا. وأضافت أن المستشفى يعمل."
     return Corpus(
         {
@@ -15,7 +15,7 @@ def _corpus() -> Corpus:
             "quantities": [],
             "times": [],
             "attributions": [],
-            "claims": [],
+            "claims": list(claims),
             "events": [],
             "stories": [],
         }
@@ -35,6 +35,18 @@ def test_a_quote_is_the_sentence_around_the_span() -> None:
     quote = corpus.quote("d1", 5, 16)
     assert (quote.before, quote.focus, quote.after) == ("قالت ", "وزارة الصحة", " إن 30 شخصا أصيبوا.")
     assert corpus.sentence("d1", 40) == (36, len(corpus.documents["d1"]["text"]))
+
+
+def test_a_source_is_shown_as_its_entity_or_as_the_text_spells_it() -> None:
+    claim = {
+        "id": "C1", "summary": "", "occurrences": [{"doc": "d1", "start": 20, "end": 22}],
+        "origins": ["name:مسوولون طبيون"], "independent_origins": 1,
+        "source_names": {"name:مسوولون طبيون": "مسؤولون طبيون"},
+    }
+    corpus = _corpus((claim,))
+    assert corpus.source("name:مسوولون طبيون")["name"] == "مسؤولون طبيون"
+    assert corpus.source("name:مصادر") == {"key": "name:مصادر", "name": "مصادر", "entity": None}
+    assert corpus.source("E1")["entity"] == "E1"
 
 
 def test_search_is_blind_to_hamza_ta_marbuta_and_spacing() -> None:
