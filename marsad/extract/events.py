@@ -77,6 +77,13 @@ TARGET = "target"
 MEDIATOR = "mediator"
 
 _PLACE_TYPES = (LOC, GPE)
+# Words and clitics before a country or capital that name it as a place (في سوريا، بسوريا، شمال العراق), not as an actor.
+_LOCATIVE_WORDS = frozenset(
+    normalise(word)
+    for word in "في إلى الى من على قرب داخل خارج نحو حول عند بين عبر غرب شرق شمال جنوب غربي شرقي شمالي جنوبي وسط "
+    "مدينة بلدة قرية محافظة العاصمة".split()
+)
+_LOCATIVE_CLITICS = frozenset("بل")
 _ACTOR_TYPES = (PER, ORG, GPE, NORP)
 _ARTICLE = "ال"
 _NEGATION_WINDOW = 3  # tokens before a trigger searched for a negation
@@ -95,7 +102,6 @@ _CAUSE_WINDOW = 2  # tokens before a trigger searched for a word of cause (جر�
 _TOLL_LESS_TYPES = ("arrest", "detention", "agreement", "surrender", "smuggling", "escape")
 _PERSON_TYPES = ("arrest", "detention", "surrender", "escape", "execution", "abduction")  # اعتقال آخر: another person
 _REFERENCE_WINDOW = 2  # tokens before a place searched for a direction word (جنوب غرب كركوك، بالقرب من)
-_ADVERB_ENDING = re.compile(r"^\S+(?:\u064Bا|ا\u064B)$")  # one word with tanween fatha (أميركياً، دولياً): no place name
 _PHRASE_MARKS = frozenset((",", "،", ";", "؛"))  # what ends the phrase a trigger's place is first looked for in
 _ORIGIN_REACH = 4  # tokens between من and a place that tells where the person before it is from (من إنفليد في شمال لندن)
 _ORIGIN_GAP = 2  # tokens between a person's name and that من (كاري بول كلمن من)
@@ -874,8 +880,6 @@ def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexi
         mention = doc.mentions[m]
         if mention.type not in _PLACE_TYPES or m in actors or _parenthesised(doc.text, mention) or _dateline(doc.text, mention):
             continue
-        if _ADVERB_ENDING.search(doc.text[mention.start : mention.end]):
-            continue  # المدعومة أميركياً: an adverb the tagger took for a place
         container = previous is not None and _holds_previous(doc.text[doc.mentions[previous].end : mention.start], lexicon)
         if container:
             holder[previous] = m
@@ -902,12 +906,25 @@ def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexi
         distance = mention.start - draft.end if mention.start >= draft.end else 2 * (draft.start - mention.end)
         precision = _place_precision(doc, sentence, mention, lexicon)
         phrases = _phrases_between(sentence, draft.first, sentence.token_at(mention.start))
-        ranked.append((phrases, precision + reference, distance, precision, m))
+        ranked.append((phrases, _named_as_actor(doc, sentence, mention), precision + reference, distance, precision, m))
     *_, draft.place_precision, draft.place = min(ranked)
     area = draft.place
     while area in holder:
         area = holder[area]
         draft.areas += (area,)
+
+
+def _named_as_actor(doc: Document, sentence: _Sentence, mention: Mention) -> bool:
+    """Whether a country or a capital standing for its government is named with no locative word or clitic
+    before it (الحملة التي قادتها أمريكا): then it acts, and a place named as one (بسوريا، في إدلب) comes first."""
+    if mention.type != GPE:
+        return False
+    index = sentence.token_at(mention.start)
+    if index > 0 and (index == len(sentence.tokens) or sentence.tokens[index].start > mention.start):
+        index -= 1  # the mention starts after a clitic inside this token
+        if _LOCATIVE_CLITICS.intersection(doc.text[sentence.tokens[index].start : mention.start]):
+            return False
+    return not any(token.norm in _LOCATIVE_WORDS for token in sentence.tokens[max(0, index - 2) : index])
 
 
 def _phrase(sentence: _Sentence, position: int) -> range:

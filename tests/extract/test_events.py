@@ -729,11 +729,15 @@ def test_a_headline_s_city_that_holds_the_body_s_village_is_one_event_placed_in_
     assert (event.type, event.place, event.killed) == ("airstrike", 1, (4, 4))
 
 
-def test_an_adverb_with_tanween_is_no_place() -> None:
+def test_a_country_named_with_no_locative_word_acts_and_is_not_the_place() -> None:
     text = "وتحتجز الفصائل المدعومة تركياً مئات المقاتلين شمال حلب، ما يثير مخاوف في العراق."
     doc = document(text, mentions=[mention(text, "تركياً", GPE), mention(text, "حلب", GPE), mention(text, "العراق", GPE)])
     [event] = events(doc)
     assert (event.type, event.place) == ("detention", 1)
+    text = "وتمكن مئات المقاتلين من الفرار من الحملة التي قادتها روسيا في حربها على الفصائل بسوريا."
+    doc = document(text, mentions=[mention(text, "روسيا", GPE), mention(text, "سوريا", GPE)])
+    [event] = events(doc)
+    assert (event.type, event.place) == ("escape", 1)
 
 
 @pytest.mark.parametrize(
