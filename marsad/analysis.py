@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import shutil
-from itertools import groupby
-from operator import itemgetter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -126,6 +126,7 @@ def run_analysis(
                         summary,
                         max_documents=settings.report_max_documents,
                         max_claims=settings.report_max_claims,
+                        max_events=settings.report_max_events,
                     )
     finally:
         spool.close()

@@ -89,6 +89,8 @@ class Settings:
     Stories and entities are always listed; analysis.json has everything."""
     report_max_claims: int = 1000
     """Claims listed in report.html: those found in the most documents (0: all)."""
+    report_max_events: int = 1000
+    """Events listed in report.html: those reported in the most documents (0: all)."""
 
     def replace(self, **changes: Any) -> Settings:
         known = {f.name for f in dataclasses.fields(self)}

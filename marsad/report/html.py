@@ -15,12 +15,14 @@ from importlib import resources
 from typing import IO, TYPE_CHECKING, Any
 
 from marsad.report.spans import (
+    EVENT_LABELS,
     REMOVED_LABELS,
     TYPE_LABELS,
     Annotations,
     Mark,
     Paragraph,
     annotation_marks,
+    format_value,
     metadata_rows,
     paragraphs,
     pieces,
@@ -155,6 +157,29 @@ def _claims_html(result: CorpusResult, most: int) -> str:
     return f"<section><h2>الادعاءات ({shown})</h2><ul>{''.join(items)}</ul></section>"
 
 
+def _events_html(result: CorpusResult, most: int) -> str:
+    """Events, one row per happening however many documents report it (the ``most`` reported, 0: all),
+    each report linked to its sentence."""
+    if not result.event_groups:
+        return ""
+    groups = result.event_groups
+    if most and len(groups) > most:
+        groups = sorted(groups, key=lambda g: -len(g["reports"]))[:most]
+    names = {e["id"]: e["name"] for e in result.entities}
+    rows = []
+    for group in groups:
+        reports = "، ".join(_link(r["doc"], r["sentence"]["start"], r["doc"]) for r in group["reports"])
+        cells = [
+            EVENT_LABELS.get(group["type"], group["type"]),
+            group.get("date") or "—",
+            names.get(group.get("place") or "", "—"),
+            *(format_value(figure["low"], figure["high"]) if figure else "—" for figure in (group.get("killed"), group.get("injured"))),
+        ]
+        rows.append([escape(cell) for cell in cells] + [reports])
+    title = f"الأحداث الأكثر تكرارا من {len(result.event_groups)}" if len(rows) < len(result.event_groups) else "الأحداث"
+    return _table_section(title, ["الحدث", "التاريخ", "المكان", "القتلى", "الجرحى", "في"], rows)
+
+
 def write_report(
     stream: IO[str],
     documents: Iterable[tuple[dict[str, Any], Annotations]],
@@ -163,8 +188,10 @@ def write_report(
     *,
     max_documents: int = 0,
     max_claims: int = 0,
+    max_events: int = 0,
 ) -> None:
-    """The page; ``max_documents`` and ``max_claims`` (0: all) keep a large corpus's page small enough to open."""
+    """The page; ``max_documents``, ``max_claims`` and ``max_events`` (0: all) keep a large corpus's page
+    small enough to open."""
     stream.write(
         '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -172,7 +199,8 @@ def write_report(
         f"<style>{_style()}</style>\n</head>\n<body>\n<header><h1>مرصد — تقرير التحليل</h1>\n"
         f'<p class="summary">وثائق محللة: {summary.done} · متروكة: {summary.skipped} · فاشلة: {summary.failed}'
         f" · قصص: {len(result.stories)} · كيانات: {len(result.entities)} · ادعاءات: {len(result.claims)}</p></header>\n<main>\n"
-        f"{_stories_html(result)}{_claims_html(result, max_claims)}{_entities_html(result)}\n"
+        f"{_stories_html(result)}{_claims_html(result, max_claims)}{_events_html(result, max_events)}"
+        f"{_entities_html(result)}\n"
     )
     for shown, (record, layers) in enumerate(documents):
         if max_documents and shown == max_documents:

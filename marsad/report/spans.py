@@ -14,6 +14,47 @@ from itertools import pairwise
 from typing import Any
 
 TYPE_LABELS = {"PER": "شخص", "ORG": "منظمة", "LOC": "مكان", "GPE": "كيان سياسي", "NORP": "جماعة", "MISC": "أخرى"}
+# Event types and sub-types (marsad/data/event_triggers.json) as a reader says them.
+EVENT_LABELS = {
+    "abduction": "خطف",
+    "agreement": "اتفاق",
+    "ceasefire": "وقف إطلاق النار",
+    "airstrike": "غارة جوية",
+    "air_strike": "غارة جوية",
+    "drone_strike": "غارة بطائرة مسيرة",
+    "arrest": "اعتقال",
+    "attack": "هجوم",
+    "attack_on_civilians": "هجوم على مدنيين",
+    "battle": "معركة",
+    "aircraft_downed": "إسقاط طائرة",
+    "armed_clash": "اشتباك مسلح",
+    "bombing": "تفجير",
+    "explosion": "انفجار",
+    "remote_explosive": "عبوة ناسفة",
+    "suicide_bombing": "تفجير انتحاري",
+    "detention": "احتجاز",
+    "escape": "فرار",
+    "desertion": "انشقاق",
+    "execution": "إعدام",
+    "shelling": "قصف مدفعي",
+    "smuggling": "تهريب",
+    "crossing": "عبور حدود",
+    "surrender": "استسلام",
+    "territory": "سيطرة على أرض",
+    "capture": "سيطرة",
+    "fall": "سقوط",
+}
+
+
+def event_label(event: dict[str, Any]) -> str:
+    """An event's type and sub-type in Arabic (فرار / انشقاق), the codes where no label is known."""
+    kind = EVENT_LABELS.get(event["type"], event["type"])
+    sub_type = event.get("sub_type")
+    if not sub_type or EVENT_LABELS.get(sub_type, sub_type) == kind:
+        return kind
+    return f"{kind} / {EVENT_LABELS.get(sub_type, sub_type)}"
+
+
 REMOVED_LABELS = {
     "caption": "تعليق صورة",
     "stamp": "ختم النشر",
@@ -74,7 +115,7 @@ def annotation_marks(annotations: Annotations) -> list[Mark]:
     for a in annotations.get("attributions", []):
         marks.append(Mark(a["start"], a["end"], "attributions", "cue", f"المصدر: {a['source']['text']}", a))
     for e in annotations.get("events", []):
-        marks.append(Mark(e["start"], e["end"], "events", "ev", f"حدث: {e['type']}", e))
+        marks.append(Mark(e["start"], e["end"], "events", "ev", f"حدث: {event_label(e)}", e))
     return marks
 
 

@@ -24,7 +24,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from marsad.report.spans import REMOVED_LABELS, TYPE_LABELS, format_value, metadata_rows, text_direction
+from marsad.report.spans import REMOVED_LABELS, TYPE_LABELS, event_label, format_value, metadata_rows, text_direction
 from marsad.web.corpus import PAGE_SIZE, Corpus, Page, paginate
 from marsad.web.views import FOCUS_ANCHOR, document_text, fact_href, href, parse_span
 
@@ -43,7 +43,7 @@ def _environment(corpus: Corpus) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals.update(href=href, fact_href=fact_href, value=format_value, TYPE_LABELS=TYPE_LABELS, FOCUS_ANCHOR=FOCUS_ANCHOR)
-    env.globals.update(REMOVED_LABELS=REMOVED_LABELS, CLAIM_KINDS=CLAIM_KINDS, STANCES=STANCES, PAGE_SIZE=PAGE_SIZE, STORY_PREVIEW=STORY_PREVIEW, corpus=corpus)
+    env.globals.update(event_label=event_label, REMOVED_LABELS=REMOVED_LABELS, CLAIM_KINDS=CLAIM_KINDS, STANCES=STANCES, PAGE_SIZE=PAGE_SIZE, STORY_PREVIEW=STORY_PREVIEW, corpus=corpus)
     return env
 
 

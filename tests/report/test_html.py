@@ -83,3 +83,24 @@ def test_a_large_corpus_shows_its_first_documents_and_most_reported_claims() -> 
     assert "أول 2 من 5" in page
     assert "ادعاء 3" in page and "ادعاء 2" in page and "ادعاء 1" not in page
     assert "الادعاءات (2 من 3، الأكثر تكرارا)" in page
+
+
+def test_events_are_listed_once_per_happening_with_each_report_linked() -> None:
+    text = "قتل 5 مدنيين في غارة على <حمص> أمس."
+    groups = [
+        {"id": "V1", "type": "airstrike", "date": "2024-03-01", "place": "E-homs", "killed": {"low": 5, "high": 5},
+         "injured": None, "reports": [{"event": "d#ev0", "doc": "doc-1", "sentence": {"start": 0, "end": len(text)}}]},
+        {"id": "V2", "type": "arrest", "date": None, "place": None, "killed": None, "injured": None,
+         "reports": [{"event": "d#ev1", "doc": "doc-1", "sentence": {"start": 0, "end": 5}}] * 2},
+    ]
+    entities = [{"id": "E-homs", "name": "<حمص>", "type": "LOC", "aliases": []}]
+    stream = io.StringIO()
+    result = CorpusResult(event_groups=groups, entities=entities)
+    write_report(stream, [(_record(text=text, headings=[]), {})], result, Summary(Path("."), done=1), max_events=1)
+    page = stream.getvalue()
+    assert "الأحداث الأكثر تكرارا من 2 (1)" in page
+    assert "<td>اعتقال</td><td>—</td><td>—</td><td>—</td><td>—</td>" in page and "غارة جوية" not in page
+    write_report(stream := io.StringIO(), [(_record(text=text, headings=[]), {})], result, Summary(Path("."), done=1))
+    page = stream.getvalue()
+    assert "<td>غارة جوية</td><td>2024-03-01</td><td>&lt;حمص&gt;</td><td>5</td><td>—</td>" in page
+    assert '<a href="#doc-1-c0">doc-1</a>' in page

@@ -10,6 +10,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from marsad.analysis import run_analysis
+from marsad.report.spans import event_label
 from marsad.settings import load_settings
 from marsad.web.app import create_app
 from marsad.web.corpus import Corpus
@@ -126,7 +127,7 @@ def test_claim_and_event_pages_link_back_to_their_sentences(client: TestClient) 
     event = document["events"][0]
     assert "#" in event["id"]  # ids with any character are quoted whole in links
     page = client.get(href("events", event["id"])).text
-    assert event["type"] in page and f"<mark>{event['text']}</mark>" in page
+    assert f"<h1>حدث: {event_label(event)}</h1>" in page and f"<mark>{event['text']}</mark>" in page
     if event["place"]:
         assert f'href="{href("entities", event["place"])}"' in page
 
