@@ -440,7 +440,11 @@ def _trim(text: _Text, candidate: _Candidate) -> _Candidate | None:
     ):
         first += 1
     noun = _clitics_before(forms[first], _PLACE_NOUNS) if candidate.type == LOC and first + 1 < candidate.last else None
-    if noun is not None and name_key(_name_form(forms[first], noun)) not in _place_words()[0]:
+    if (
+        noun is not None
+        and name_key(_name_form(forms[first], noun)) not in _place_words()[0]
+        and not _named_with_its_noun(forms, first, candidate.last, noun)
+    ):
         first += 1  # وبحي الفردوس: the place is الفردوس (ريف and محافظة stay, see _extend_place)
     last = candidate.last
     while last > first and text.tokens[last - 1].kind == PUNCT:
@@ -460,6 +464,12 @@ def _trim(text: _Text, candidate: _Candidate) -> _Candidate | None:
         if len(key) >= _MIN_PLACE_LETTERS and place_population(key) >= _MIN_SHORT_PLACE_POPULATION:
             kind = LOC  # «دير الزور» in quotes is still the city
     return _Candidate(first, last, kind, candidate.priority, dropped)
+
+
+def _named_with_its_noun(forms: Sequence[str], first: int, last: int, dropped: int) -> bool:
+    """Whether a place noun is part of the name: the gazetteer knows the whole (المدينة المنورة) but not the rest."""
+    whole = name_key(" ".join((_name_form(forms[first], dropped), *forms[first + 1 : last])))
+    return place_population(whole) >= 0 and place_population(name_key(" ".join(forms[first + 1 : last]))) < 0
 
 
 def _is_prepositional_noun(form: str) -> bool:

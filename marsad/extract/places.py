@@ -207,12 +207,15 @@ class _Query:
 
 @lru_cache(maxsize=1 << 14)
 def _query(name: str) -> _Query:
-    """The bare name with its qualifying words taken off."""
+    """The bare name with its qualifying words taken off, unless only the whole is a name (المدينة المنورة)."""
     qualifiers = _qualifiers()
+    gazetteer = _gazetteer()
     words = name_key(name).split()
     wanted = None
     approximate = False
     while len(words) > 1:
+        if " ".join(words) in gazetteer and " ".join(words[1:]) not in gazetteer:
+            break
         if words[0] in qualifiers.admin:
             wanted = REGION
         elif words[0] in qualifiers.settlement:

@@ -258,3 +258,9 @@ def test_amman_is_not_read_as_oman_by_the_alias_table() -> None:
     assert found("وصل الوفد إلى عمّان أمس.") == []
     text = "ووصل الوفد إلى سلطنة عُمان أمس."
     assert found(text) == [("سلطنة عُمان", GPE, text.index("سلطنة"))]
+
+
+def test_a_place_noun_that_is_part_of_the_name_stays_in_the_span() -> None:
+    text = "ووصل أمير منطقة المدينة المنورة أمس، ثم زار بحي الفردوس مدرسة."
+    result = found(text, {"المدينة المنورة": "LOC", "بحي الفردوس": "LOC"})
+    assert [(surface, kind) for surface, kind, _ in result] == [("المدينة المنورة", LOC), ("الفردوس", LOC)]

@@ -31,6 +31,12 @@ def test_an_administrative_word_asks_for_the_province() -> None:
     assert geocode("مدينة الرقة").geonames_id == 172955
 
 
+def test_a_name_that_begins_with_a_qualifier_word_is_looked_up_whole() -> None:
+    medina = geocode("المدينة المنورة")
+    assert (medina.name_en, medina.country, medina.approximate) == ("Madinah", "SA", False)
+    assert geocode("مدينة حمص").name_en == "Homs"
+
+
 def test_washington_is_the_capital_not_the_state() -> None:
     place = geocode("واشنطن")
     assert (place.geonames_id, place.lat, place.lon, place.country) == (4140963, 38.89511, -77.03637, "US")
