@@ -92,6 +92,8 @@ _MAX_PLACE_NAME_WORDS = 3
 _REPEATED_TYPES = frozenset((PER, ORG, LOC, GPE))
 # A nisba with the accusative ending (أميركياً، روسيّاً، دولياً): an adverb or "Americans" after a number, no name.
 _ADVERBIAL_NISBA = regex.compile(r"ي\p{Mn}*(?:ا\p{Mn}*\N{ARABIC FATHATAN}|\N{ARABIC FATHATAN}\p{Mn}*ا)\p{Mn}*$")
+# Particles as written (على, not the name علي it normalises to): never a name alone, nor a place after منطقة.
+_PARTICLES = frozenset("على في من إلى الى أو او عن مع ثم أن إن أنّ إنّ لا ما قد".split())
 # An imperfect verb with the future prefix and the plural ending (سيغادرون، وسيعودون): no name starts with one.
 _FUTURE_PLURAL_VERB = regex.compile(r"^[وف]?س[يتن]\w{2,}ون$")
 # Which candidate wins between overlapping spans of the same length (lower wins).
@@ -597,8 +599,10 @@ def _place_name_length(text: _Text, first: int) -> int:
         if tokens[i].kind != WORD or forms[i] in _NOT_PLACE_NAMES or tokens[i].start - tokens[i - 1].end > 1:
             break
         words.append(forms[i])
-    if not words or _clitics_before(words[0], _PLACE_NOUNS) is not None:
+    if not words or _clitics_before(words[0], _PLACE_NOUNS) is not None or text.surface(first) in _PARTICLES:
         return 0
+    if _title_length(forms, first, len(forms)):
+        return 0  # مدينة الملك عبدالله: a place named after a person, not the town of الملك
     if words[0].endswith(_POSSESSIVE_ENDINGS) and place_population(name_key(words[0])) < 0:
         return 0
     if not words[0].startswith(_ARTICLE) and words[0].endswith(("ي", "يه")) and place_population(name_key(words[0])) < 0:
@@ -671,7 +675,9 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
         if end - start < 2 or name_key(surface) in not_names or is_currency_word(surface):
             continue
         kind = _final_type(text, candidate)
-        if kind != PER and candidate.last - candidate.first == 1 and _ADVERBIAL_NISBA.search(surface):
+        if candidate.last - candidate.first == 1 and (
+            surface in _PARTICLES or (kind != PER and _ADVERBIAL_NISBA.search(surface))
+        ):
             continue
         mentions.append(Mention(start, end, kind))
     return sorted(mentions, key=lambda m: (m.start, m.end))

@@ -264,3 +264,11 @@ def test_a_place_noun_that_is_part_of_the_name_stays_in_the_span() -> None:
     text = "ووصل أمير منطقة المدينة المنورة أمس، ثم زار بحي الفردوس مدرسة."
     result = found(text, {"المدينة المنورة": "LOC", "بحي الفردوس": "LOC"})
     assert [(surface, kind) for surface, kind, _ in result] == [("المدينة المنورة", LOC), ("الفردوس", LOC)]
+
+
+def test_a_particle_is_no_name_and_no_place_after_a_place_noun() -> None:
+    text = "وأدخلت الفعاليات السرور على الزوار في كل مدينة أو جزيرة، وفي مدينة الملك فهد الطبية."
+    assert found(text, {"على": "PER"}) == []
+    text = "وزار الوفد بلدة على الحدود ثم التقى محمد على في القاهرة."
+    result = found(text, {"محمد على": "PER", "القاهرة": "LOC"})
+    assert [(surface, kind) for surface, kind, _ in result] == [("محمد على", PER), ("القاهرة", LOC)]
