@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -44,18 +45,40 @@ _PLACE_TYPES = frozenset((LOC, GPE))
 _ID_DIGITS = 10
 
 
+# Words before a mention looked at for a curated name that begins with a title (الملك سلمان).
+_TITLE_WORDS = 2
+
+
 @dataclass(frozen=True, slots=True)
 class MentionRecord:
-    """What linking needs of a mention: its offsets, surface text and type."""
+    """What linking needs of a mention: its offsets, surface text and type, and the curated
+    name it ends when the words before it are that name's title (الملك before سلمان)."""
 
     start: int
     end: int
     text: str
     type: str
+    titled: str = ""
 
 
 def mention_records(doc: Document) -> list[MentionRecord]:
-    return [MentionRecord(m.start, m.end, doc.text[m.start : m.end], m.type) for m in doc.mentions]
+    starts = [token.start for token in doc.tokens]
+    return [
+        MentionRecord(m.start, m.end, doc.text[m.start : m.end], m.type, _titled_name(doc, starts, m.start, m.end))
+        for m in doc.mentions
+    ]
+
+
+def _titled_name(doc: Document, starts: list[int], start: int, end: int) -> str:
+    """The mention with the one or two words before it, when that is a curated name (الملك سلمان)."""
+    first = bisect_left(starts, start)
+    by_key = alias_table().by_key
+    for count in range(_TITLE_WORDS, 0, -1):
+        if first - count >= 0:
+            titled = doc.text[doc.tokens[first - count].start : end]
+            if "\n" not in titled and name_key(titled) in by_key:
+                return titled
+    return ""
 
 
 @dataclass(slots=True)
@@ -190,6 +213,8 @@ class _DocumentKeys:
     def _entry(mention: MentionRecord, name: str) -> AliasEntry | None:
         table = alias_table()
         entry = table.by_key.get(name) or table.by_key.get(_without_outlet_word(name))
+        if entry is None and mention.titled:
+            entry = table.by_key.get(name_key(mention.titled))
         if entry is None or not _compatible(entry.type, mention.type):
             return None
         if entry.government_of and mention.type == GPE:

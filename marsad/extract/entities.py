@@ -37,13 +37,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import regex
 
 from marsad.arabic.normalise import normalise
 from marsad.arabic.numbers import is_currency_word
-from marsad.arabic.tokens import MIN_STEM, iter_tokens, surface_offset
+from marsad.arabic.tokens import MIN_STEM, iter_tokens, split_clitics, surface_offset
 from marsad.document import GPE, LATIN, LOC, MISC, ORG, PER, PUNCT, WORD, Document, Mention, Token
 from marsad.extract.places import name_key, place_population
 from marsad.extract.tagger import load_tagger
@@ -123,9 +123,19 @@ class AliasTable:
 
     entries: dict[str, AliasEntry]
     # first token form -> (following token forms, entry, only with the full name in the document)
-    in_text: dict[str, list[tuple[tuple[str, ...], AliasEntry, bool]]]
+    in_text: dict[str, list[AliasForm]]  # first word of a name -> the names it may begin
     by_key: dict[str, AliasEntry]  # name_key -> entry, every name of an entry
     by_document_key: dict[str, AliasEntry]  # name_key of a short form valid beside the full name
+
+
+class AliasForm(NamedTuple):
+    """A curated name as it is found in text: its words after the first, and how many of its
+    first words are a title kept out of the mention (الملك in الملك سلمان)."""
+
+    rest: tuple[str, ...]
+    entry: AliasEntry
+    document_only: bool
+    title_words: int = 0
 
 
 def token_form(text: str) -> str:
@@ -141,7 +151,7 @@ def _forms(name: str) -> tuple[str, ...]:
 def alias_table() -> AliasTable:
     data = json.loads(resources.files("marsad.data").joinpath("aliases.json").read_text(encoding="utf-8"))
     entries: dict[str, AliasEntry] = {}
-    in_text: dict[str, list[tuple[tuple[str, ...], AliasEntry, bool]]] = {}
+    in_text: dict[str, list[AliasForm]] = {}
     by_key: dict[str, AliasEntry] = {}
     by_document_key: dict[str, AliasEntry] = {}
 
@@ -163,15 +173,15 @@ def alias_table() -> AliasTable:
         for forms in map(_forms, findable):
             if len(forms) > 1 and forms[0] in outlet_words and not forms[1].startswith(_ARTICLE):
                 continue  # صحيفة نيويورك تايمز: the name without the outlet word is found instead
-            if _title_length(forms, 0, len(forms)):
-                continue  # الملك سلمان: titles stay out of spans, the form only links
-            in_text.setdefault(forms[0], []).append((forms[1:], entry, False))
+            title_words = _title_length(forms, 0, len(forms))  # الملك سلمان: found, with the title out of the span
+            if title_words < len(forms):
+                in_text.setdefault(forms[0], []).append(AliasForm(forms[1:], entry, False, title_words))
         for name in item.get("document_aliases", ()):
             forms = _forms(name)
-            in_text.setdefault(forms[0], []).append((forms[1:], entry, True))
+            in_text.setdefault(forms[0], []).append(AliasForm(forms[1:], entry, True))
             by_document_key.setdefault(name_key(name), entry)
     for candidates in in_text.values():
-        candidates.sort(key=lambda candidate: -len(candidate[0]))
+        candidates.sort(key=lambda candidate: -len(candidate.rest))
     return AliasTable(entries, in_text, by_key, by_document_key)
 
 
@@ -321,20 +331,24 @@ def _alias_hits(text: _Text) -> list[_Candidate]:
     document_hits: list[_Candidate] = []
     named: set[str] = set()
     for i, form in enumerate(forms):
-        best: tuple[int, int, AliasEntry, bool] | None = None  # length, dropped, entry, document only
+        best: tuple[int, int, AliasForm] | None = None  # length, dropped, name
         for variant, dropped in clitic_variants(form):
-            for rest, entry, document_only in table.in_text.get(variant, ()):
-                length = 1 + len(rest)
-                if (best is None or length > best[0]) and tuple(forms[i + 1 : i + length]) == rest:
-                    best = (length, dropped, entry, document_only)
+            for alias in table.in_text.get(variant, ()):
+                length = 1 + len(alias.rest)
+                if (best is None or length > best[0]) and tuple(forms[i + 1 : i + length]) == alias.rest:
+                    best = (length, dropped, alias)
                     break
         if best is None:
             continue
-        length, dropped, entry, document_only = best
+        length, dropped, alias = best
+        entry = alias.entry
         if "\n" in text.doc.text[text.tokens[i].start : text.tokens[i + length - 1].end]:
             continue
-        hit = _Candidate(i, i + length, entry.type, PRIORITY_ALIAS, dropped, entry)
-        if document_only:
+        if alias.title_words:
+            hit = _Candidate(i + alias.title_words, i + length, entry.type, PRIORITY_ALIAS, 0, entry)
+        else:
+            hit = _Candidate(i, i + length, entry.type, PRIORITY_ALIAS, dropped, entry)
+        if alias.document_only:
             document_hits.append(hit)
         else:
             named.add(entry.id)
@@ -474,6 +488,13 @@ def _named_with_its_noun(forms: Sequence[str], first: int, last: int, dropped: i
     return place_population(whole) >= 0 and place_population(name_key(" ".join(forms[first + 1 : last]))) < 0
 
 
+def _is_name_word(form: str) -> bool:
+    """Whether a word may go on a person's name: a known given name or name word, or a name joiner (بن، آل)."""
+    lexicon = load_tagger().features.lexicon
+    forms = (form, split_clitics(form).with_article)
+    return form in _JOINERS or any(f in lexicon.given_names or f in lexicon.person_names for f in forms)
+
+
 def _is_prepositional_noun(form: str) -> bool:
     """A definite noun after a preposition (للهاربين، بالذل), but not الله in a name (المعتصم بالله)."""
     return form.startswith(("لل", "بال", "كال")) and not form.endswith(("الله", "لله"))
@@ -523,6 +544,8 @@ def _against_hits(candidate: _Candidate, hits_by_first: dict[int, _Candidate], f
     hit = hits_by_first.get(candidate.first)
     if hit and hit.last < candidate.last and all(_is_nisba(f) for f in forms[hit.last : candidate.last]):
         return hit
+    if hit and hit.type == PER and hit.last < candidate.last and not _is_name_word(forms[hit.last]):
+        return hit  # الملك سلمان الوفد: a curated person's name ends before a word that is no name
     for i in range(candidate.first + 1, candidate.last):
         hit = hits_by_first.get(i)
         if hit and hit.dropped and hit.type != candidate.type:

@@ -150,3 +150,24 @@ def test_seeds_merge_what_a_reader_would_merge(seeds: dict[str, str]) -> None:
     assert by_name["واشنطن"]["geo"]["geonames_id"] == 4140963
     assert "واشنطن" in by_name["الولايات المتحدة"]["aliases"]  # بفاعلية واشنطن: the government
     assert by_name["ريف حلب الشمالي الشرقي"]["geo"]["approximate"] is True
+
+
+def test_a_name_after_the_title_of_a_curated_name_is_that_person_in_any_document() -> None:
+    texts = {
+        "a": "واستقبل الملك سلمان الوفد في الرياض أمس.",
+        "b": "وأكد خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز دعم المملكة.",
+        "c": "وقال الشيخ سلمان العودة في محاضرته إن الصبر مفتاح الفرج.",
+    }
+    docs = []
+    for doc_id, text in texts.items():
+        doc = Document(doc_id, text, Metadata(language="ar"))
+        doc = doc.with_layer("tokens", iter_tokens(text)).with_layer("sentences", iter_sentences(text))
+        docs.append(doc.with_layer("mentions", mentions_in(doc, load_tagger())))
+    linking = link_entities([(doc.id, mention_records(doc)) for doc in docs])
+    names = {}
+    for doc in docs:
+        for m in doc.mentions:
+            if m.type == PER:
+                names[doc.text[m.start : m.end]] = entity_of(linking, doc.id, MentionRecord(m.start, m.end, "", PER))["name_en"]
+    assert names["سلمان"] == names["سلمان بن عبدالعزيز"] == "King Salman bin Abdulaziz"
+    assert names["سلمان العودة"] is None

@@ -272,3 +272,9 @@ def test_a_particle_is_no_name_and_no_place_after_a_place_noun() -> None:
     text = "وزار الوفد بلدة على الحدود ثم التقى محمد على في القاهرة."
     result = found(text, {"محمد على": "PER", "القاهرة": "LOC"})
     assert [(surface, kind) for surface, kind, _ in result] == [("محمد على", PER), ("القاهرة", LOC)]
+
+
+def test_a_curated_person_after_its_title_ends_before_a_word_that_is_no_name() -> None:
+    text = "واستقبل الملك سلمان الوفد، ثم التقى الأمير سلطان بن سلمان."
+    result = found(text, {"سلمان الوفد": "PER", "سلطان بن سلمان": "PER"})
+    assert [(surface, kind) for surface, kind, _ in result] == [("سلمان", PER), ("سلطان بن سلمان", PER)]
