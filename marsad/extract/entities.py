@@ -673,7 +673,8 @@ def _final_type(text: _Text, candidate: _Candidate) -> str:
 
 
 def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
-    """The mentions of ``doc`` (tokens and sentences set) with ``tagger``, or the rules alone without one."""
+    """The mentions of ``doc`` (tokens and sentences set; times, if set, hold no names) with ``tagger``,
+    or the rules alone without one."""
     text = _Text(doc)
     hits = _alias_hits(text)
     hits_by_first = {hit.first: hit for hit in hits}
@@ -702,10 +703,12 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
             surface in _PARTICLES or (kind != PER and _ADVERBIAL_NISBA.search(surface))
         ):
             continue
+        if any(time.start <= start and end <= time.end for time in doc.times):
+            continue  # أبريل (نيسان) 2014: a month, not the car maker
         mentions.append(Mention(start, end, kind))
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
-@component("mentions", assigns="mentions", requires=("tokens", "sentences"))
+@component("mentions", assigns="mentions", requires=("tokens", "sentences", "times"))
 def find_mentions(doc: Document, settings: Settings) -> list[Mention]:
     return mentions_in(doc, load_tagger())

@@ -124,6 +124,8 @@ _CREDIT_SEPARATOR = re.compile(r"\s[-–—ـ/|]\s|[:()]")
 # Kinds of furniture that stand in a page's footer and enclose its form messages.
 _FOOTER_KINDS = frozenset({NAVIGATION, COMMENT_FORM})
 _FURNITURE = ("share", "read_also", "comment", "navigation", "chrome", "chrome_weak")
+# A slideshow's buttons left at the head of the byline line (Next Previous حامد القرشي – عين اليوم).
+_NAVIGATION_PREFIX = re.compile(r"^(?:(?:next|previous|prev|التالي|السابق)\s+)+", re.IGNORECASE)
 _TITLE_SEPARATOR = re.compile(r"(\s[-–—]\s|\s?\|\s?)")
 _WIRE_SEPARATOR = re.compile(r"[-–—ـ()\[\],،:|/]")
 
@@ -411,9 +413,10 @@ def _read_title_stamp(line: _Line, result: _Result) -> bool:
 
 def _read_byline(line: _Line, result: _Result, *, under_headline: bool) -> bool:
     """A byline (كتب: ...) or, under a headline, a bare credit (NAME - PLACE): ``byline`` gets the name."""
-    name = parse_byline(line.text)
+    text = _NAVIGATION_PREFIX.sub("", line.text)
+    name = parse_byline(text)
     if name is None:
-        parts = credit_parts(line.text) if under_headline else None
+        parts = credit_parts(text) if under_headline else None
         if parts is None:
             return False
         name = next((person_name(part) for part in parts if _may_be_person(part)), None)

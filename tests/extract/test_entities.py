@@ -192,7 +192,7 @@ def test_an_ordinal_at_the_end_of_a_name_is_not_looked_for_alone() -> None:
 
 def test_the_pipeline_component_runs_the_real_tagger() -> None:
     text = "وقال الرئيس التركي رجب طيب أردوغان في أنقرة إن بلاده لن تتراجع."
-    doc = build_pipeline(["tokens", "sentences", "mentions"])(Document("t", text, Metadata(language="ar")), Settings())
+    doc = build_pipeline(["tokens", "sentences", "times", "mentions"])(Document("t", text, Metadata(language="ar")), Settings())
     names = {(text[m.start : m.end], m.type) for m in doc.mentions}
     assert ("رجب طيب أردوغان", PER) in names
     assert ("أنقرة", LOC) in names
@@ -278,3 +278,10 @@ def test_a_curated_person_after_its_title_ends_before_a_word_that_is_no_name() -
     text = "واستقبل الملك سلمان الوفد، ثم التقى الأمير سلطان بن سلمان."
     result = found(text, {"سلمان الوفد": "PER", "سلطان بن سلمان": "PER"})
     assert [(surface, kind) for surface, kind, _ in result] == [("سلمان", PER), ("سلطان بن سلمان", PER)]
+
+
+def test_a_name_inside_a_time_expression_is_no_mention() -> None:
+    text = "وبدأ التمرد في أبريل (نيسان) 2014 بعد أن أعلنت شركة نيسان خطتها."
+    doc = build_pipeline(["tokens", "sentences", "times"])(Document("t", text, Metadata(language="ar")), Settings())
+    mentions = mentions_in(doc, PhraseTagger({"نيسان": "ORG"}))
+    assert [(text[m.start : m.end], m.start) for m in mentions] == [("نيسان", text.rindex("نيسان"))]

@@ -127,7 +127,12 @@ def test_dateline_with_arabic_indic_digits_and_levantine_month() -> None:
 
 @pytest.mark.parametrize(
     ("credit", "byline"),
-    [("طلال عبدالله ـ القاهرة", "طلال عبدالله"), ("جدة - سامي الحربي", "سامي الحربي"), ("الرياضي ـ جدة", None)],
+    [
+        ("طلال عبدالله ـ القاهرة", "طلال عبدالله"),
+        ("جدة - سامي الحربي", "سامي الحربي"),
+        ("الرياضي ـ جدة", None),
+        ("Next Previous سامي الحربي – جدة", "سامي الحربي"),  # a slideshow's buttons glued to the credit
+    ],
 )
 def test_bare_credit_under_the_title_is_a_byline(credit: str, byline: str | None) -> None:
     cleaned = _clean(TITLE, credit, P1)
