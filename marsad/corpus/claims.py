@@ -56,6 +56,7 @@ class ClaimOccurrence:
     date: str | None = None
     measure: str | None = None  # figures: "predicate|counted|unit"
     period: str | None = None  # figures: an earlier year their sentence names (a toll of 2020 in a 2026 story)
+    day: str | None = None  # figures: the one day their sentence dates them to (اليوم، أمس، 12 مايو)
     low: float | None = None
     high: float | None = None
     approximate: bool = False
@@ -107,6 +108,16 @@ def _earlier_year(doc: Document, sentence: tuple[int, int]) -> str | None:
     ]
     earlier = [year for year in years if written and year < written]
     return min(earlier) if earlier else None
+
+
+def _day_of(doc: Document, sentence: tuple[int, int]) -> str | None:
+    """The day the dates of the sentence resolve to, when they name exactly one day."""
+    days = {
+        time.value_start[:10]
+        for time in doc.times
+        if time.kind == "date" and time.granularity == "day" and time.value_start and sentence[0] <= time.start < sentence[1]
+    }
+    return days.pop() if len(days) == 1 else None
 
 
 def _attribution_of(doc: Document, start: int, end: int) -> Attribution | None:
@@ -205,6 +216,7 @@ def claim_occurrences(doc: Document, order: int) -> list[ClaimOccurrence]:
                 date=date,
                 measure=_measure(doc, quantity, sentence),
                 period=_earlier_year(doc, sentence),
+                day=_day_of(doc, sentence),
                 low=quantity.low,
                 high=quantity.high,
                 approximate=quantity.approximate,
@@ -257,6 +269,29 @@ def statement_similarity(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
+
+
+def _by_day(occurrences: list[ClaimOccurrence], indices: list[int]) -> list[list[int]]:
+    """The figures of one measure in one story, split by the day their sentences date them to: a market
+    report's "125 companies rose today" on two days is two facts, not a conflict. A figure with no day
+    of its own goes with the day its document was published on, else with its own value, else with the
+    most stated day; with fewer than two days known nothing is split."""
+    days = {occurrences[i].day for i in indices} - {None}
+    if len(days) < 2:
+        return [indices]
+    by_day: dict[str, list[int]] = defaultdict(list)
+    for i in indices:
+        if occurrences[i].day:
+            by_day[occurrences[i].day].append(i)
+    figures = {day: {(occurrences[i].low, occurrences[i].high) for i in members} for day, members in by_day.items()}
+    largest = max(by_day, key=lambda day: (len(by_day[day]), day))
+    for i in indices:
+        o = occurrences[i]
+        if o.day is None:
+            published = (o.date or "")[:10]
+            same_value = [day for day in sorted(by_day) if (o.low, o.high) in figures[day]]
+            by_day[published if published in by_day else same_value[0] if same_value else largest].append(i)
+    return [sorted(members) for _, members in sorted(by_day.items())]
 
 
 class _Groups:
@@ -339,7 +374,8 @@ class ClaimBuilder:
         Different figures of one measure conflict only when documents differ: one article that
         gives thousands of fighters killed in the campaign and 150 in one strike tells of two facts.
         A figure whose sentence names an earlier year than the document's (a flood of 2020 recalled
-        in a report of 2026) is of another period, so it neither joins nor conflicts with the others.
+        in a report of 2026) is of another period, so it neither joins nor conflicts with the others,
+        and figures dated to different days are different facts (see :func:`_by_day`).
         Across stories, a group joins others on the figure it states most, when that figure is rare
         (see :func:`_distinctive`) and no more than a few stories state it: a figure that many
         stories give (a share price, a daily toll) is common, and joining on it would chain
@@ -361,7 +397,7 @@ class ClaimBuilder:
                     by_figure[(occurrences[i].low, occurrences[i].high)].append(i)
                 story_groups = list(by_figure.values())
             else:
-                story_groups = [indices]
+                story_groups = _by_day(occurrences, indices)
             for members in story_groups:
                 for i in members[1:]:
                     groups.join(members[0], i)

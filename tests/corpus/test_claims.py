@@ -369,3 +369,25 @@ def test_a_source_no_entity_stands_for_is_named_as_the_text_spells_it() -> None:
     assert bribe["origins"] == ["name:المرصد المحلي", "name:صحيفه الشرق"]  # keys are folded
     assert bribe["source_names"]["name:صحيفه الشرق"] == "صحيفة الشرق"
     assert set(bribe["source_names"]) >= set(bribe["origins"])
+
+
+def test_figures_dated_to_different_days_are_different_facts_not_a_conflict() -> None:
+    reports = {
+        "x": ("وارتفعت اليوم أسهم 120 شركة في السوق.", "2026-03-01"),
+        "y": ("وارتفعت اليوم أسهم 95 شركة في السوق.", "2026-03-02"),
+        "z": ("وقال محلل إن أسهم 80 شركة ارتفعت في السوق.", "2026-03-02"),
+    }
+    docs = []
+    for doc_id, (text, published) in reports.items():
+        figure = next(part for part in ("120 شركة", "95 شركة", "80 شركة") if part in text)
+        doc = _doc(doc_id, text, outlet=doc_id, quantities=[_figure(text, figure, int(figure.split()[0]), int(figure.split()[0]), counted="شركة", counted_lemma="شركة")])
+        doc = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, published=published))
+        times = [TimeExpression(*_span(text, "اليوم"), value_start=published, value_end=published, granularity="day")] if "اليوم" in text else []
+        docs.append(doc.with_layer("times", times))
+    builder = ClaimBuilder()
+    for order, doc in enumerate(docs):
+        builder.add(claim_occurrences(doc, order))
+    claims = builder.finish({}, story_of={"x": "S1", "y": "S1", "z": "S1"})
+    summary = sorted((c["value"]["low"], [o["doc"] for o in c["occurrences"]], [x["low"] for x in c["conflicts"]]) for c in claims)
+    # 120 on the 1st stands alone; 95 and the undated 80 of the 2nd are one day's figures, in conflict
+    assert summary == [(95, ["y", "z"], [80]), (120, ["x"], [])]
