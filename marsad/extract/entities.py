@@ -92,6 +92,8 @@ _MAX_PLACE_NAME_WORDS = 3
 _REPEATED_TYPES = frozenset((PER, ORG, LOC, GPE))
 # A nisba with the accusative ending (أميركياً، روسيّاً، دولياً): an adverb or "Americans" after a number, no name.
 _ADVERBIAL_NISBA = regex.compile(r"ي\p{Mn}*(?:ا\p{Mn}*\N{ARABIC FATHATAN}|\N{ARABIC FATHATAN}\p{Mn}*ا)\p{Mn}*$")
+# Titles after مدينة that name a campus or a project after a royal, not a town.
+_ROYAL_TITLES = frozenset(normalise(word) for word in ("الملك", "الأمير", "الملكة", "الأميرة"))
 # Particles as written (على, not the name علي it normalises to): never a name alone, nor a place after منطقة.
 _PARTICLES = frozenset("على في من إلى الى أو او عن مع ثم أن إن أنّ إنّ لا ما قد".split())
 # An imperfect verb with the future prefix and the plural ending (سيغادرون، وسيعودون): no name starts with one.
@@ -624,8 +626,6 @@ def _place_name_length(text: _Text, first: int) -> int:
         words.append(forms[i])
     if not words or _clitics_before(words[0], _PLACE_NOUNS) is not None or text.surface(first) in _PARTICLES:
         return 0
-    if _title_length(forms, first, len(forms)):
-        return 0  # مدينة الملك عبدالله: a place named after a person, not the town of الملك
     if words[0].endswith(_POSSESSIVE_ENDINGS) and place_population(name_key(words[0])) < 0:
         return 0
     if not words[0].startswith(_ARTICLE) and words[0].endswith(("ي", "يه")) and place_population(name_key(words[0])) < 0:
@@ -633,6 +633,8 @@ def _place_name_length(text: _Text, first: int) -> int:
     for length in range(len(words), 1, -1):
         if place_population(name_key(" ".join(words[:length]))) >= 0:
             return length
+    if words[0] in _ROYAL_TITLES:
+        return 0  # مدينة الملك عبدالله الطبية: a campus named after a king (but بلدة السيدة زينب، حي الشيخ مقصود)
     if len(words) > 1 and not _is_nisba(words[1]) and words[1][:1] not in _CONJUNCTIONS + _PREPOSITIONS:
         construct = not words[0].startswith(_ARTICLE) and words[1].startswith(_ARTICLE)
         if words[0] in _PLACE_NAME_HEADS or (construct and place_population(name_key(words[0])) < 0):

@@ -77,6 +77,10 @@ TARGET = "target"
 MEDIATOR = "mediator"
 
 _PLACE_TYPES = (LOC, GPE)
+_OPENING_QUOTES = frozenset('«"“')
+_CLOSING_QUOTES = frozenset('»"”')
+# Mentions whose words are never a trigger (هروب the governorate, the surname حرب).
+_NAME_TYPES = frozenset((LOC, GPE, PER))
 # Words and clitics before a country or capital that name it as a place (في سوريا، بسوريا، شمال العراق), not as an actor.
 _LOCATIVE_WORDS = frozenset(
     normalise(word)
@@ -539,6 +543,9 @@ def _triggers(doc: Document, sentence: _Sentence, lexicon: _Lexicon) -> list[_Dr
 
 
 def _applies(doc: Document, sentence: _Sentence, trigger: _Trigger, first: int, last: int, lexicon: _Lexicon) -> bool:
+    start, end = sentence.tokens[first].start, sentence.tokens[last].end
+    if any(doc.mentions[m].type in _NAME_TYPES and doc.mentions[m].start < end and start < doc.mentions[m].end for m in sentence.mentions):
+        return False  # في محافظة هروب: a place's name, not an escape
     if trigger.requires == "air" and (not sentence.has_word(lexicon, "air_words") or _artillery_after(sentence, last, lexicon)):
         return False
     extent = last + 1 < len(sentence.tokens) and _has(lexicon, "extent_words", sentence.forms[last + 1])  # استعادة كاملة لمدينة
@@ -878,7 +885,7 @@ def _add_place(doc: Document, sentence: _Sentence, draft: _Draft, lexicon: _Lexi
     holder: dict[int, int] = {}  # a place mention -> the one right after it that holds it
     for m in sentence.mentions:
         mention = doc.mentions[m]
-        if mention.type not in _PLACE_TYPES or m in actors or _parenthesised(doc.text, mention) or _dateline(doc.text, mention):
+        if mention.type not in _PLACE_TYPES or m in actors or _enclosed(doc.text, mention) or _dateline(doc.text, mention):
             continue
         container = previous is not None and _holds_previous(doc.text[doc.mentions[previous].end : mention.start], lexicon)
         if container:
@@ -998,6 +1005,13 @@ def _own_clause(sentence: _Sentence, draft: _Draft, lexicon: _Lexicon) -> range:
     while end < len(sentence.tokens) and not opens(end):
         end += 1
     return range(start, end)
+
+
+def _enclosed(text: str, mention: Mention) -> bool:
+    """Whether a place name is in brackets (a dateline's) or in quotation marks, as an outlet or a title is
+    (لـ«الشرق الأوسط»)."""
+    quoted = text[mention.start - 1 : mention.start] in _OPENING_QUOTES and text[mention.end : mention.end + 1] in _CLOSING_QUOTES
+    return quoted or _parenthesised(text, mention)
 
 
 def _parenthesised(text: str, mention: Mention) -> bool:

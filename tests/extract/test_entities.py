@@ -285,3 +285,9 @@ def test_a_name_inside_a_time_expression_is_no_mention() -> None:
     doc = build_pipeline(["tokens", "sentences", "times"])(Document("t", text, Metadata(language="ar")), Settings())
     mentions = mentions_in(doc, PhraseTagger({"نيسان": "ORG"}))
     assert [(text[m.start : m.end], m.start) for m in mentions] == [("نيسان", text.rindex("نيسان"))]
+
+
+def test_a_town_named_after_a_person_keeps_the_title_but_a_royal_campus_is_no_town() -> None:
+    text = "وانفجرت سيارة قرب بلدة السيدة زينب، ونقل الجرحى إلى مدينة الملك فهد الطبية."
+    result = found(text, {"زينب": "PER"})
+    assert [(surface, kind) for surface, kind, _ in result] == [("السيدة زينب", LOC)]

@@ -912,3 +912,17 @@ def test_a_verb_right_after_kama_adds_another_event_but_kama_between_tolls_does_
     doc = document(text, quantities=[figure(text, "سبعة", 7, 7), figure(text, "ثمانية", 8, 8)], mentions=[mention(text, "حمص", GPE)])
     [event] = events(doc)
     assert (event.killed, event.injured) == ((7, 7), (8, 8))
+
+
+def test_a_trigger_word_inside_a_place_name_is_no_event() -> None:
+    text = "وفي محافظة هروب، دهمت السيول المحلات التجارية وقطعت الكهرباء."
+    assert events(document(text, mentions=[mention(text, "محافظة هروب", LOC)])) == []
+    text = "وتمكن عشرات السجناء من الهروب من سجن في محافظة هروب."
+    [event] = events(document(text, mentions=[mention(text, "محافظة هروب", LOC)]))
+    assert (event.type, surface(document(text), event), event.place) == ("escape", "الهروب", 0)
+
+
+def test_a_place_name_in_quotation_marks_is_an_outlet_not_the_place() -> None:
+    text = "وقال مسؤول لـ«الشرق الأوسط» إن التنظيم أعدم أمس تسعة أشخاص بتهمة التجسس."
+    [event] = events(document(text, mentions=[mention(text, "الشرق الأوسط", LOC)]))
+    assert (event.type, event.place) == ("execution", None)
