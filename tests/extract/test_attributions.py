@@ -211,6 +211,7 @@ def test_an_organisation_source_and_the_anaphor_that_follows() -> None:
         "وفرضت الحكومة قيودا مشددة على السحب من المصارف.",  # a participle describing a noun
         "وتلتزم الشركات وفقا لنص المادة الخامسة بدفع الرسوم.",  # وفقا لـ a text, not a speaker
         "هل لفت انتباهك الكاتب إلى أمر جديد؟",  # drawing attention is no saying
+        "وأكد المدرب جاهزية الفريق للقب، خاصة أنهم فازوا بالمباراة الأخيرة.",  # خاصة أن: 'especially since'
         "",
     ],
 )
