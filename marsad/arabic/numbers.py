@@ -395,7 +395,7 @@ class _Scanner:
             return None, end + 2  # a score (3-1) or a descending pair: not a range
         bare_dash_pair = second is not None and self.norm(first.end) in _DASHES and not last.scale and opener is None
         low, high = first.low, last.high
-        lead = i - 1 if self.leading_unit(i) else i
+        lead = first.first - 1 if self.leading_unit(first.first) else first.first
         hedge, hedge_start = self.hedge_before(opener if second is not None and opener is not None else lead)
         start = first.start
         if second is not None and opener is not None:
@@ -496,12 +496,30 @@ class _Scanner:
         ):
             value = float(f"{self.norm(i)}.{self.norm(end + 1)}")  # 2 . 5: a decimal spaced out by the source
             end += 2
+        if (
+            end == i + 1
+            and self.norm(end) == "ر"
+            and self.kind(end + 1) == NUMBER
+            and self.glued(i, end)
+            and self.glued(end, end + 1)
+            and self.norm(i).isdigit()
+            and self.norm(end + 1).isdigit()
+        ):
+            value = float(f"{self.norm(end + 1)}.{self.norm(i)}")  # 5ر2: the old Arabic decimal mark, fraction first
+            end += 2
         if _DOT_THOUSANDS.fullmatch(self.norm(i)) and not self.scale_follows(end):
             if self.norm(end) not in self.lexicon.percent_first_words:
                 value = float(self.norm(i).replace(".", ""))  # 30.000 مشارك; but 1.500 مليون, 2.125%
-        figure = _Figure(i, end, self.tokens[i].start, value, value, digits=True, unscaled=value)
+        first = i
+        if i > 0 and self.norm(i - 1) == "(" and self.norm(end) == ")" and self.scale_at(end + 1):
+            first, end = i - 1, end + 1  # (900) ألف: the number bracketed before its scale word
+        figure = _Figure(first, end, self.tokens[first].start, value, value, digits=True, unscaled=value)
         self.apply_scale(figure)
         return figure
+
+    def scale_at(self, j: int) -> bool:
+        word = self.word(j)
+        return word is not None and not word.prefix and word.kind in (_SCALE, _SCALE_PLURAL)
 
     def apply_scale(self, figure: _Figure) -> None:
         """Multiply by a scale word after the number (20 ألف، 3 ملايين), then add ونصف/وربع."""
