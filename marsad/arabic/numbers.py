@@ -76,6 +76,8 @@ _TEEN_TAILS = frozenset({"عشر", "عشره"})
 # A word with a preposition and the article (بالقرب، وال...) is never a counted noun.
 _PREPOSITION_ARTICLES = ("بال", "وال", "فال", "كال", "ولل", "فلل")
 _YEARS = range(1900, 2101)
+# Words that normalise to a label's form but are none: فيه (in it) is فئة (class) once normalised.
+_NOT_LABELS = frozenset({"فيه", "وفيه"})
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 
@@ -729,7 +731,12 @@ class _Scanner:
         """The number names something (المادة 5) or is a day or year of a date."""
         lexicon = self.lexicon
         previous = self.previous_word(i)
-        if previous is not None and self.is_in(previous, lexicon.labels) and self.unit(i, figure.end)[0] is None:
+        if (
+            previous is not None
+            and self.is_in(previous, lexicon.labels)
+            and self.unit(i, figure.end)[0] is None
+            and self.surface(previous) not in _NOT_LABELS
+        ):
             return True  # المادة 5، but not الرحلة 300$
         if previous is not None and self.is_in(previous, lexicon.year_cues):
             return True
