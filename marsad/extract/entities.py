@@ -61,7 +61,8 @@ _LOCATIVE = frozenset(
 _PLACE_NOUNS = frozenset(name_key(word) for word in "قرية بلدة مدينة حي ريف محافظة منطقة".split())
 # First words of two-word place names (تل عادة، بيت جن، أبو ميال، كفر حمرة).
 _PLACE_NAME_HEADS = frozenset(
-    normalise(word) for word in "تل بيت أبو أم كفر عين دير رأس جسر حوش دارة خربة مزرعة سد بئر قصر سان عرب حج السيدة".split()
+    normalise(word)
+    for word in "تل تلة بيت أبو أم كفر عين دير رأس جسر حوش دارة خربة مزرعة سد بئر قصر سان عرب حج السيدة باب معرة".split()
 )
 # Words after a place noun that are no name (منطقة عسكرية، حي سكني) or end one (قرية أرمناز التي).
 _NOT_PLACE_NAMES = frozenset(
@@ -471,6 +472,8 @@ def _trim(text: _Text, candidate: _Candidate) -> _Candidate | None:
         first += 1
     if first == last:
         return None
+    if last - first == 1 and _clitics_before(forms[first], _PLACE_NOUNS) is not None:
+        return None  # لمدينة alone: the noun, not the name after it (found by _places_after_nouns)
     kind = candidate.type
     while kind == PER and last - first > 1 and _is_prepositional_noun(forms[last - 1]):
         last -= 1  # أبو بكر البغدادي للهاربين: a name does not go on with a preposition and article
@@ -521,7 +524,8 @@ def _extend_person(text: _Text, candidate: _Candidate) -> None:
 
 
 def _extend_place(text: _Text, candidate: _Candidate) -> None:
-    """Take in a qualifier before a place (بريف حلب) and directions after it (ريف حلب الشمالي الشرقي)."""
+    """Take in a qualifier before a place (بريف حلب) and directions after it (ريف حلب الشمالي الشرقي), or the
+    word after a head word the tagger took alone (تل of تل علي)."""
     before, directions = _place_words()
     forms = text.forms
     first = candidate.first
@@ -534,6 +538,16 @@ def _extend_place(text: _Text, candidate: _Candidate) -> None:
         candidate.dropped = qualifier  # بريف حلب: the span opens at ريف
         while candidate.last < len(forms) and forms[candidate.last] in directions:
             candidate.last += 1
+    elif candidate.last - candidate.first == 1 and _name_form(forms[first], candidate.dropped) in _PLACE_NAME_HEADS:
+        following = candidate.last
+        if (
+            following < len(forms)
+            and text.tokens[following].kind == WORD
+            and text.tokens[following].start == text.tokens[first].end + 1
+            and forms[following] not in _NOT_PLACE_NAMES
+            and forms[following][:1] not in _CONJUNCTIONS + _PREPOSITIONS
+        ):
+            candidate.last += 1  # تل علي، باب الهوى: a head word is no place alone
 
 
 def _against_hits(candidate: _Candidate, hits_by_first: dict[int, _Candidate], forms: list[str]) -> _Candidate:

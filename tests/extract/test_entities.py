@@ -291,3 +291,9 @@ def test_a_town_named_after_a_person_keeps_the_title_but_a_royal_campus_is_no_to
     text = "وانفجرت سيارة قرب بلدة السيدة زينب، ونقل الجرحى إلى مدينة الملك فهد الطبية."
     result = found(text, {"زينب": "PER"})
     assert [(surface, kind) for surface, kind, _ in result] == [("السيدة زينب", LOC)]
+
+
+def test_a_head_word_or_place_noun_the_tagger_took_alone_gives_the_whole_name() -> None:
+    text = "سقطت قذيفتان على تل رفعت، ثم بدأ هجوم على الريف الشمالي لمدينة السويداء."
+    result = found(text, {"تل": "LOC", "لمدينة": "LOC"})
+    assert [(surface, kind) for surface, kind, _ in result] == [("تل رفعت", LOC), ("السويداء", LOC)]
