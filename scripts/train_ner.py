@@ -1,6 +1,7 @@
 """Rebuild the NER tagger shipped in marsad/data/ner/.
 
-    .venv/bin/pip install -e ".[train]"                             # training-only inputs (wordfreq, arabnamer)
+    .venv/bin/pip install -e ".[train]"                             # training-only inputs (wordfreq, arabnamer,
+                                                                    # PyTorch's CPU build, onnx)
     nice .venv/bin/python scripts/train_ner.py                      # the shipped model: train + dev splits
     nice .venv/bin/python scripts/train_ner.py --train-only --out-dir /tmp/ner   # dev figures
 
@@ -11,7 +12,10 @@ Writes into --out-dir (default marsad/data/ner), besides the hand-written trigge
                     suffix (names rarely do), from the wordfreq Arabic list;
 - first.crfsuite, second.crfsuite  the two CRFs (python-crfsuite, L-BFGS, elastic net). The second
                     sees the first's tags of the same word across the context; it is trained on tags
-                    the first pass gave to data it was not trained on (two-fold jackknife).
+                    the first pass gave to data it was not trained on (two-fold jackknife), and the
+                    guesses of the neural tagger, made the same way;
+- neural.onnx, neural.json  the neural tagger (scripts/train_neural_ner.py: word, stem and character
+                    embeddings and the word-list flags under a BiLSTM), run with onnxruntime.
 
 Corpora and licences (credit them in the README):
 - ANERcorp (Benajiba, Rosso & Benedí 2007), CAMeL Lab train split (Obeid et al. 2020): CC BY-SA 4.0.
@@ -35,10 +39,13 @@ from collections import defaultdict
 from pathlib import Path
 
 import pycrfsuite
+import train_neural_ner  # the sibling script: scripts/ is on sys.path when this one runs
 
+from marsad.extract.neural_tagger import NEURAL_VOCABULARY, NeuralTagger
 from marsad.extract.tagger import (
     CONTEXT_SENTENCES,
     FIRST_MODEL,
+    NEURAL_MODEL,
     SECOND_MODEL,
     ConllSentence,
     FeatureExtractor,
@@ -144,13 +151,15 @@ def train_crf(items: list[list[list[str]]], tags: list[list[str]], path: Path, p
     trainer.train(str(path))
 
 
-def train(contexts: list[list[ConllSentence]], out_dir: Path, params: dict) -> None:
-    """Both passes; the second learns from first-pass tags made by models that did not see the sentence."""
+def train(contexts: list[list[ConllSentence]], out_dir: Path, params: dict, neural_epochs: int = 0) -> None:
+    """Both passes and, with ``neural_epochs``, the network; the second pass learns from first-pass
+    tags and network guesses made by models that did not see the sentence."""
     extractor = FeatureExtractor(read_lexicon(out_dir))
     items = [[extractor.sentence_features(s.words) for s in context] for context in contexts]
     gold = [[s.gold for s in context] for context in contexts]
     first_tags: list[list[list[str]] | None] = [None] * len(contexts)
-    scratch = out_dir / "fold.crfsuite"
+    guesses: list[list[list[list[str]]] | None] = [None] * len(contexts)
+    scratch, scratch_network = out_dir / "fold.crfsuite", out_dir / "fold-network"
     for fold in range(FOLDS):
         held_out = [i for i in range(len(contexts)) if i % FOLDS == fold]
         kept = [i for i in range(len(contexts)) if i % FOLDS != fold]
@@ -160,15 +169,35 @@ def train(contexts: list[list[ConllSentence]], out_dir: Path, params: dict) -> N
         for i in held_out:
             first_tags[i] = [repair_bio(crf.tag(x)) for x in items[i]]
         crf.close()
+        kept_sentences = [s for i in kept for s in contexts[i]]
+        network = train_network(kept_sentences, out_dir, scratch_network, neural_epochs) if neural_epochs else None
+        for i in held_out:
+            sentences = [s.words for s in contexts[i]]
+            guesses[i] = network.stacking_features(sentences) if network else [[[] for _ in w] for w in sentences]
     scratch.unlink()
+    shutil.rmtree(scratch_network, ignore_errors=True)
     train_crf([x for context in items for x in context], [y for context in gold for y in context],
               out_dir / FIRST_MODEL, params)
+    for name in (NEURAL_MODEL, NEURAL_VOCABULARY):  # a network left from an earlier run would not fit
+        (out_dir / name).unlink(missing_ok=True)
+    if neural_epochs:
+        train_network([s for context in contexts for s in context], out_dir, out_dir, neural_epochs)
     second_items = []
-    for context, context_items, tags in zip(contexts, items, first_tags, strict=True):
+    for context, context_items, tags, context_guesses in zip(contexts, items, first_tags, guesses, strict=True):
         forms = [extractor.forms(s.words) for s in context]
-        for sentence_items, extra in zip(context_items, context_features(forms, tags), strict=True):
-            second_items.append([own + more for own, more in zip(sentence_items, extra, strict=True)])
+        for sentence_items, extra, guess in zip(context_items, context_features(forms, tags), context_guesses,
+                                                strict=True):
+            second_items.append([own + more + nn for own, more, nn in zip(sentence_items, extra, guess, strict=True)])
     train_crf(second_items, [y for context in gold for y in context], out_dir / SECOND_MODEL, params)
+
+
+def train_network(sentences: list[ConllSentence], lexicon_dir: Path, out_dir: Path, epochs: int) -> NeuralTagger:
+    """The neural tagger trained on ``sentences`` (written into ``out_dir``), ready to run."""
+    started = time.perf_counter()
+    train_neural_ner.train_network(sentences, None, lexicon_dir, out_dir, epochs=epochs, log=lambda note: None)
+    print(f"network trained on {len(sentences)} sentences in {time.perf_counter() - started:.0f} s")
+    extractor = FeatureExtractor(read_lexicon(lexicon_dir))
+    return NeuralTagger(out_dir, match_key, lambda word: extractor.word_features(word)[0])
 
 
 def evaluate(out_dir: Path, note: str) -> None:
@@ -186,6 +215,7 @@ def main() -> None:
     parser.add_argument("--c1", type=float, default=0.05, help="L1 penalty")
     parser.add_argument("--c2", type=float, default=0.05, help="L2 penalty")
     parser.add_argument("--iterations", type=int, default=200)
+    parser.add_argument("--neural-epochs", type=int, default=16, help="epochs of the neural tagger (0: none)")
     parser.add_argument("--keep-tables", action="store_true", help="reuse the word tables already in --out-dir")
     args = parser.parse_args()
     if not SHARED.exists():
@@ -204,8 +234,9 @@ def main() -> None:
     contexts = [block for corpus in CORPORA for split in splits for block in blocks(read_split(corpus, split))]
     params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
     started = time.perf_counter()
-    train(contexts, out_dir, params)
-    size = sum((out_dir / name).stat().st_size for name in (FIRST_MODEL, SECOND_MODEL)) / 1e6
+    train(contexts, out_dir, params, args.neural_epochs)
+    models = [out_dir / name for name in (FIRST_MODEL, SECOND_MODEL, NEURAL_MODEL)]
+    size = sum(path.stat().st_size for path in models if path.exists()) / 1e6
     print(f"trained on {', '.join(splits)} in {time.perf_counter() - started:.0f} s with {json.dumps(params)}; "
           f"models {size:.1f} MB")
     evaluate(out_dir, "" if args.train_only else " (trained on: not a held-out figure)")

@@ -37,6 +37,8 @@ ENTITY_LABELS = ("PER", "ORG", "LOC", "MISC")
 OUTSIDE = "O"
 FIRST_MODEL = "first.crfsuite"
 SECOND_MODEL = "second.crfsuite"
+# The neural tagger whose guesses the second CRF sees (marsad.extract.neural_tagger), when there is one.
+NEURAL_MODEL = "neural.onnx"
 # Sentences of a CoNLL file tagged together as one context (the unit a document is in the pipeline).
 CONTEXT_SENTENCES = 400
 # Longest gazetteer phrase looked for, in tokens.
@@ -329,7 +331,8 @@ def context_features(forms: Sequence[Sequence[str]], first_tags: Sequence[Sequen
 
 class Tagger:
     """Two linear-chain CRFs over the same word features: the first tags each sentence, the
-    second sees the first's tags for the same words across the whole context (a document)."""
+    second sees the first's tags for the same words across the whole context (a document) and
+    the guesses of a small neural tagger (``marsad.extract.neural_tagger``) for each token."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -337,6 +340,11 @@ class Tagger:
         self._first = _open_crf(folder / FIRST_MODEL)
         second = folder / SECOND_MODEL
         self._second = _open_crf(second) if second.exists() else None
+        self._neural = None
+        if (folder / NEURAL_MODEL).exists():
+            from marsad.extract.neural_tagger import NeuralTagger  # numpy and onnxruntime, on first use
+
+            self._neural = NeuralTagger(folder, match_key, lambda word: self.features._entry(word).own)
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO tags (``B-PER``, ``I-LOC``, ``O``, ...) for one sentence of tokens."""
@@ -350,11 +358,21 @@ class Tagger:
         if self._second is None:
             return first
         forms = [self.features.forms(words) for words in sentences]
+        extras = context_features(forms, first)
+        if self._neural is not None:
+            guesses = self._neural.stacking_features(sentences)
+            extras = [[more + nn for more, nn in zip(*pair, strict=True)] for pair in zip(extras, guesses, strict=True)]
         second = []
-        for items, extra in zip(word_features, context_features(forms, first), strict=True):
+        for items, extra in zip(word_features, extras, strict=True):
             combined = [own + more for own, more in zip(items, extra, strict=True)]
             second.append(repair_bio(self._second.tag(combined)) if combined else [])
         return second
+
+    def clear_cache(self) -> None:
+        """Forget the features of the words seen so far (as in a fresh process)."""
+        self.features.clear_cache()
+        if self._neural is not None:
+            self._neural.encoder.clear_cache()
 
     def tag_corpus(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Tags for the sentences of a corpus file, tagged in blocks of consecutive sentences
