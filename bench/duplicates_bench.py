@@ -25,10 +25,10 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.corpus.duplicates import find_duplicates, lsh_parameters
-from marsad.corpus.stories import group_stories
-from marsad.corpus.signatures import Signature, make_signature, matching_words, minhash_of, shingle_hashes
 from marsad.arabic.tokens import iter_tokens
+from marsad.corpus.duplicates import find_duplicates, lsh_parameters
+from marsad.corpus.signatures import Signature, make_signature, matching_words, minhash_of, shingle_hashes
+from marsad.corpus.stories import group_stories
 from marsad.document import Document, Metadata
 from marsad.settings import Settings
 

@@ -4,10 +4,23 @@ from pathlib import Path
 
 import pytest
 
+from marsad.arabic.dates import parse_times
 from marsad.arabic.sentences import iter_sentences
 from marsad.arabic.tokens import iter_tokens
-from marsad.document import GPE, LOC, ORG, PER, Attribution, Document, Event, Mention, Metadata, Quantity, Reference, TimeExpression
-from marsad.arabic.dates import parse_times
+from marsad.document import (
+    GPE,
+    LOC,
+    ORG,
+    PER,
+    Attribution,
+    Document,
+    Event,
+    Mention,
+    Metadata,
+    Quantity,
+    Reference,
+    TimeExpression,
+)
 from marsad.errors import ModelError
 from marsad.extract.events import MEDIATOR, PERPETRATOR, TARGET, find_events
 from marsad.settings import Settings
@@ -565,7 +578,7 @@ def test_ongoing_since_a_day_is_no_event_unless_the_period_is_another_clause_s()
     assert events(document(text, times=times, quantities=[figure(text, "50", 50, 50, counted="مدنيا")])) == []
     text = "وقال شاهد إن طائرات مسيرة تحلق منذ صباح الأحد وإن طائرات حربية قصفت بلدة مسرابا."
     [event] = events(document(text, times=[day(text, "صباح الأحد", "2018-02-04")], mentions=[mention(text, "مسرابا", LOC)]))
-    assert surface(doc := document(text), event) == "قصفت"
+    assert surface(document(text), event) == "قصفت"
 
 
 def test_a_figure_after_a_killed_and_a_wounded_word_counts_both_and_sunday_is_nobody() -> None:
