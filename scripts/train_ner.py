@@ -5,7 +5,8 @@
     nice .venv/bin/python scripts/train_ner.py                      # the shipped model: train + dev splits
     nice .venv/bin/python scripts/train_ner.py --train-only --out-dir /tmp/ner   # dev figures
 
-Writes into --out-dir (default marsad/data/ner), besides the hand-written triggers.json and given_names.txt:
+Writes into --out-dir (default marsad/data/ner), besides the hand-written triggers.json, given_names.txt
+and organisations.json:
 - places.txt        place names (normalised) from ../shared/data/gazetteer/places.tsv;
 - person_names.txt  Arabic spellings of personal names from the arabnamer name dictionary;
 - usage.tsv         per word: frequency, and how often its bare form takes the article or a pronoun
@@ -63,7 +64,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 PACKAGE_DATA = ROOT / "marsad" / "data" / "ner"
 CORPORA = ("anercorp", "aqmar")
-HAND_WRITTEN = ("triggers.json", "given_names.txt")
+HAND_WRITTEN = ("triggers.json", "given_names.txt", "organisations.json")
 # Pronoun suffixes (normalised) that a common noun takes and a name rarely does.
 PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم", "نا")
 # Words rarer than this Zipf frequency are left out of usage.tsv (they read as unseen).

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from marsad.arabic.normalise import normalise
-from marsad.arabic.tokens import split_clitics
+from marsad.arabic.tokens import CliticSplit, split_clitics
 from marsad.errors import ModelError, ParseError
 
 ENTITY_LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -41,8 +41,9 @@ SECOND_MODEL = "second.crfsuite"
 NEURAL_MODEL = "neural.onnx"
 # Sentences of a CoNLL file tagged together as one context (the unit a document is in the pipeline).
 CONTEXT_SENTENCES = 400
-# Longest gazetteer phrase looked for, in tokens.
+# Longest gazetteer place and known organisation names looked for, in tokens.
 MAX_PLACE_TOKENS = 4
+MAX_ORGANISATION_TOKENS = 6
 # Words whose features are kept between sentences; news vocabulary fits easily.
 WORD_CACHE_SIZE = 200_000
 # Neighbour offsets whose word features each token sees (the order of _WordEntry's fields).
@@ -70,17 +71,16 @@ class Lexicon:
     given_names: frozenset[str] = frozenset()
     person_names: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
+    # Organisation name (a word or a phrase) -> its kind (club, company, media, body).
+    organisations: dict[str, str] = field(default_factory=dict)
     # Word -> (Zipf frequency, share of uses with the article, share with a pronoun suffix), as small codes.
     usage: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
-    @property
-    def place_first_words(self) -> frozenset[str]:
-        return _first_words(self.places)
 
 
-@cache
-def _first_words(places: frozenset[str]) -> frozenset[str]:
-    return frozenset(name.split(" ", 1)[0] for name in places if " " in name)
+def _first_words(names: Iterable[str]) -> frozenset[str]:
+    """First words of the names of several words."""
+    return frozenset(name.split(" ", 1)[0] for name in names if " " in name)
 
 
 _UNSEEN = ("0", "-", "-")
@@ -104,6 +104,16 @@ def read_lexicon(folder: Path) -> Lexicon:
         for name, words in raw_triggers.items()
         if not name.startswith("_")
     }
+    organisations = {}
+    path = folder / "organisations.json"
+    if path.exists():
+        try:
+            raw_organisations = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError as error:
+            raise ModelError(f"cannot read NER organisation names: {error}", path=str(path)) from None
+        for kind, names in raw_organisations.items():
+            if not kind.startswith("_"):
+                organisations.update((" ".join(map(match_key, name.split())), kind) for name in names)
     usage = {}
     for line in _read_lines(folder / "usage.tsv"):
         word, frequency, article, suffix = line.split("\t")
@@ -114,6 +124,7 @@ def read_lexicon(folder: Path) -> Lexicon:
         given_names=frozenset(match_key(name) for name in _read_lines(folder / "given_names.txt")),
         person_names=frozenset(_read_lines(folder / "person_names.txt")),
         places=frozenset(_read_lines(folder / "places.txt")),
+        organisations=organisations,
     )
 
 
@@ -127,6 +138,8 @@ class FeatureExtractor:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self._place_first_words = _first_words(lexicon.places)
+        self._organisation_first_words = _first_words(lexicon.organisations)
         self._cache: dict[str, _WordEntry] = {}
 
     def word_features(self, word: str) -> tuple[list[str], list[str]]:
@@ -134,7 +147,7 @@ class FeatureExtractor:
         key = match_key(word)
         split = split_clitics(key)
         stem = split.stem
-        forms = {key, stem, split.with_article}
+        forms = _lookup_forms(key, split)
         lexicon = self.lexicon
         shape = f"sh={_shape(word)}"
         own = [f"w={key}", shape]
@@ -157,6 +170,9 @@ class FeatureExtractor:
         if forms & lexicon.places:
             own.append("place")
             near.append("place")
+        for kind in sorted({lexicon.organisations[form] for form in forms if form in lexicon.organisations}):
+            own.append(f"org={kind}")
+            near.append(f"org={kind}")
         frequency = lexicon.usage.get(key, _UNSEEN)[0]
         stem_usage = lexicon.usage.get(stem, _UNSEEN)
         own += [f"z={frequency}", f"sz={stem_usage[0]}", f"art={stem_usage[1]}", f"suf={stem_usage[2]}"]
@@ -169,9 +185,12 @@ class FeatureExtractor:
             own, near = self.word_features(word)
             key = match_key(word)
             split = split_clitics(key)
-            starts = frozenset({key, split.with_article, split.stem}) & self.lexicon.place_first_words
+            forms = _lookup_forms(key, split)
             neighbours = tuple(tuple(f"{offset}{feature}" for feature in near) for offset in WINDOW)
-            entry = _WordEntry(key, split.with_article, starts, tuple(own), *neighbours)
+            entry = _WordEntry(
+                key, split.with_article, forms & self._place_first_words, forms & self._organisation_first_words,
+                tuple(own), *neighbours,
+            )
             if len(self._cache) >= WORD_CACHE_SIZE:
                 self._cache.clear()
             self._cache[word] = entry
@@ -186,7 +205,7 @@ class FeatureExtractor:
 
     def sentence_features(self, words: Sequence[str]) -> list[list[str]]:
         entries = [self._entry(word) for word in words]
-        places = self._place_phrases(entries)
+        phrases = self._phrase_marks(entries)
         quotes = _quote_marks(words)
         last = len(entries) - 1
         features = []
@@ -206,40 +225,62 @@ class FeatureExtractor:
                 items.append("EOS")
             if i + 2 <= last:
                 items += entries[i + 2].after2
-            if places[i]:
-                items.append(places[i])
+            items += phrases[i]
             items += quotes[i]
             features.append(items)
         return features
 
-    def _place_phrases(self, entries: list[_WordEntry]) -> list[str]:
-        """``gB``/``gI`` marks on tokens that form a multi-word gazetteer place name."""
-        marks = [""] * len(entries)
-        places = self.lexicon.places
-        for i, entry in enumerate(entries):
-            for first in entry.place_starts:
-                for length in range(min(MAX_PLACE_TOKENS, len(entries) - i), 1, -1):
-                    phrase = " ".join([first] + [e.key for e in entries[i + 1 : i + length]])
-                    if phrase in places:
-                        marks[i] = "gB"
-                        marks[i + 1 : i + length] = ["gI"] * (length - 1)
-                        break
-        return marks
+    def _phrase_marks(self, entries: list[_WordEntry]) -> list[list[str]]:
+        """``gB``/``gI`` on the tokens of a gazetteer place name of several words, ``oB``/``oI``
+        and ``org=<kind>`` on those of a known organisation name of several words."""
+        places = [""] * len(entries)
+        for start, end, _ in _phrase_matches(entries, "place_starts", self.lexicon.places, MAX_PLACE_TOKENS):
+            places[start : end] = ["gB"] + ["gI"] * (end - start - 1)
+        organisations: list[tuple[str, ...]] = [()] * len(entries)
+        names = self.lexicon.organisations
+        for start, end, name in _phrase_matches(entries, "organisation_starts", names, MAX_ORGANISATION_TOKENS):
+            kind = f"org={names[name]}"
+            organisations[start : end] = [("oB", kind)] + [("oI", kind)] * (end - start - 1)
+        return [[place, *organisation] if place else list(organisation) for place, organisation in zip(places, organisations)]
 
 
 class _WordEntry(NamedTuple):
     """Cached features of one word: its key, its form without proclitics (الرقه for بالرقة),
-    the place-name starts it can be, its own
+    the starts of place and organisation names of several words it can be, its own
     features and the copies its neighbours at offsets -2, -1, +1, +2 see."""
 
     key: str
     form: str
     place_starts: frozenset[str]
+    organisation_starts: frozenset[str]
     own: tuple[str, ...]
     before2: tuple[str, ...]
     before1: tuple[str, ...]
     after1: tuple[str, ...]
     after2: tuple[str, ...]
+
+
+def _lookup_forms(key: str, split: CliticSplit) -> frozenset[str]:
+    """The forms a word is looked up by in the word lists: whole, without its proclitics (the
+    article kept or not), and without a leading conjunction only (وبنفيكا is بنفيكا)."""
+    forms = {key, split.stem, split.with_article}
+    if split.prefix[:1] in ("و", "ف") and len(key) > 3:
+        forms.add(key[1:])
+    return frozenset(forms)
+
+
+def _phrase_matches(
+    entries: Sequence[_WordEntry], starts: str, names: Container[str], max_tokens: int
+) -> Iterator[tuple[int, int, str]]:
+    """(first token, end token, name) of the longest name of several words starting at each token
+    with one of its forms (the entries' field ``starts``) and going on with the next tokens' keys."""
+    for i, entry in enumerate(entries):
+        for first in getattr(entry, starts):
+            for length in range(min(max_tokens, len(entries) - i), 1, -1):
+                phrase = " ".join([first] + [e.key for e in entries[i + 1 : i + length]])
+                if phrase in names:
+                    yield i, i + length, phrase
+                    break
 
 
 def _quote_marks(words: Sequence[str]) -> list[tuple[str, ...]]:

@@ -25,6 +25,7 @@ LEXICON = Lexicon(
     triggers={"title": frozenset({"الرييس", "وزير"}), "place": frozenset({"مدينه"})},
     given_names=frozenset({"سمير"}),
     places=frozenset({"حلب", "الرقه", "دير الزور"}),
+    organisations={"بنزيكا": "club", "شركه النسيم للطيران": "company"},
 )
 
 
@@ -50,6 +51,21 @@ def test_sentence_features_see_neighbours_and_place_phrases():
     assert {"-1t=title", "given", "-2w=قال", "1w=في", "2w=دير", "b-=الرييس|سمير"} <= set(features[2])
     assert "gB" in features[4] and "gI" in features[5]
     assert not {"gB", "gI"} & set(features[3])
+
+
+def test_word_features_find_a_known_organisation_after_a_conjunction_and_a_preposition():
+    extractor = FeatureExtractor(LEXICON)
+    assert "org=club" in extractor.word_features("وبنزيكا")[0]  # و + بنزيكا, not و + ب + نزيكا
+    assert "org=club" in extractor.word_features("لبنزيكا")[0]
+    assert "org=club" in extractor.word_features("بنزيكا")[1]
+    assert not any(item.startswith("org=") for item in extractor.word_features("بنزيك")[0])
+
+
+def test_sentence_features_mark_a_known_organisation_of_several_words():
+    words = "وقالت شركة النسيم للطيران في حلب".split()
+    features = FeatureExtractor(LEXICON).sentence_features(words)
+    marks = [[item for item in items if item in ("oB", "oI", "org=company")] for items in features]
+    assert marks == [[], ["oB", "org=company"], ["oI", "org=company"], ["oI", "org=company"], [], []]
 
 
 def test_sentence_features_mark_a_short_quotation():
