@@ -14,7 +14,7 @@ and organisations.json:
 - first.crfsuite, second.crfsuite  the two CRFs (python-crfsuite, L-BFGS, elastic net). The second
                     sees the first's tags of the same word across the context; it is trained on tags
                     the first pass gave to data it was not trained on (two-fold jackknife), and the
-                    guesses of the neural tagger, made the same way;
+                    guesses of neural taggers trained on the other three quarters (four-fold);
 - neural.onnx, neural.json  the neural tagger (scripts/train_neural_ner.py: word, stem and character
                     embeddings and the word-list flags under a BiLSTM), run with onnxruntime.
 
@@ -70,6 +70,9 @@ PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم", "نا")
 # Words rarer than this Zipf frequency are left out of usage.tsv (they read as unseen).
 MIN_ZIPF = 2.0
 FOLDS = 2
+# Folds of the network's jackknife: more than the CRF's, so that the guesses the second pass learns
+# from come from networks nearly as good as the one it will run with.
+NEURAL_FOLDS = 4
 
 
 def read_split(corpus: str, split: str) -> list[ConllSentence]:
@@ -159,8 +162,7 @@ def train(contexts: list[list[ConllSentence]], out_dir: Path, params: dict, neur
     items = [[extractor.sentence_features(s.words) for s in context] for context in contexts]
     gold = [[s.gold for s in context] for context in contexts]
     first_tags: list[list[list[str]] | None] = [None] * len(contexts)
-    guesses: list[list[list[list[str]]] | None] = [None] * len(contexts)
-    scratch, scratch_network = out_dir / "fold.crfsuite", out_dir / "fold-network"
+    scratch = out_dir / "fold.crfsuite"
     for fold in range(FOLDS):
         held_out = [i for i in range(len(contexts)) if i % FOLDS == fold]
         kept = [i for i in range(len(contexts)) if i % FOLDS != fold]
@@ -170,13 +172,8 @@ def train(contexts: list[list[ConllSentence]], out_dir: Path, params: dict, neur
         for i in held_out:
             first_tags[i] = [repair_bio(crf.tag(x)) for x in items[i]]
         crf.close()
-        kept_sentences = [s for i in kept for s in contexts[i]]
-        network = train_network(kept_sentences, out_dir, scratch_network, neural_epochs) if neural_epochs else None
-        for i in held_out:
-            sentences = [s.words for s in contexts[i]]
-            guesses[i] = network.stacking_features(sentences) if network else [[[] for _ in w] for w in sentences]
     scratch.unlink()
-    shutil.rmtree(scratch_network, ignore_errors=True)
+    guesses = network_guesses(contexts, out_dir, neural_epochs)
     train_crf([x for context in items for x in context], [y for context in gold for y in context],
               out_dir / FIRST_MODEL, params)
     for name in (NEURAL_MODEL, NEURAL_VOCABULARY):  # a network left from an earlier run would not fit
@@ -190,6 +187,22 @@ def train(contexts: list[list[ConllSentence]], out_dir: Path, params: dict, neur
                                                 strict=True):
             second_items.append([own + more + nn for own, more, nn in zip(sentence_items, extra, guess, strict=True)])
     train_crf(second_items, [y for context in gold for y in context], out_dir / SECOND_MODEL, params)
+
+
+def network_guesses(contexts: list[list[ConllSentence]], out_dir: Path, epochs: int) -> list[list[list[list[str]]]]:
+    """Second-pass attributes from the network for every token, each context's made by a network
+    trained on the other folds (none without ``epochs``)."""
+    guesses = [[[[] for _ in s.words] for s in context] for context in contexts]
+    if not epochs:
+        return guesses
+    scratch = out_dir / "fold-network"
+    for fold in range(NEURAL_FOLDS):
+        kept = [s for i, context in enumerate(contexts) if i % NEURAL_FOLDS != fold for s in context]
+        network = train_network(kept, out_dir, scratch, epochs)
+        for i in range(fold, len(contexts), NEURAL_FOLDS):
+            guesses[i] = network.stacking_features([s.words for s in contexts[i]])
+    shutil.rmtree(scratch)
+    return guesses
 
 
 def train_network(sentences: list[ConllSentence], lexicon_dir: Path, out_dir: Path, epochs: int) -> NeuralTagger:
