@@ -372,8 +372,8 @@ def context_features(forms: Sequence[Sequence[str]], first_tags: Sequence[Sequen
 
 class Tagger:
     """Two linear-chain CRFs over the same word features: the first tags each sentence, the
-    second sees the first's tags for the same words across the whole context (a document) and
-    the guesses of a small neural tagger (``marsad.extract.neural_tagger``) for each token."""
+    second sees the first's tags for the same words across the whole context (a document) and,
+    when the model folder has one, the guesses of a small neural tagger (``marsad.extract.neural_tagger``)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
