@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -97,6 +97,8 @@ _ADVERBIAL_NISBA = regex.compile(r"ي\p{Mn}*(?:ا\p{Mn}*\N{ARABIC FATHATAN}|\N{A
 _ROYAL_TITLES = frozenset(normalise(word) for word in ("الملك", "الأمير", "الملكة", "الأميرة"))
 # Particles as written (على, not the name علي it normalises to): never a name alone, nor a place after منطقة.
 _PARTICLES = frozenset("على في من إلى الى أو او عن مع ثم أن إن أنّ إنّ لا ما قد".split())
+# An imperfect verb in the plural (يتساقطون، ويقولون): no name ends with one.
+_PRESENT_PLURAL_VERB = regex.compile(r"^[وف]?[يت]\w{3,}ون$")
 # An imperfect verb with the future prefix and the plural ending (سيغادرون، وسيعودون): no name starts with one.
 _FUTURE_PLURAL_VERB = regex.compile(r"^[وف]?س[يتن]\w{2,}ون$")
 # Which candidate wins between overlapping spans of the same length (lower wins).
@@ -104,7 +106,9 @@ PRIORITY_ALIAS, PRIORITY_LATIN, PRIORITY_SURNAME, PRIORITY_TAGGER, PRIORITY_REPE
 
 
 class Tagger(Protocol):
-    def tag(self, words: Sequence[str]) -> list[str]: ...
+    def tag_sentences(self, sentences: Iterable[Sequence[str]]) -> list[list[str]]:
+        """BIO tags for the sentences of one document, tagged together (the second pass reads them all)."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,11 +398,10 @@ def _latin_type(text: _Text, first: int, last: int) -> str:
 
 def _tagger_spans(text: _Text, tagger: Tagger) -> list[_Candidate]:
     spans = []
-    for sentence in text.doc.sentences:
-        first, last = text.sentence_range(sentence.start, sentence.end)
-        if first == last:
-            continue
-        tags = tagger.tag([text.surface(i) for i in range(first, last)])
+    ranges = [text.sentence_range(sentence.start, sentence.end) for sentence in text.doc.sentences]
+    ranges = [(first, last) for first, last in ranges if first < last]
+    tagged = tagger.tag_sentences([[text.surface(i) for i in range(first, last)] for first, last in ranges])
+    for (first, _), tags in zip(ranges, tagged, strict=True):
         current: _Candidate | None = None
         for offset, tag in enumerate(tags):
             i = first + offset
@@ -475,8 +478,10 @@ def _trim(text: _Text, candidate: _Candidate) -> _Candidate | None:
     if last - first == 1 and _clitics_before(forms[first], _PLACE_NOUNS) is not None:
         return None  # لمدينة alone: the noun, not the name after it (found by _places_after_nouns)
     kind = candidate.type
-    while kind == PER and last - first > 1 and _is_prepositional_noun(forms[last - 1]):
-        last -= 1  # أبو بكر البغدادي للهاربين: a name does not go on with a preposition and article
+    while kind == PER and last - first > 1 and (
+        _is_prepositional_noun(forms[last - 1]) or _PRESENT_PLURAL_VERB.match(forms[last - 1])
+    ):
+        last -= 1  # أبو بكر البغدادي للهاربين، البغدادي يتساقطون: no preposition or verb ends a name
     if kind == PER and last - first > 1 and all(form.startswith(_ARTICLE) for form in forms[first:last]):
         return None  # الهيكل التنظيمي: a noun phrase, not a person
     dropped = name_offset(forms[first], forms[first + 1 : last]) if text.tokens[first].kind == WORD else 0

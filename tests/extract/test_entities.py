@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from importlib import resources
 
 from marsad.arabic.sentences import iter_sentences
@@ -18,6 +18,9 @@ class PhraseTagger:
 
     def __init__(self, phrases: dict[str, str]) -> None:
         self.phrases = [(phrase.split(), label) for phrase, label in phrases.items()]
+
+    def tag_sentences(self, sentences: Iterable[Sequence[str]]) -> list[list[str]]:
+        return [self.tag(words) for words in sentences]
 
     def tag(self, words: Sequence[str]) -> list[str]:
         tags = ["O"] * len(words)
@@ -297,3 +300,8 @@ def test_a_head_word_or_place_noun_the_tagger_took_alone_gives_the_whole_name() 
     text = "سقطت قذيفتان على تل رفعت، ثم بدأ هجوم على الريف الشمالي لمدينة السويداء."
     result = found(text, {"تل": "LOC", "لمدينة": "LOC"})
     assert [(surface, kind) for surface, kind, _ in result] == [("تل رفعت", LOC), ("السويداء", LOC)]
+
+
+def test_a_person_span_ends_before_a_verb_in_the_plural() -> None:
+    text = "وقال إن عناصر البغدادي يتساقطون واحدا تلو الآخر."
+    assert found(text, {"البغدادي يتساقطون": "PER"}) == [("البغدادي", PER, text.index("البغدادي"))]
