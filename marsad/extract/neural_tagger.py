@@ -146,7 +146,11 @@ class NeuralTagger:
     """The network of a model folder, run with onnxruntime on one thread."""
 
     def __init__(self, folder: Path, key: Callable[[str], str], word_features: Callable[[str], Sequence[str]]) -> None:
-        import onnxruntime
+        try:
+            import onnxruntime
+        except ImportError:
+            message = 'this NER model has a neural tagger, which needs onnxruntime: pip install "marsad[neural]"'
+            raise ModelError(message, path=str(folder)) from None
 
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1
