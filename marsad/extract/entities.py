@@ -42,9 +42,9 @@ from typing import NamedTuple, Protocol
 import regex
 
 from marsad.arabic.normalise import normalise
-from marsad.arabic.numbers import is_currency_word
+from marsad.arabic.numbers import is_currency_word, number_word_value
 from marsad.arabic.tokens import MIN_STEM, iter_tokens, split_clitics, surface_offset
-from marsad.document import GPE, LATIN, LOC, MISC, ORG, PER, PUNCT, WORD, Document, Mention, Token
+from marsad.document import GPE, LATIN, LOC, MISC, NUMBER, ORG, PER, PUNCT, WORD, Document, Mention, Token
 from marsad.extract.places import name_key, place_population
 from marsad.extract.tagger import load_tagger
 from marsad.pipeline import component
@@ -97,6 +97,7 @@ _ADVERBIAL_NISBA = regex.compile(r"ي\p{Mn}*(?:ا\p{Mn}*\N{ARABIC FATHATAN}|\N{A
 _ROYAL_TITLES = frozenset(normalise(word) for word in ("الملك", "الأمير", "الملكة", "الأميرة"))
 # Particles as written (على, not the name علي it normalises to): never a name alone, nor a place after منطقة.
 _PARTICLES = frozenset("على في من إلى الى أو او عن مع ثم أن إن أنّ إنّ لا ما قد".split())
+_TANWEEN = regex.compile("[\u064B-\u064D]")
 # An imperfect verb in the plural (يتساقطون، ويقولون): no name ends with one.
 _PRESENT_PLURAL_VERB = regex.compile(r"^[وف]?[يت]\w{3,}ون$")
 # An imperfect verb with the future prefix and the plural ending (سيغادرون، وسيعودون): no name starts with one.
@@ -498,6 +499,14 @@ def _named_with_its_noun(forms: Sequence[str], first: int, last: int, dropped: i
     return place_population(whole) >= 0 and place_population(name_key(" ".join(forms[first + 1 : last]))) < 0
 
 
+def _after_a_number(text: _Text, index: int) -> bool:
+    """Whether token ``index`` comes right after a number in digits or words (اثنين، 300)."""
+    if index == 0 or text.doc.text[text.tokens[index - 1].end : text.tokens[index].start].strip():
+        return False
+    previous = text.tokens[index - 1]
+    return previous.kind == NUMBER or number_word_value(text.surface(index - 1)) is not None
+
+
 def _is_name_word(form: str) -> bool:
     """Whether a word may go on a person's name: a known given name or name word, or a name joiner (بن، آل)."""
     lexicon = load_tagger().features.lexicon
@@ -555,23 +564,31 @@ def _extend_place(text: _Text, candidate: _Candidate) -> None:
             candidate.last += 1  # تل علي، باب الهوى: a head word is no place alone
 
 
-def _against_hits(candidate: _Candidate, hits_by_first: dict[int, _Candidate], forms: list[str]) -> _Candidate:
+def _against_hits(candidate: _Candidate, hits_by_first: dict[int, _Candidate], text: _Text) -> list[_Candidate]:
     """A tagger span made consistent with the curated names inside it.
 
     A curated name plus adjectives (نيويورك تايمز الأمريكية) becomes the name; a
-    span running into a curated name of another type through a preposition
-    (ماثيو ميلر لبوليتيكو) stops before it.
+    curated person's name ends before a word that is no name (الملك سلمان الوفد);
+    a curated organisation followed by a person's name is the two (قائد قوات سوريا
+    الديمقراطية مظلوم عبدي); a span running into a curated name of another type
+    through a preposition (ماثيو ميلر لبوليتيكو) stops before it.
     """
+    forms = text.forms
     hit = hits_by_first.get(candidate.first)
-    if hit and hit.last < candidate.last and all(_is_nisba(f) for f in forms[hit.last : candidate.last]):
-        return hit
-    if hit and hit.type == PER and hit.last < candidate.last and not _is_name_word(forms[hit.last]):
-        return hit  # الملك سلمان الوفد: a curated person's name ends before a word that is no name
+    if hit and hit.last < candidate.last:
+        rest = forms[hit.last : candidate.last]
+        if all(_is_nisba(f) for f in rest) or (hit.type == PER and not _is_name_word(rest[0])):
+            return [hit]
+        if hit.type == ORG and _is_name_word(rest[0]):
+            person = _Candidate(hit.last, candidate.last, PER, candidate.priority)
+            while person.last < len(forms) and text.tokens[person.last].kind == WORD and _is_name_word(forms[person.last]):
+                person.last += 1
+            return [hit, person]
     for i in range(candidate.first + 1, candidate.last):
         hit = hits_by_first.get(i)
         if hit and hit.dropped and hit.type != candidate.type:
-            return _Candidate(candidate.first, i, candidate.type, candidate.priority, candidate.dropped)
-    return candidate
+            return [_Candidate(candidate.first, i, candidate.type, candidate.priority, candidate.dropped)]
+    return [candidate]
 
 
 def _repeats(text: _Text, found: list[_Candidate]) -> list[_Candidate]:
@@ -708,7 +725,7 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
             _extend_place(text, trimmed)
         elif trimmed.type == PER:
             _extend_person(text, trimmed)
-        candidates.append(_against_hits(trimmed, hits_by_first, text.forms))
+        candidates += _against_hits(trimmed, hits_by_first, text)
     found = _resolve(candidates)
     found = _resolve(found + _places_after_nouns(text, found))
     found = _resolve(found + _repeats(text, found))
@@ -726,6 +743,12 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
             continue
         if any(time.start <= start and end <= time.end for time in doc.times):
             continue  # أبريل (نيسان) 2014: a month, not the car maker
+        if kind in (LOC, GPE) and candidate.last - candidate.first == 1 and _after_a_number(text, candidate.first):
+            continue  # اثنين بريطانيين: what a number counts, not a place
+        if kind == PER and candidate.last - candidate.first == 1 and _TANWEEN.search(surface):
+            form = text.forms[candidate.first]
+            if not (_is_name_word(form) or _is_name_word(form.removesuffix("ا"))):
+                continue  # دفعوا رشىً: a noun with a case ending, not a name (عليّاً is علي)
         mentions.append(Mention(start, end, kind))
     return sorted(mentions, key=lambda m: (m.start, m.end))
 

@@ -305,3 +305,15 @@ def test_a_head_word_or_place_noun_the_tagger_took_alone_gives_the_whole_name() 
 def test_a_person_span_ends_before_a_verb_in_the_plural() -> None:
     text = "وقال إن عناصر البغدادي يتساقطون واحدا تلو الآخر."
     assert found(text, {"البغدادي يتساقطون": "PER"}) == [("البغدادي", PER, text.index("البغدادي"))]
+
+
+def test_what_a_number_counts_is_no_place() -> None:
+    text = "وكان بينهم اثنين بريطانيين وثلاثة سوريين وصلوا إلى تركيا."
+    result = found(text, {"بريطانيين": "LOC", "سوريين": "LOC", "تركيا": "LOC"})
+    assert [(surface, kind) for surface, kind, _ in result] == [("تركيا", GPE)]
+
+
+def test_a_curated_organisation_then_a_person_are_two_mentions_and_a_noun_with_tanween_is_no_person() -> None:
+    text = "وقال قائد قوات سوريا الديمقراطية مظلوم عبدي إن المهربين تقاضوا رشىً كبيرة."
+    result = found(text, {"قوات سوريا الديمقراطية مظلوم": "ORG", "رشىً": "PER"})
+    assert [(surface, kind) for surface, kind, _ in result] == [("قوات سوريا الديمقراطية", ORG), ("مظلوم عبدي", PER)]
