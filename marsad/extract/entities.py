@@ -53,8 +53,8 @@ from marsad.settings import Settings
 _CONJUNCTIONS = "وف"
 _PREPOSITIONS = "بلك"
 _ARTICLE = "ال"
-# Words before a capital that make it a place rather than its government.
-_LOCATIVE = frozenset(
+# Words before a capital or a country that make it a place rather than its government (في واشنطن).
+LOCATIVE_WORDS = frozenset(
     name_key(word) for word in "في إلى من قرب داخل خارج نحو حول عند العاصمة مدينة بين غرب شرق شمال جنوب".split()
 )
 # Words after which the next word or two name a place (بقرية الشفة).
@@ -694,7 +694,7 @@ def _is_locative(text: _Text, candidate: _Candidate) -> bool:
     if candidate.dropped and text.forms[candidate.first][candidate.dropped - 1] == "ب":
         return True
     window = range(max(0, candidate.first - 3), candidate.first)
-    return any(_clitics_before(text.forms[i], _LOCATIVE) is not None for i in window)
+    return any(_clitics_before(text.forms[i], LOCATIVE_WORDS) is not None for i in window)
 
 
 def _final_type(text: _Text, candidate: _Candidate) -> str:

@@ -67,6 +67,7 @@ from marsad.arabic.dates import infer_not_before, parse_times
 from marsad.arabic.normalise import normalise
 from marsad.arabic.tokens import iter_tokens
 from marsad.document import GPE, LOC, NORP, NUMBER, ORG, PER, PUNCT, Document, Event, Mention, Quantity, Sentence, Token
+from marsad.extract.entities import LOCATIVE_WORDS
 from marsad.extract.places import COUNTRY, REGION, candidates, geocode, name_key
 from marsad.pipeline import component
 from marsad.settings import Settings
@@ -82,11 +83,8 @@ _CLOSING_QUOTES = frozenset('»"”')
 # Mentions whose words are never a trigger (هروب the governorate, the surname حرب).
 _NAME_TYPES = frozenset((LOC, GPE, PER))
 # Words and clitics before a country or capital that name it as a place (في سوريا، بسوريا، شمال العراق), not as an actor.
-_LOCATIVE_WORDS = frozenset(
-    normalise(word)
-    for word in "في إلى الى من على قرب داخل خارج نحو حول عند بين عبر غرب شرق شمال جنوب غربي شرقي شمالي جنوبي وسط "
-    "مدينة بلدة قرية محافظة العاصمة".split()
-)
+# Besides those that make a capital a place: على (the target of an attack), عبر and more nouns and directions.
+_LOCATIVE_WORDS = LOCATIVE_WORDS | frozenset(name_key(word) for word in "على عبر غربي شرقي شمالي جنوبي وسط بلدة قرية محافظة".split())
 _LOCATIVE_CLITICS = frozenset("بل")
 _ACTOR_TYPES = (PER, ORG, GPE, NORP)
 _ARTICLE = "ال"
@@ -931,7 +929,7 @@ def _named_as_actor(doc: Document, sentence: _Sentence, mention: Mention) -> boo
         index -= 1  # the mention starts after a clitic inside this token
         if _LOCATIVE_CLITICS.intersection(doc.text[sentence.tokens[index].start : mention.start]):
             return False
-    return not any(token.norm in _LOCATIVE_WORDS for token in sentence.tokens[max(0, index - 2) : index])
+    return not any(name_key(token.norm) in _LOCATIVE_WORDS for token in sentence.tokens[max(0, index - 2) : index])
 
 
 def _phrase(sentence: _Sentence, position: int) -> range:
