@@ -98,26 +98,14 @@ def _sentence_of(doc: Document, start: int) -> tuple[int, int]:
     return start, start
 
 
-def _earlier_year(doc: Document, sentence: tuple[int, int]) -> str | None:
-    """The earliest year before the document's own that a date in the sentence names, if any."""
+def _dated(doc: Document, sentence: tuple[int, int]) -> tuple[str | None, str | None]:
+    """When the dates of a sentence put its figures: the earliest year they name before the
+    document's own (a period of its own), and the one day they name, if only one."""
     written = (doc.meta.reference_date or doc.meta.published or "")[:4]
-    years = [
-        time.value_start[:4]
-        for time in doc.times
-        if time.kind == "date" and time.value_start and sentence[0] <= time.start < sentence[1]
-    ]
-    earlier = [year for year in years if written and year < written]
-    return min(earlier) if earlier else None
-
-
-def _day_of(doc: Document, sentence: tuple[int, int]) -> str | None:
-    """The day the dates of the sentence resolve to, when they name exactly one day."""
-    days = {
-        time.value_start[:10]
-        for time in doc.times
-        if time.kind == "date" and time.granularity == "day" and time.value_start and sentence[0] <= time.start < sentence[1]
-    }
-    return days.pop() if len(days) == 1 else None
+    dates = [t for t in doc.times if t.kind == "date" and t.value_start and sentence[0] <= t.start < sentence[1]]
+    earlier = [t.value_start[:4] for t in dates if written and t.value_start[:4] < written]
+    days = {t.value_start[:10] for t in dates if t.granularity == "day"}
+    return min(earlier, default=None), days.pop() if len(days) == 1 else None
 
 
 def _attribution_of(doc: Document, start: int, end: int) -> Attribution | None:
@@ -203,6 +191,7 @@ def claim_occurrences(doc: Document, order: int) -> list[ClaimOccurrence]:
         if quantity.low is None and quantity.high is None:
             continue
         sentence = _sentence_of(doc, quantity.start)
+        period, day = _dated(doc, sentence)
         attribution = _attribution_of(doc, quantity.start, quantity.end)
         occurrences.append(
             ClaimOccurrence(
@@ -215,8 +204,8 @@ def claim_occurrences(doc: Document, order: int) -> list[ClaimOccurrence]:
                 order=order,
                 date=date,
                 measure=_measure(doc, quantity, sentence),
-                period=_earlier_year(doc, sentence),
-                day=_day_of(doc, sentence),
+                period=period,
+                day=day,
                 low=quantity.low,
                 high=quantity.high,
                 approximate=quantity.approximate,
