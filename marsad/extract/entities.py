@@ -558,7 +558,7 @@ def _extend_place(text: _Text, candidate: _Candidate) -> None:
             following < len(forms)
             and text.tokens[following].kind == WORD
             and text.tokens[following].start == text.tokens[first].end + 1
-            and forms[following] not in _NOT_PLACE_NAMES
+            and not _ends_place_name(text, following)
             and forms[following][:1] not in _CONJUNCTIONS + _PREPOSITIONS
         ):
             candidate.last += 1  # تل علي، باب الهوى: a head word is no place alone
@@ -657,7 +657,7 @@ def _place_name_length(text: _Text, first: int) -> int:
     forms, tokens = text.forms, text.tokens
     words = []
     for i in range(first, min(first + _MAX_PLACE_NAME_WORDS, len(forms))):
-        if tokens[i].kind != WORD or forms[i] in _NOT_PLACE_NAMES or tokens[i].start - tokens[i - 1].end > 1:
+        if tokens[i].kind != WORD or _ends_place_name(text, i) or tokens[i].start - tokens[i - 1].end > 1:
             break
         words.append(forms[i])
     if not words or _clitics_before(words[0], _PLACE_NOUNS) is not None or text.surface(first) in _PARTICLES:
@@ -676,6 +676,14 @@ def _place_name_length(text: _Text, first: int) -> int:
         if words[0] in _PLACE_NAME_HEADS or (construct and place_population(name_key(words[0])) < 0):
             return 2  # تل عادة، معرة النعمان (but سراقب الواقعة, a known town, stays one word)
     return 1
+
+
+def _ends_place_name(text: _Text, index: int) -> bool:
+    """Whether token ``index`` is a word no place name goes on with (التي، شمال، في); علي written with ya
+    after a head word is the name, not the particle على it normalises to (قرية تل علي)."""
+    if text.forms[index] not in _NOT_PLACE_NAMES:
+        return False
+    return not (text.surface(index) == "علي" and index > 0 and text.forms[index - 1] in _PLACE_NAME_HEADS)
 
 
 def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -220,6 +220,12 @@ def test_the_name_after_a_place_noun_is_a_place_where_the_tagger_saw_none() -> N
     assert names == [("الشفة", LOC), ("ريف دير الزور", LOC), ("تل عادة", LOC), ("معرة النعمان", LOC)]
 
 
+def test_ali_after_a_place_head_word_is_the_name_not_the_particle() -> None:
+    text = "سقطت قذيفة على منزل في قرية تل علي، وسيطرت الفصائل على تل الزهور."
+    names = [(surface, kind) for surface, kind, _ in found(text, {"تل": "LOC"})]
+    assert names == [("تل علي", LOC), ("تل الزهور", LOC)]
+
+
 def test_a_common_word_or_a_definite_noun_before_a_name_gives_no_place() -> None:
     text = "انتشرت القوات في منطقة عسكرية وحي سكني، ثم عادت إلى المدينة الصناعية وقرية تقع قرب الحدود."
     assert found(text) == []
