@@ -41,8 +41,9 @@ from typing import NamedTuple, Protocol
 
 import regex
 
-from marsad.arabic.normalise import normalise
+from marsad.arabic.normalise import fold, normalise
 from marsad.arabic.numbers import is_currency_word, number_word_value
+from marsad.arabic.terms import stopwords
 from marsad.arabic.tokens import MIN_STEM, iter_tokens, split_clitics, surface_offset
 from marsad.document import GPE, LATIN, LOC, MISC, NUMBER, ORG, PER, PUNCT, WORD, Document, Mention, Token
 from marsad.extract.places import name_key, place_population
@@ -97,6 +98,12 @@ _ADVERBIAL_NISBA = regex.compile(r"ي\p{Mn}*(?:ا\p{Mn}*\N{ARABIC FATHATAN}|\N{A
 _ROYAL_TITLES = frozenset(normalise(word) for word in ("الملك", "الأمير", "الملكة", "الأميرة"))
 # Particles as written (على, not the name علي it normalises to): never a name alone, nor a place after منطقة.
 _PARTICLES = frozenset("على في من إلى الى أو او عن مع ثم أن إن أنّ إنّ لا ما قد".split())
+# Prepositions with a pronoun and adverbs that, like the function words of content terms, are no name alone
+# (قال لي، وحينها).
+_MORE_FUNCTION_WORDS = (
+    "لي له لها لهم لهما لنا لك لكم بي به بها بهم منه منها عنه عنها فيه فيها عليه عليها إليه إليها معه معها "
+    "لديه لديها حينها عندها عندئذ حينئذ سوف إذ إذا لو لولا كي لكي بل"
+)
 _TANWEEN = regex.compile("[\u064B-\u064D]")
 # An imperfect verb in the plural (يتساقطون، ويقولون): no name ends with one.
 _PRESENT_PLURAL_VERB = regex.compile(r"^[وف]?[يت]\w{3,}ون$")
@@ -686,6 +693,20 @@ def _ends_place_name(text: _Text, index: int) -> bool:
     return not (text.surface(index) == "علي" and index > 0 and text.forms[index - 1] in _PLACE_NAME_HEADS)
 
 
+@cache
+def _function_words() -> frozenset[str]:
+    """Folded words never named alone: the function words of content terms but علي and أمام, also names."""
+    return (stopwords() - {"علي", "امام"}) | {fold(word) for word in _MORE_FUNCTION_WORDS.split()}
+
+
+def _is_function_word(surface: str) -> bool:
+    """Whether a one-word mention is a function word, with و or ف before it or not (لي، ولم، فإن); a bare
+    alef after the ف is no hamza (فان of فان غال is a name, not فإن)."""
+    words = _function_words()
+    rest = surface[1:]
+    return fold(surface) in words or (surface[:1] in ("و", "ف") and not rest.startswith("ا") and fold(rest) in words)
+
+
 def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
     taken: set[int] = set()
     chosen = []
@@ -737,18 +758,21 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
     found = _resolve(candidates)
     found = _resolve(found + _places_after_nouns(text, found))
     found = _resolve(found + _repeats(text, found))
-    not_names = _titles().not_names
+    titles = _titles()
     mentions = []
     for candidate in found:
         start, end = text.span(candidate)
         surface = doc.text[start:end]
-        if end - start < 2 or name_key(surface) in not_names or is_currency_word(surface):
+        if end - start < 2 or name_key(surface) in titles.not_names or is_currency_word(surface):
             continue
         kind = _final_type(text, candidate)
         if candidate.last - candidate.first == 1 and (
-            surface in _PARTICLES or (kind != PER and _ADVERBIAL_NISBA.search(surface))
+            surface in _PARTICLES
+            or _is_function_word(surface)
+            or (kind != PER and _ADVERBIAL_NISBA.search(surface))
+            or (kind == PER and () in titles.person.get(text.forms[candidate.first], ()))
         ):
-            continue
+            continue  # قال لي، ولم: no name; الشيخ alone before a name: a title
         if any(time.start <= start and end <= time.end for time in doc.times):
             continue  # أبريل (نيسان) 2014: a month, not the car maker
         if kind in (LOC, GPE) and candidate.last - candidate.first == 1 and _after_a_number(text, candidate.first):

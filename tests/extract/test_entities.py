@@ -226,6 +226,18 @@ def test_ali_after_a_place_head_word_is_the_name_not_the_particle() -> None:
     assert names == [("تل علي", LOC), ("تل الزهور", LOC)]
 
 
+def test_a_function_word_or_a_title_alone_is_no_mention() -> None:
+    text = "وقال لي الشيخ إن الوفد وصل، ولم يتأخر، وحينها بدأ الاجتماع."
+    tagged = {"لي": "PER", "الشيخ": "PER", "ولم": "LOC", "وحينها": "LOC"}
+    assert found(text, tagged) == []
+
+
+def test_ali_written_with_ya_is_a_name_the_particle_is_not() -> None:
+    text = "وصل علي إلى بغداد، ثم عاد على متن طائرة."
+    names = [(surface, kind) for surface, kind, _ in found(text, {"علي": "PER", "على": "PER", "بغداد": "LOC"})]
+    assert names == [("علي", PER), ("بغداد", LOC)]
+
+
 def test_a_common_word_or_a_definite_noun_before_a_name_gives_no_place() -> None:
     text = "انتشرت القوات في منطقة عسكرية وحي سكني، ثم عادت إلى المدينة الصناعية وقرية تقع قرب الحدود."
     assert found(text) == []
