@@ -14,7 +14,8 @@ the number of mentions:
 3. a place is keyed by its GeoNames id (الرقة, مدينة الرقة and رقه are one
    place), disambiguated by the other places of its document; an area around a
    place (ريف حلب الشمالي) is an entity of its own with approximate coordinates;
-4. anything else by its type and normalised name (:func:`marsad.extract.places.name_key`).
+4. anything else by its type and normalised name (:func:`marsad.extract.places.name_key`), with the
+   spellings of one name made one (:func:`spelling_key`: عبدالعزيز = عبد العزيز, سامسونغ = سامسونج).
 
 Entity ids are ``E`` + a hash of the key, so they do not depend on input order.
 """
@@ -29,6 +30,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from marsad.document import ENTITY_TYPES, GPE, LOC, MISC, PER, Document
 from marsad.extract.entities import AliasEntry, alias_table, outlet_keys
 from marsad.extract.places import (
@@ -39,6 +42,7 @@ from marsad.extract.places import (
     geocode,
     is_qualified,
     name_key,
+    strip_article,
 )
 
 _PLACE_TYPES = frozenset((LOC, GPE))
@@ -47,6 +51,11 @@ _ID_DIGITS = 10
 
 # Words before a mention looked at for a curated name that begins with a title (الملك سلمان).
 _TITLE_WORDS = 2
+# First halves of compound names written joined or apart (عبدالعزيز، عبد العزيز، أبوبكر), as name_key gives them.
+_COMPOUND_HEADS = ("عبد", "ابو")
+_FINAL_GHAIN = regex.compile(r"غ\b")
+# The shortest second half split off a joined compound without the article (عبدربه, not عبدون).
+_MIN_COMPOUND_REST = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +208,7 @@ class _DocumentKeys:
         table = alias_table()
         self.mentions = mentions
         self.names = [name_key(m.text) for m in mentions]
+        self.spellings = [spelling_key(name, m.type) for m, name in zip(mentions, self.names, strict=True)]
         self.entries = [self._entry(m, name) for m, name in zip(mentions, self.names, strict=True)]
         named = {entry.id for entry in self.entries if entry is not None}
         for index, name in enumerate(self.names):
@@ -228,7 +238,7 @@ class _DocumentKeys:
         fullest name (دي ميستورا and ميستورا within ستيفان دي ميستورا).
         """
         parts: dict[str, set[str]] = {}
-        for mention, name, entry in zip(self.mentions, self.names, self.entries, strict=True):
+        for mention, name, entry in zip(self.mentions, self.spellings, self.entries, strict=True):
             words = name.split()
             if mention.type != PER or entry is not None:
                 continue
@@ -243,7 +253,7 @@ class _DocumentKeys:
         return persons
 
     def key(self, index: int) -> tuple[str, AliasEntry | None, Place | None]:
-        mention, name, entry = self.mentions[index], self.names[index], self.entries[index]
+        mention, name, entry = self.mentions[index], self.spellings[index], self.entries[index]
         if entry is not None:
             return "alias:" + entry.id, entry, self._entry_place(entry)
         if mention.type == PER:
@@ -264,6 +274,27 @@ class _DocumentKeys:
         if entry.type in _PLACE_TYPES:
             return geocode(entry.name, self.countries)
         return None
+
+
+def spelling_key(key: str, kind: str = PER) -> str:
+    """A name key (:func:`name_key`) with the spellings of one name made one: a compound written joined
+    (عبدالعزيز، عبدربه، أبوبكر) as written apart, and the g of a foreign name written غ as ج: at the end of
+    a word (هامبورغ، هامبورج), and anywhere in a name that is no person's (غوغل، جوجل; غازي and جازي are two names)."""
+    if kind == PER:
+        key = _FINAL_GHAIN.sub("ج", key)
+    else:
+        key = key.replace("غ", "ج")
+    words = []
+    for word in key.split():
+        head = next((head for head in _COMPOUND_HEADS if word.startswith(head)), None)
+        rest = word[len(head) :] if head else ""
+        if rest.startswith("ال") and len(rest) > 2:
+            words += [head, strip_article(rest)]
+        elif len(rest) >= _MIN_COMPOUND_REST:
+            words += [head, rest]
+        else:
+            words.append(word)
+    return " ".join(words)
 
 
 def _compatible(entry_type: str, mention_type: str) -> bool:

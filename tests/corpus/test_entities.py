@@ -83,6 +83,20 @@ def test_shorter_forms_of_a_name_join_the_fullest_one() -> None:
     assert linking.entities[0].as_json()["aliases"] == ["جان دو لافال", "دو لافال", "لافال"]
 
 
+def test_spellings_of_one_name_are_one_entity_across_documents() -> None:
+    one = "استقبل عبدالرحيم أبوالفتوح وفدا من شركة سامسونغ في مكتبه، ثم زار مصنع فولكس فاغن."
+    two = "وقال عبد الرحيم أبو الفتوح إن سامسونج ستوسع مصنعها، كما قال غازي إن فولكس فاجن ستفعل."
+    three = "وأعلن جازي الموافقة على الصفقة."
+    a = records(one, ("عبدالرحيم أبوالفتوح", PER, 0), ("سامسونغ", ORG, 0), ("فولكس فاغن", ORG, 0))
+    b = records(two, ("عبد الرحيم أبو الفتوح", PER, 0), ("سامسونج", ORG, 0), ("غازي", PER, 0), ("فولكس فاجن", ORG, 0))
+    c = records(three, ("جازي", PER, 0))
+    linking = link_entities([("one", a), ("two", b), ("three", c)])
+    assert entity_of(linking, "one", a[0])["id"] == entity_of(linking, "two", b[0])["id"]
+    assert entity_of(linking, "one", a[1])["id"] == entity_of(linking, "two", b[1])["id"]
+    assert entity_of(linking, "one", a[2])["id"] == entity_of(linking, "two", b[3])["id"]
+    assert entity_of(linking, "two", b[2])["id"] != entity_of(linking, "three", c[0])["id"]  # Ghazi and Jazi
+
+
 def test_places_are_linked_by_gazetteer_id_and_areas_stay_apart() -> None:
     one = "قصفت الطائرات مدينة الرقة وريف حلب الشمالي."
     two = "عاد النازحون إلى الرقة."
