@@ -34,8 +34,8 @@ from __future__ import annotations
 import json
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache, partial
 from importlib import resources
 from typing import NamedTuple, Protocol
 
@@ -98,6 +98,8 @@ _ADVERBIAL_NISBA = regex.compile(r"ي\p{Mn}*(?:ا\p{Mn}*\N{ARABIC FATHATAN}|\N{A
 _ROYAL_TITLES = frozenset(normalise(word) for word in ("الملك", "الأمير", "الملكة", "الأميرة"))
 # Particles as written (على, not the name علي it normalises to): never a name alone, nor a place after منطقة.
 _PARTICLES = frozenset("على في من إلى الى أو او عن مع ثم أن إن أنّ إنّ لا ما قد".split())
+# The shortest function word taken off the end of a name of several words, in letters.
+_MIN_TRIMMED_FUNCTION_WORD = 3
 # Prepositions with a pronoun and adverbs that, like the function words of content terms, are no name alone
 # (قال لي، وحينها).
 _MORE_FUNCTION_WORDS = (
@@ -695,8 +697,27 @@ def _ends_place_name(text: _Text, index: int) -> bool:
 
 @cache
 def _function_words() -> frozenset[str]:
-    """Folded words never named alone: the function words of content terms but علي and أمام, also names."""
-    return (stopwords() - {"علي", "امام"}) | {fold(word) for word in _MORE_FUNCTION_WORDS.split()}
+    """Folded words never named alone: the function words of content terms but those that are also names
+    (علي، أمام، كان the city of the festival, اليوم the newspaper)."""
+    return (stopwords() - {"علي", "امام", "كان", "اليوم"}) | {fold(word) for word in _MORE_FUNCTION_WORDS.split()}
+
+
+def _without_function_words(text: _Text, candidate: _Candidate) -> _Candidate:
+    """A span of several words without a function word of three letters or more at either end (بحسب البي بي
+    سي، فإن بلاتر، شينزو آبي إلى); shorter ones may be syllables of a name (جاك لو، لي كه تشيانغ)."""
+    first, last = candidate.first, candidate.last
+
+    def trimmed(index: int) -> bool:
+        surface = text.surface(index)
+        return last - first > 1 and len(fold(surface)) >= _MIN_TRIMMED_FUNCTION_WORD and _is_function_word(surface)
+
+    while trimmed(first):
+        first += 1
+    while trimmed(last - 1):
+        last -= 1
+    if (first, last) == (candidate.first, candidate.last) or candidate.entry is not None:
+        return candidate
+    return replace(candidate, first=first, last=last, dropped=candidate.dropped if first == candidate.first else 0)
 
 
 def _is_function_word(surface: str) -> bool:
@@ -760,7 +781,7 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
     found = _resolve(found + _repeats(text, found))
     titles = _titles()
     mentions = []
-    for candidate in found:
+    for candidate in map(partial(_without_function_words, text), found):
         start, end = text.span(candidate)
         surface = doc.text[start:end]
         if end - start < 2 or name_key(surface) in titles.not_names or is_currency_word(surface):

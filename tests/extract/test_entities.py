@@ -232,6 +232,13 @@ def test_a_function_word_or_a_title_alone_is_no_mention() -> None:
     assert found(text, tagged) == []
 
 
+def test_a_function_word_at_either_end_of_a_name_is_left_out_but_a_short_syllable_is_not() -> None:
+    text = "ونقل التقرير بحسب البي بي سي أن الخبر صحيح، فإن بلاتر غادر، وقابل جاك لو الوزير في كان."
+    tagged = {"بحسب البي بي سي": "ORG", "فإن بلاتر": "PER", "جاك لو": "PER", "كان": "LOC"}
+    names = [(surface, kind) for surface, kind, _ in found(text, tagged)]
+    assert names == [("البي بي سي", ORG), ("بلاتر", PER), ("جاك لو", PER), ("كان", LOC)]
+
+
 def test_ali_written_with_ya_is_a_name_the_particle_is_not() -> None:
     text = "وصل علي إلى بغداد، ثم عاد على متن طائرة."
     names = [(surface, kind) for surface, kind, _ in found(text, {"علي": "PER", "على": "PER", "بغداد": "LOC"})]
