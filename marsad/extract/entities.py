@@ -98,6 +98,8 @@ _ADVERBIAL_NISBA = regex.compile(r"ي\p{Mn}*(?:ا\p{Mn}*\N{ARABIC FATHATAN}|\N{A
 _ROYAL_TITLES = frozenset(normalise(word) for word in ("الملك", "الأمير", "الملكة", "الأميرة"))
 # Particles as written (على, not the name علي it normalises to): never a name alone, nor a place after منطقة.
 _PARTICLES = frozenset("على في من إلى الى أو او عن مع ثم أن إن أنّ إنّ لا ما قد".split())
+# The word God and its forms after ل, which open pious formulas (الله الهادي، لله درك), folded.
+_GOD = frozenset(("الله", "لله"))
 # The shortest function word taken off the end of a name of several words, in letters.
 _MIN_TRIMMED_FUNCTION_WORD = 3
 # Prepositions with a pronoun and adverbs that, like the function words of content terms, are no name alone
@@ -787,6 +789,8 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
         if end - start < 2 or name_key(surface) in titles.not_names or is_currency_word(surface):
             continue
         kind = _final_type(text, candidate)
+        if kind != PER and fold(surface).partition(" ")[0] in _GOD:
+            continue  # والله الهادي، ولله الحمد: a pious formula, not a name (but خلف الله is a person)
         if candidate.last - candidate.first == 1 and (
             surface in _PARTICLES
             or _is_function_word(surface)

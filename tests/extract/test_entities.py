@@ -239,6 +239,12 @@ def test_a_function_word_at_either_end_of_a_name_is_left_out_but_a_short_syllabl
     assert names == [("البي بي سي", ORG), ("بلاتر", PER), ("جاك لو", PER), ("كان", LOC)]
 
 
+def test_a_pious_formula_or_an_idiom_is_no_name_but_a_name_with_allah_is() -> None:
+    text = "وقال اللواء خلف الله إن الأمر محسوم والله الهادي، وأخذ في الحسبان قوة خط الوسط."
+    tagged = {"خلف الله": "PER", "الله الهادي": "MISC", "الحسبان": "LOC", "خط الوسط": "LOC"}
+    assert [(surface, kind) for surface, kind, _ in found(text, tagged)] == [("خلف الله", PER)]
+
+
 def test_ali_written_with_ya_is_a_name_the_particle_is_not() -> None:
     text = "وصل علي إلى بغداد، ثم عاد على متن طائرة."
     names = [(surface, kind) for surface, kind, _ in found(text, {"علي": "PER", "على": "PER", "بغداد": "LOC"})]
