@@ -456,6 +456,16 @@ def _skip_title(text: _Text, first: int, last: int) -> int:
     return i
 
 
+def _after_adjectives(forms: Sequence[str], first: int, last: int) -> int:
+    """The first token after the adjectives that open a person's span (الليبيري، المعماري الكبير), keeping
+    at least one token: an Arab surname of that form ends a name, it does not open one."""
+    qualifiers = _titles().person_qualifiers
+    i = first
+    while i + 1 < last and (_is_nisba(split_clitics(forms[i]).with_article) or (i > first and forms[i] in qualifiers)):
+        i += 1
+    return i
+
+
 def _is_nisba(form: str) -> bool:
     """A nationality or relation adjective with the article: الأميركي، السورية."""
     return form.startswith(_ARTICLE) and len(form) > 4 and form.endswith(("ي", "يه", "يين", "يون"))
@@ -465,6 +475,10 @@ def _trim(text: _Text, candidate: _Candidate) -> _Candidate | None:
     """A tagger span without titles, outlet words, punctuation and clitics; None when nothing is left."""
     first = _skip_title(text, candidate.first, candidate.last)
     forms = text.forms
+    if candidate.type == PER and first + 1 < candidate.last and _is_nisba(split_clitics(forms[first]).with_article):
+        after = _skip_title(text, _after_adjectives(forms, first, candidate.last), candidate.last)
+        if after < candidate.last and _is_name_word(forms[after]):
+            first = after  # الليبيري موسى بيليتي (but البغدادي يتساقطون is البغدادي)
     if candidate.type != PER and first + 1 < candidate.last and _FUTURE_PLURAL_VERB.match(forms[first]):
         first += 1  # سيغادرون سوريا: the place is سوريا
     if (

@@ -245,6 +245,21 @@ def test_a_pious_formula_or_an_idiom_is_no_name_but_a_name_with_allah_is() -> No
     assert [(surface, kind) for surface, kind, _ in found(text, tagged)] == [("خلف الله", PER)]
 
 
+def test_adjectives_before_a_person_stay_out_of_the_name() -> None:
+    text = (
+        "وصمم والمعماري الكبير سامي مكيه المبنى، وسجل الليبيري موسى بيليتي هدفا، "
+        "وقال السعودي الأمير فهد بن سالم إن الحفل نجح، وحضر القحطاني."
+    )
+    tagged = {
+        "والمعماري الكبير سامي مكيه": "PER",
+        "الليبيري موسى بيليتي": "PER",
+        "السعودي الأمير فهد بن سالم": "PER",
+        "القحطاني": "PER",
+    }
+    names = [surface for surface, _, _ in found(text, tagged)]
+    assert names == ["سامي مكيه", "موسى بيليتي", "فهد بن سالم", "القحطاني"]
+
+
 def test_ali_written_with_ya_is_a_name_the_particle_is_not() -> None:
     text = "وصل علي إلى بغداد، ثم عاد على متن طائرة."
     names = [(surface, kind) for surface, kind, _ in found(text, {"علي": "PER", "على": "PER", "بغداد": "LOC"})]
