@@ -23,7 +23,7 @@ import gzip
 import sys
 from pathlib import Path
 
-from marsad.extract.places import COUNTRY, REGION, SETTLEMENT, capital_overrides, gazetteer_keys
+from marsad.extract.places import COUNTRY, REGION, SETTLEMENT, capital_overrides, country_names, gazetteer_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT.parent / "shared" / "data" / "gazetteer" / "places.tsv"
@@ -34,6 +34,15 @@ def _rank(row: dict[str, str]) -> str:
     if row["feature_code"] in ("PCLI", "PCLD"):
         return COUNTRY
     return SETTLEMENT if row["feature_class"] == "P" else REGION
+
+
+def _alternatives(names: list[str]) -> list[str]:
+    """Names with an alternative in brackets split in two: ميانمار (بورما) is ميانمار and بورما."""
+    split = []
+    for name in names:
+        outside, _, inside = name.partition("(")
+        split += [outside, inside.rstrip(")")] if inside else [name]
+    return split
 
 
 def build(source: Path, target: Path) -> int:
@@ -51,6 +60,7 @@ def build(source: Path, target: Path) -> int:
     largest_town: dict[tuple[str, str], str] = {}
     for row in towns:
         largest_town.setdefault((row["country_code"], row["admin1"]), row["population"] or "0")
+    extra_country_names = country_names()
     lines = []
     for row in rows:
         rank = _rank(row)
@@ -59,18 +69,19 @@ def build(source: Path, target: Path) -> int:
         population = row["population"] or "0"
         if rank == COUNTRY:
             lat, lon = capitals.get(row["country_code"], ("", ""))
-            names = [row["name_ar"]]  # the other country names may come from the ODbL source
+            # the other country names may come from the ODbL source: ours replace them
+            names = [row["name_ar"], *extra_country_names.get(row["country_code"], ())]
         elif rank == REGION:
             population = largest_town.get((row["country_code"], row["admin1"]), "0")
         if not lat or not lon:
             continue
-        keys = sorted(set().union(*(gazetteer_keys(name) for name in names)) - {""})
+        keys = sorted(set().union(*(gazetteer_keys(name) for name in map(str.strip, _alternatives(names)))) - {""})
         if not keys:
             continue
         fields = [row["id"], row["name_en"], lat, lon, rank, row["country_code"], population]
         lines.append("\t".join(fields + ["|".join(keys)]))
-    with gzip.open(target, "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write("\n".join(lines) + "\n")
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    target.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))  # the same bytes on every build
     return len(lines)
 
 

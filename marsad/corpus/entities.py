@@ -261,7 +261,7 @@ class _DocumentKeys:
         if mention.type in _PLACE_TYPES:
             place = geocode(mention.text, self.countries)
             if place is not None and not is_qualified(mention.text):
-                return f"geo:{place.geonames_id}", None, place
+                return f"geo:{place.geonames_id or place.name_en}", None, place
             return "PLACE:" + name, None, place
         return _group(mention.type) + ":" + name, None, None
 

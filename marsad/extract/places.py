@@ -46,6 +46,11 @@ _DEFAULT_ORDER = (COUNTRY, SETTLEMENT, REGION)
 # (طرابلس in a Lebanese story is Tripoli, Lebanon; باريس stays Paris, France).
 _CONTEXT_WEIGHT = 10
 
+# A name not in the gazetteer is matched by its consonants (:func:`_skeleton`) to a country or a place of
+# at least this population, when the consonants are at least this many: foreign names are spelled many ways.
+_MIN_SKELETON_POPULATION = 1_000_000
+_MIN_SKELETON_LETTERS = 4
+_LONG_VOWELS = frozenset("اويى")
 _NOT_NAME_CHARACTER = regex.compile(r"[^\p{L}\p{N}]+")
 _ARTICLE = "ال"
 
@@ -111,7 +116,8 @@ def _qualifiers() -> _Qualifiers:
         return frozenset(name_key(word) for word in data[name])
 
     places = [
-        (entry, Place(entry["geonames_id"], entry["name_en"], entry["lat"], entry["lon"], entry["country"]))
+        (entry, Place(entry["geonames_id"], entry["name_en"], entry["lat"], entry["lon"], entry["country"],
+                      entry.get("kind", SETTLEMENT)))
         for entry in data["overrides"]
     ]
     overrides = {name_key(name): place for entry, place in places for name in entry["names"]}
@@ -122,6 +128,12 @@ def _qualifiers() -> _Qualifiers:
 def capital_overrides() -> tuple[Place, ...]:
     """National capitals missing from the gazetteer (for the index build)."""
     return _qualifiers().capitals
+
+
+def country_names() -> dict[str, list[str]]:
+    """Arabic spellings of countries by ISO code, written for the project (for the index build)."""
+    data = json.loads(resources.files("marsad.data").joinpath("places.json").read_text(encoding="utf-8"))
+    return data["country_names"]
 
 
 def gazetteer_keys(name: str) -> set[str]:
@@ -143,6 +155,7 @@ class _Gazetteer:
         self._by_id: dict[int, int] = {}
         self._parsed: dict[int, Place] = {}
         self._countries: dict[str, int] = {}
+        self._by_skeleton: dict[str, set[int]] | None = None
         for number, line in enumerate(lines):
             geonames_id, _, keys = line.partition("\t")
             self._by_id[int(geonames_id)] = number
@@ -153,6 +166,17 @@ class _Gazetteer:
 
     def __contains__(self, key: str) -> bool:
         return key in self._by_key
+
+    def places_by_skeleton(self, key: str) -> tuple[Place, ...]:
+        """The countries and large places whose name has the consonants of ``key`` (:func:`_skeleton`)."""
+        if self._by_skeleton is None:
+            self._by_skeleton = {}
+            for name, numbers in self._by_key.items():
+                for number in numbers:
+                    fields = self._lines[number].split("\t")
+                    if fields[4] == COUNTRY or int(fields[6]) >= _MIN_SKELETON_POPULATION:
+                        self._by_skeleton.setdefault(_skeleton(name), set()).add(number)
+        return tuple(self._place(number) for number in sorted(self._by_skeleton.get(_skeleton(key), ())))
 
     def places(self, key: str) -> tuple[Place, ...]:
         return tuple(self._place(number) for number in self._by_key.get(key, ()))
@@ -207,14 +231,16 @@ class _Query:
 
 @lru_cache(maxsize=1 << 14)
 def _query(name: str) -> _Query:
-    """The bare name with its qualifying words taken off, unless only the whole is a name (المدينة المنورة)."""
+    """The bare name with its qualifying words taken off, unless only the whole is a name (المدينة المنورة)
+    or the whole is an override (المنطقة الشرقية of Saudi Arabia, not الشرقية of Egypt)."""
     qualifiers = _qualifiers()
     gazetteer = _gazetteer()
     words = name_key(name).split()
     wanted = None
     approximate = False
     while len(words) > 1:
-        if " ".join(words) in gazetteer and " ".join(words[1:]) not in gazetteer:
+        whole = " ".join(words)
+        if whole in qualifiers.overrides or (whole in gazetteer and " ".join(words[1:]) not in gazetteer):
             break
         if words[0] in qualifiers.admin:
             wanted = REGION
@@ -255,6 +281,8 @@ def _geocode(name: str, countries: frozenset[str]) -> Place | None:
     place = _qualifiers().overrides.get(query.key)
     if place is None:
         found = _gazetteer().places(query.key)
+        if not found and _may_be_transliterated(name, query.key):
+            found = _gazetteer().places_by_skeleton(query.key)  # جاكرتا is جاكارتا
         if not found:
             return None
         if query.wanted != REGION:
@@ -273,6 +301,23 @@ def _geocode(name: str, countries: frozenset[str]) -> Place | None:
             ),
         )
     return dataclasses.replace(place, approximate=query.approximate or place.kind != SETTLEMENT)
+
+
+def _may_be_transliterated(name: str, key: str) -> bool:
+    """Whether a name may be a foreign one spelled another way: no article (البساتين is no Boston), and
+    enough consonants to tell."""
+    return not fold(name).startswith(_ARTICLE) and len(_skeleton(key)) >= _MIN_SKELETON_LETTERS
+
+
+def _skeleton(key: str) -> str:
+    """A name key as the consonants of a transliteration: long vowels and a final ه out but at the start of
+    a word, غ and ج (both a foreign g) as one, doubled letters once (جاكرتا and جاكارتا, شنغهاي and شانغهاي)."""
+    words = []
+    for word in key.replace("غ", "ج").split():
+        word = word.removesuffix("ه")
+        letters = word[:1] + "".join(c for c in word[1:] if c not in _LONG_VOWELS)
+        words.append(regex.sub(r"(.)\1+", r"\1", letters))
+    return " ".join(words)
 
 
 def _bare_name_kind(found: tuple[Place, ...], countries: frozenset[str]) -> str:

@@ -111,6 +111,15 @@ def test_places_are_linked_by_gazetteer_id_and_areas_stay_apart() -> None:
     assert rural["geo"]["approximate"] is True and rural["geo"]["geonames_id"] == 170063
 
 
+def test_regions_without_a_geonames_id_are_entities_of_their_own() -> None:
+    text = "زار الوفد منطقة عسير ثم المنطقة الشرقية."
+    mentions = records(text, ("منطقة عسير", LOC, 0), ("المنطقة الشرقية", LOC, 0))
+    linking = link_entities([("d", mentions)])
+    asir, eastern = (entity_of(linking, "d", record) for record in mentions)
+    assert asir["id"] != eastern["id"]
+    assert (asir["geo"]["country"], asir["geo"]["geonames_id"]) == ("SA", None)
+
+
 def test_a_region_outside_the_gazetteer_has_no_geo() -> None:
     text = "تتصاعد التوترات في الشرق الأوسط."
     linking = link_entities([("d", records(text, ("الشرق الأوسط", LOC, 0)))])

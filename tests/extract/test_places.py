@@ -83,3 +83,29 @@ def test_a_town_in_a_country_of_the_document_beats_a_country_outside_them() -> N
 def test_geo_has_the_contract_fields() -> None:
     assert geocode("منبج").as_geo() == {"lat": 36.52815, "lon": 37.95495, "geonames_id": 167357, "country": "SY"}
     assert geocode("ريف منبج").as_geo()["approximate"] is True
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("نيوزلندا", "NZ"), ("نيوزيلندا", "NZ"), ("بورما", "MM"), ("ميانمار", "MM"), ("الأوروغواي", "UY"),
+        ("إريتريا", "ER"),
+    ],
+)
+def test_news_spellings_of_a_country_find_it(name: str, code: str) -> None:
+    place = geocode(name)
+    assert (place.kind, place.country) == (COUNTRY, code)
+
+
+def test_a_foreign_city_spelled_another_way_is_found_by_its_consonants() -> None:
+    assert geocode("جاكرتا").name_en == geocode("جاكارتا").name_en == "Jakarta"
+    assert geocode("شنغهاي").name_en == "Shanghai"
+    assert geocode("البساتين") is None  # a word with the article is no transliteration (Boston)
+
+
+def test_a_region_the_gazetteer_lacks_sits_at_its_seat_without_an_id() -> None:
+    eastern = geocode("المنطقة الشرقية")
+    assert (eastern.name_en, eastern.country, eastern.kind) == ("Eastern Province", "SA", REGION)
+    assert eastern.as_geo()["geonames_id"] is None and eastern.as_geo()["approximate"] is True
+    assert geocode("الشرقية").country == "EG"  # alone, the Egyptian governorate of the gazetteer
+    assert geocode("منطقة عسير").name_en == geocode("عسير").name_en == "Asir Region"
