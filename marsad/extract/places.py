@@ -51,6 +51,7 @@ _CONTEXT_WEIGHT = 10
 _MIN_SKELETON_POPULATION = 1_000_000
 _MIN_SKELETON_LETTERS = 4
 _LONG_VOWELS = frozenset("اويى")
+_ADJECTIVE_ENDINGS = ("يه", "يين", "يون")
 _NOT_NAME_CHARACTER = regex.compile(r"[^\p{L}\p{N}]+")
 _ARTICLE = "ال"
 
@@ -304,9 +305,13 @@ def _geocode(name: str, countries: frozenset[str]) -> Place | None:
 
 
 def _may_be_transliterated(name: str, key: str) -> bool:
-    """Whether a name may be a foreign one spelled another way: no article (البساتين is no Boston), and
-    enough consonants to tell."""
-    return not fold(name).startswith(_ARTICLE) and len(_skeleton(key)) >= _MIN_SKELETON_LETTERS
+    """Whether a name may be a foreign one spelled another way: no article (البساتين is no Boston), no
+    adjective ending (بريطانية is no country), and enough consonants to tell."""
+    return (
+        not fold(name).startswith(_ARTICLE)
+        and not key.endswith(_ADJECTIVE_ENDINGS)
+        and len(_skeleton(key)) >= _MIN_SKELETON_LETTERS
+    )
 
 
 def _skeleton(key: str) -> str:

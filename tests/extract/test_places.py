@@ -101,6 +101,7 @@ def test_a_foreign_city_spelled_another_way_is_found_by_its_consonants() -> None
     assert geocode("جاكرتا").name_en == geocode("جاكارتا").name_en == "Jakarta"
     assert geocode("شنغهاي").name_en == "Shanghai"
     assert geocode("البساتين") is None  # a word with the article is no transliteration (Boston)
+    assert geocode("بريطانية") is None  # nor an adjective
 
 
 def test_a_region_the_gazetteer_lacks_sits_at_its_seat_without_an_id() -> None:
