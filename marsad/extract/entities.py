@@ -98,6 +98,8 @@ _ADVERBIAL_NISBA = regex.compile(r"ي\p{Mn}*(?:ا\p{Mn}*\N{ARABIC FATHATAN}|\N{A
 _ROYAL_TITLES = frozenset(normalise(word) for word in ("الملك", "الأمير", "الملكة", "الأميرة"))
 # Particles as written (على, not the name علي it normalises to): never a name alone, nor a place after منطقة.
 _PARTICLES = frozenset("على في من إلى الى أو او عن مع ثم أن إن أنّ إنّ لا ما قد".split())
+# The given name علي as written (with ya, not the alef maqsura of the particle على), alone or after و.
+_ALI = frozenset(("علي", "وعلي"))
 # The word God and its forms after ل, which open pious formulas (الله الهادي، لله درك), folded.
 _GOD = frozenset(("الله", "لله"))
 # The shortest function word taken off the end of a name of several words, in letters.
@@ -545,8 +547,18 @@ def _is_prepositional_noun(form: str) -> bool:
 
 
 def _extend_person(text: _Text, candidate: _Candidate) -> None:
-    """Take in the rest of a name after a joining word: محمد بن راشد | آل مكتوم."""
+    """Take in the rest of a name after a joining word (محمد بن راشد | آل مكتوم), and the given name علي written
+    with ya just before it, which the tagger reads as the particle على (علي | عبدالله صالح)."""
     forms, tokens = text.forms, text.tokens
+    first = candidate.first
+    if (
+        candidate.dropped == 0
+        and first > 0
+        and text.surface(first - 1) in _ALI
+        and tokens[first].start - tokens[first - 1].end == 1
+    ):
+        candidate.first = first - 1
+        candidate.dropped = len(text.surface(first - 1)) - len("علي")  # وعلي: the name starts after و
     while True:
         last = candidate.last
         if forms[last - 1] in _JOINERS:  # the span stops on the joining word itself

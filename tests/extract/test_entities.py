@@ -260,6 +260,13 @@ def test_adjectives_before_a_person_stay_out_of_the_name() -> None:
     assert names == ["سامي مكيه", "موسى بيليتي", "فهد بن سالم", "القحطاني"]
 
 
+def test_ali_before_a_name_the_tagger_found_is_part_of_it() -> None:
+    text = "وقاتلت قوات الرئيس المخلوع علي عبدالله صالح في عدن، والتقى الوفد بسامي وعلي حسين الشمري، ثم عاد على سامي ناصر."
+    tagged = {"عبدالله صالح": "PER", "حسين الشمري": "PER", "سامي ناصر": "PER"}
+    names = [surface for surface, _, _ in found(text, tagged)]
+    assert names == ["علي عبدالله صالح", "علي حسين الشمري", "سامي ناصر"]
+
+
 def test_ali_written_with_ya_is_a_name_the_particle_is_not() -> None:
     text = "وصل علي إلى بغداد، ثم عاد على متن طائرة."
     names = [(surface, kind) for surface, kind, _ in found(text, {"علي": "PER", "على": "PER", "بغداد": "LOC"})]
