@@ -94,6 +94,7 @@ _MODAL_PARTICLES = frozenset(("سوف", "ربما", "اذا", "لو"))  # normal
 _CUE_WINDOW = 2  # tokens between a casualty word and its figure
 _CUMULATIVE_REACH = 5  # tokens between a figure and the period it is summed over
 _CONJOINED_GAP = 6  # tokens between two figures of one toll (28 من عناصر التنظيم وسبعة)
+_FIGURATIVE_REACH = 2  # tokens after a verb trigger looked at for the object that makes it figurative
 _PARTITIVE_REACH = 2  # more tokens after a figure when من follows it (7 من عناصر التنظيم قتلوا)
 _MIXED_WINDOW = 4  # tokens after a figure searched for a killed-and-injured pair
 _VICTIM_WINDOW = 4  # tokens between an execution verb and the number executed
@@ -146,6 +147,7 @@ class _Trigger:
     victims_killed: bool
     vague: bool  # قصف، هجوم، انفجار: may name an event typed more precisely elsewhere
     words: tuple[str, ...]  # normalised, article dropped
+    figurative_after: frozenset[str]  # words after it that make it a figure of speech (خطف بطاقة التأهل)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +192,7 @@ def _lexicon() -> _Lexicon:
                 entry.get("victims_killed", False),
                 entry.get("vague", False),
                 words,
+                frozenset(bare(normalise(word)) for word in entry.get("figurative_after", ())),
             )
             table = exact if normalise(form) in exact_forms else by_first
             table.setdefault(words[0], []).append(trigger)
@@ -544,6 +547,10 @@ def _applies(doc: Document, sentence: _Sentence, trigger: _Trigger, first: int, 
     start, end = sentence.tokens[first].start, sentence.tokens[last].end
     if any(doc.mentions[m].type in _NAME_TYPES and doc.mentions[m].start < end and start < doc.mentions[m].end for m in sentence.mentions):
         return False  # في محافظة هروب: a place's name, not an escape
+    # a verb's subject may come between (خطف المهاجم الأضواء), and خطف may be the verb or the noun
+    after = sentence.forms[last + 1 : last + 1 + _FIGURATIVE_REACH]
+    if any(trigger.figurative_after.intersection(forms) for forms in after):
+        return False  # خطف بطاقة التأهل، سقوط الشهداء، تهدئة النفوس: a figure of speech
     if trigger.requires == "air" and (not sentence.has_word(lexicon, "air_words") or _artillery_after(sentence, last, lexicon)):
         return False
     extent = last + 1 < len(sentence.tokens) and _has(lexicon, "extent_words", sentence.forms[last + 1])  # استعادة كاملة لمدينة

@@ -939,3 +939,22 @@ def test_a_place_name_in_quotation_marks_is_an_outlet_not_the_place() -> None:
     text = "وقال مسؤول لـ«الشرق الأوسط» إن التنظيم أعدم أمس تسعة أشخاص بتهمة التجسس."
     [event] = events(document(text, mentions=[mention(text, "الشرق الأوسط", LOC)]))
     assert (event.type, event.place) == ("execution", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نجح الفريق في خطف بطاقة التأهل إلى النهائي بعد فوزه أمس.",
+        "وخطف المهاجم الأضواء في المباراة التي جرت الخميس.",
+        "وأكد القائد أن سقوط الشهداء لن يثنيهم عن مواصلة الطريق.",
+        "وتساهم الموسيقى في تهدئة النفوس بعد يوم طويل.",
+    ],
+)
+def test_a_figure_of_speech_is_no_event(text: str) -> None:
+    assert events(document(text)) == []
+
+
+def test_the_literal_sense_is_still_an_event() -> None:
+    text = "خطف مسلحون طبيبا من منزله في بلدة الأتارب أمس."
+    [event] = events(document(text, mentions=[mention(text, "الأتارب", LOC)]))
+    assert event.type == "abduction"
