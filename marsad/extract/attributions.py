@@ -36,6 +36,7 @@ from marsad.document import (
     ANONYMOUS_SOURCE,
     GPE,
     OFFICIAL_SOURCE,
+    ORG,
     ORGANISATION_SOURCE,
     OUTLET_SOURCE,
     PER,
@@ -66,6 +67,11 @@ _OBJECT_SUFFIXES = ("ه", "ها", "ته", "تها")  # أكده، أكدته: a 
 _NOUN_OBJECT_LEMMAS = frozenset(("ذكر", "اوضح", "بين", "اقر"))  # and the object verbs: أكد X ضرورة ...
 _REFLEXIVES = frozenset(("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها"))
 _RELATIVES = frozenset(("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"))
+
+
+def _is_relative(key: str) -> bool:
+    """A relative pronoun, with و before it or not (التي، والتي)."""
+    return key in _RELATIVES or (key[:1] == "و" and key[1:] in _RELATIVES)
 
 
 def key_of(text: str) -> str:
@@ -1082,6 +1088,9 @@ class _Reader:
         antecedent = self.antecedent_source(i) if not conjoined and not participle else None
         if antecedent is not None:  # بحسب بلقيس نفسها، التي أكدت أن
             return antecedent.source, antecedent.affiliation, antecedent.via
+        named = self.named_before_relative(i) if not conjoined and not participle else None
+        if named is not None:  # المفوضية السامية لشؤون اللاجئين، والتي أعلنت
+            return (*self.reference(*named), ())
         if not conjoined and not participle:
             subject = self.subject_before(i)
             if subject is not None:
@@ -1118,12 +1127,27 @@ class _Reader:
 
     def antecedent_source(self, i: int) -> Attribution | None:
         """The statement whose source a relative pronoun before token ``i`` refers to (X نفسها، التي أكدت)."""
-        if i < 2 or self.keys[i - 1] not in _RELATIVES or not self.found:
+        if i < 2 or not _is_relative(self.keys[i - 1]) or not self.found:
             return None
         last = self.found[-1].attribution
         source_end = last.source.end if last.source.end is not None else -1
         between = self.text[source_end : self.tokens[i - 1].start] if source_end <= self.tokens[i - 1].start else "-"
         return last if len(between.split()) <= 2 and key_of(between.strip(" ،,")) in ("", *_REFLEXIVES) else None
+
+    def named_before_relative(self, i: int) -> tuple[int, int] | None:
+        """The tokens of the name a relative pronoun before token ``i`` refers to: a mention ending just before
+        it, a comma or a closing quote between (أشادت المفوضية، والتي أعلنت; المواطنة "أم عبدالله" والتي أشارت)."""
+        if i < 2 or not _is_relative(self.keys[i - 1]):
+            return None
+        end = self.tokens[i - 1].start
+        before = [m for m in self.mentions[: bisect_left(self.mention_starts, end)] if m.end <= end]
+        if not before or before[-1].type not in (PER, ORG, GPE):
+            return None
+        mention = before[-1]
+        if self.text[mention.end : end].strip(" ،,\"'»”\n"):
+            return None
+        first = bisect_right(self.starts, mention.start) - 1
+        return first, self.index_at(mention.end)
 
     def is_masculine(self, i: int) -> bool:
         """Whether the participle at token ``i`` is masculine singular (معتبرا، مشيرا), not مشيرة or مشيرين."""
@@ -1173,7 +1197,7 @@ class _Reader:
             k -= 1
         first = k + 1
         existential = first < stop and self.keys[first] in ("هناك", "هنالك")  # هناك مواقع عراقية أكدت
-        if first + existential >= stop or stop - k > _MAX_SUBJECT_TOKENS or self.keys[stop - 1] in _RELATIVES:
+        if first + existential >= stop or stop - k > _MAX_SUBJECT_TOKENS or _is_relative(self.keys[stop - 1]):
             return None
         if self.is_prepositional_phrase(first) or self.keys[first] in lexicon.adjunct_prepositions or self.keys[first] == "عن":
             return None  # لهذا الحفل قال فيها، عن دلائل تشير إلى: a phrase about the saying, not its subject
@@ -1376,7 +1400,7 @@ class _Reader:
             j += 1  # بحسب بلقيس نفسها، التي أكدت
             while j < stop and self.is_punct(j) and self.char(j) in "،,":
                 j += 1
-        if j < stop and self.keys[j] in _RELATIVES:
+        if j < stop and _is_relative(self.keys[j]):
             return True
         return j + 1 < stop and (self.keys[j], self.keys[j + 1]) in (("الامر", "الذي"), ("وهو", "ما"), ("وهذا", "ما")) or (
             j < stop and self.keys[j] == "مما"

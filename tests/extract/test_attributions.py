@@ -9,6 +9,7 @@ from marsad.arabic.tokens import iter_tokens
 from marsad.document import (
     ANONYMOUS_SOURCE,
     OFFICIAL_SOURCE,
+    ORG,
     ORGANISATION_SOURCE,
     OUTLET_SOURCE,
     PER,
@@ -628,3 +629,16 @@ def test_a_credit_whose_clause_a_participle_takes_over_credits_the_clause_before
     assert all(a.content_start < a.content_end for a in found)
     credit = next(a for a in found if a.cue == "بحسب ما اكد")
     assert summary(text, credit)[1:] == ("متحدث باسم الدفاع المدني", ANONYMOUS_SOURCE, "وأكدت العائلة أنها استعانت بغواصة تابعة لشركة خاصة")
+
+
+def test_a_relative_pronoun_before_the_verb_speaks_for_the_name_before_it() -> None:
+    text = (
+        "وأشادت بالمبادرة المنظمة الدولية للهجرة، والتي أعلنت أنها ستعمم التجربة. "
+        'هذا ما أكدته المواطنة "سعاد الخالدي" والتي أشارت إلى أن المهرجان قديم.'
+    )
+    start = text.index("المنظمة الدولية للهجرة")
+    organisation = Mention(start, start + len("المنظمة الدولية للهجرة"), type=ORG)
+    found = read(text, (organisation, person(text, "سعاد الخالدي")))
+    sources = {a.cue: a.source.text for a in found}
+    assert sources["أعلنت"] == "المنظمة الدولية للهجرة"
+    assert sources["أشارت"] == "سعاد الخالدي"
