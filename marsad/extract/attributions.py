@@ -60,6 +60,7 @@ _MAX_QUOTED_OUTLET_TOKENS = 7  # a name in quotation marks after an outlet word
 _MAX_SUBJECT_TOKENS = 6
 _STATEMENT_END = ".!?؟…;؛"
 _TRIM = " \t\n\r\xa0\u200e\u200f.؛;:،,-–—"
+_OPENING_QUOTES = "«\"“'‘"
 _QUOTE_PAIRS = {"«": "»", "“": "”", "‹": "›"}
 _TOGGLE_QUOTES = '"”'
 _QUOTE_MARKS = frozenset('"«»“”‹›')
@@ -521,11 +522,13 @@ class _Reader:
             if item is None:
                 i += 1
                 continue
+            within = bool(found) and self.reports_within(found[-1].attribution, item.attribution)
             if (
                 found
                 and item.ends_previous
                 and item.attribution.start < found[-1].attribution.content_end
                 and not found[-1].quoted
+                and not within
             ):
                 previous = found[-1]
                 end = self.end_before(previous.attribution.content_start, item.attribution.start)
@@ -536,12 +539,20 @@ class _Reader:
                     previous.attribution = replace(previous.attribution, content_start=start, content_end=end)
             if item.attribution.source.text and item.recorded:
                 found.append(item)
-            if item.attribution.source.text and item.speaks:
+            if item.attribution.source.text and item.speaks and not within:  # the reporter speaks on, not whom he reports
                 a = item.attribution
                 self.speaker = _Speaker(a.source, a.affiliation, a.via)
                 self.speaker_sentence = item.sentence
             i = max(item.resume, i + 1)
         return [item.attribution for item in found]
+
+    def reports_within(self, outer: Attribution, inner: Attribution) -> bool:
+        """Whether a statement is reported inside another's content, its source opening that content
+        (قال إن الحكومة أعلنت أنها ترفض: what قال says is the whole clause, not الحكومة)."""
+        start = inner.source.start
+        if start is None or start < outer.content_start:
+            return False
+        return not self.text[outer.content_start : start].strip(_TRIM + _OPENING_QUOTES)
 
     # -- reporting verbs
 
@@ -1184,6 +1195,11 @@ class _Reader:
         """The subject of a verb in the 'X قال' order: the words since the clause began."""
         lexicon = self.lexicon
         sentence_first = self.index_at(self.sentence_starts[self.sentence_of[i]])
+        quote = self.quote_ends.get(self.tokens[i - 1].end) if i > sentence_first else None
+        if quote is not None and self.is_short(quote):  # أن «جبهة النصرة» أعلنت: the quoted name is the subject
+            opening = self.index_at(quote.inner_start) - 1
+            if opening == sentence_first or self.is_punct(opening - 1) or self.keys[opening - 1] in lexicon.complementisers:
+                return self.index_at(quote.inner_start), self.index_at(quote.inner_end)
         k = i - 1
         if k >= sentence_first and self.keys[k] in ("قد", "لقد"):
             k -= 1

@@ -642,3 +642,15 @@ def test_a_relative_pronoun_before_the_verb_speaks_for_the_name_before_it() -> N
     sources = {a.cue: a.source.text for a in found}
     assert sources["أعلنت"] == "المنظمة الدولية للهجرة"
     assert sources["أشارت"] == "سعاد الخالدي"
+
+
+def test_a_statement_reported_inside_another_keeps_the_outer_content_whole() -> None:
+    text = "وقال سامر الخطيب إن البلدية أعلنت أنها ستغلق السوق. وأشار إلى أن «جبهة الإنقاذ» أعلنت عن رفضها للقرار."
+    found = read(text, (person(text, "سامر الخطيب"),))
+    statements = [(a.cue, a.source.text, text[a.content_start : a.content_end]) for a in found]
+    assert statements == [
+        ("قال", "سامر الخطيب", "البلدية أعلنت أنها ستغلق السوق"),
+        ("أعلنت", "البلدية", "ستغلق السوق"),
+        ("أشار", "سامر الخطيب", "«جبهة الإنقاذ» أعلنت عن رفضها للقرار"),
+        ("أعلنت", "جبهة الإنقاذ", "رفضها للقرار"),
+    ]
