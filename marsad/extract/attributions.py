@@ -539,7 +539,7 @@ class _Reader:
                     previous.attribution = replace(previous.attribution, content_start=start, content_end=end)
             if item.attribution.source.text and item.recorded:
                 found.append(item)
-            if item.attribution.source.text and item.speaks and not within:  # the reporter speaks on, not whom he reports
+            if item.attribution.source.text and item.speaks and not within:  # the reporter speaks on, not whom he cites
                 a = item.attribution
                 self.speaker = _Speaker(a.source, a.affiliation, a.via)
                 self.speaker_sentence = item.sentence
@@ -1198,7 +1198,8 @@ class _Reader:
         quote = self.quote_ends.get(self.tokens[i - 1].end) if i > sentence_first else None
         if quote is not None and self.is_short(quote):  # أن «جبهة النصرة» أعلنت: the quoted name is the subject
             opening = self.index_at(quote.inner_start) - 1
-            if opening == sentence_first or self.is_punct(opening - 1) or self.keys[opening - 1] in lexicon.complementisers:
+            boundary = opening == sentence_first or self.is_punct(opening - 1)
+            if boundary or self.keys[opening - 1] in lexicon.complementisers:
                 return self.index_at(quote.inner_start), self.index_at(quote.inner_end)
         k = i - 1
         if k >= sentence_first and self.keys[k] in ("قد", "لقد"):
