@@ -98,8 +98,10 @@ _ADVERBIAL_NISBA = regex.compile(r"ي\p{Mn}*(?:ا\p{Mn}*\N{ARABIC FATHATAN}|\N{A
 _ROYAL_TITLES = frozenset(normalise(word) for word in ("الملك", "الأمير", "الملكة", "الأميرة"))
 # Particles as written (على, not the name علي it normalises to): never a name alone, nor a place after منطقة.
 _PARTICLES = frozenset("على في من إلى الى أو او عن مع ثم أن إن أنّ إنّ لا ما قد".split())
-# The given name علي as written (with ya, not the alef maqsura of the particle على), alone or after و.
+# The given name علي as written (with ya, not the alef maqsura of the particle على), alone or after و,
+# and how many name words after it make a person the tagger missed (علي حسن الشمري).
 _ALI = frozenset(("علي", "وعلي"))
+_MAX_NAME_WORDS_AFTER_ALI = 3
 # The word God and its forms after ل, which open pious formulas (الله الهادي، لله درك), folded.
 _GOD = frozenset(("الله", "لله"))
 # The shortest function word taken off the end of a name of several words, in letters.
@@ -556,6 +558,7 @@ def _extend_person(text: _Text, candidate: _Candidate) -> None:
         and first > 0
         and text.surface(first - 1) in _ALI
         and tokens[first].start - tokens[first - 1].end == 1
+        and _writes_the_particle(text)
     ):
         candidate.first = first - 1
         candidate.dropped = len(text.surface(first - 1)) - len("علي")  # وعلي: the name starts after و
@@ -689,6 +692,40 @@ def _places_after_nouns(text: _Text, found: list[_Candidate]) -> list[_Candidate
     return places
 
 
+def _writes_the_particle(text: _Text) -> bool:
+    """Whether a document writes the particle على with its alef maqsura, so that علي in it is the name (some
+    outlets write both علي)."""
+    return "على" in text.doc.text
+
+
+def _persons_named_ali(text: _Text, found: list[_Candidate]) -> list[_Candidate]:
+    """Persons named علي that the tagger missed, reading it as the particle على (المتحدث باسم المقاومة، علي
+    الأحمدي): علي written with ya and followed by name words, in a document that writes the particle على."""
+    if not _writes_the_particle(text):
+        return []
+    taken = {i for candidate in found for i in range(candidate.first, candidate.last)}
+    forms, tokens = text.forms, text.tokens
+    persons = []
+    for i in range(len(tokens) - 1):
+        if i in taken or text.surface(i) not in _ALI:
+            continue
+        last = i + 1
+        while (
+            last < len(tokens)
+            and last - i <= _MAX_NAME_WORDS_AFTER_ALI
+            and last not in taken
+            and tokens[last].kind == WORD
+            and tokens[last].start - tokens[last - 1].end == 1
+            and not _is_function_word(text.surface(last))
+            and not _title_length(forms, last, len(forms))
+            and _is_name_word(forms[last])
+        ):
+            last += 1
+        if last > i + 1:
+            persons.append(_Candidate(i, last, PER, PRIORITY_TAGGER, len(text.surface(i)) - len("علي")))
+    return persons
+
+
 def _place_name_length(text: _Text, first: int) -> int:
     """How many words from token ``first`` make a place name: those the gazetteer knows, else one, or two for a compound."""
     forms, tokens = text.forms, text.tokens
@@ -806,6 +843,7 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
         candidates += _against_hits(trimmed, hits_by_first, text)
     found = _resolve(candidates)
     found = _resolve(found + _places_after_nouns(text, found))
+    found = _resolve(found + _persons_named_ali(text, found))
     found = _resolve(found + _repeats(text, found))
     titles = _titles()
     mentions = []

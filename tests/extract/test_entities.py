@@ -267,6 +267,16 @@ def test_ali_before_a_name_the_tagger_found_is_part_of_it() -> None:
     assert names == ["علي عبدالله صالح", "علي حسين الشمري", "سامي ناصر"]
 
 
+def test_ali_and_the_name_words_after_it_are_a_person_the_tagger_missed() -> None:
+    text = "وقال علي حسن إن الوفد وصل على متن طائرة."
+    assert [(surface, kind) for surface, kind, _ in found(text)] == [("علي حسن", PER)]
+
+
+def test_a_document_that_writes_the_particle_with_ya_has_no_ali() -> None:
+    text = "اعتمد المدرب علي محمد صلاح في المباراة، واعتمد علي حسن في الدفاع."
+    assert [surface for surface, _, _ in found(text, {"محمد صلاح": "PER"})] == ["محمد صلاح"]
+
+
 def test_ali_written_with_ya_is_a_name_the_particle_is_not() -> None:
     text = "وصل علي إلى بغداد، ثم عاد على متن طائرة."
     names = [(surface, kind) for surface, kind, _ in found(text, {"علي": "PER", "على": "PER", "بغداد": "LOC"})]
