@@ -11,6 +11,9 @@ and organisations.json:
 - person_names.txt  Arabic spellings of personal names from the arabnamer name dictionary;
 - usage.tsv         per word: frequency, and how often its bare form takes the article or a pronoun
                     suffix (names rarely do), from the wordfreq Arabic list;
+- name_ngrams.tsv   how much a word's letters look like a person's or a place's name rather than a common
+                    word: character n-gram weights of a logistic regression learnt from the three lists
+                    above only (GeoNames, arabnamer, wordfreq), needing scipy;
 - first.crfsuite, second.crfsuite  the two CRFs (python-crfsuite, L-BFGS, elastic net). The second
                     sees the first's tags of the same word across the context; it is trained on tags
                     the first pass gave to data it was not trained on (two-fold jackknife);
@@ -37,6 +40,7 @@ import argparse
 import importlib.util
 import json
 import math
+import re
 import shutil
 import sys
 import time
@@ -46,6 +50,7 @@ from pathlib import Path
 import pycrfsuite
 import train_neural_ner  # the sibling script: scripts/ is on sys.path when this one runs
 
+from marsad.arabic.tokens import split_clitics
 from marsad.extract.neural_tagger import NEURAL_VOCABULARY, NeuralTagger
 from marsad.extract.tagger import (
     CONTEXT_SENTENCES,
@@ -54,6 +59,7 @@ from marsad.extract.tagger import (
     SECOND_MODEL,
     ConllSentence,
     FeatureExtractor,
+    character_ngrams,
     context_features,
     format_scores,
     load_tagger,
@@ -73,6 +79,13 @@ HAND_WRITTEN = ("triggers.json", "given_names.txt", "organisations.json")
 PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم", "نا")
 # Words rarer than this Zipf frequency are left out of usage.tsv (they read as unseen).
 MIN_ZIPF = 2.0
+# The name-likeness model (name_ngrams.tsv): character n-grams up to this long, the L2 penalty of its
+# logistic regression, the least frequent common words it learns from, the least weight kept in the table.
+NGRAM_LONGEST = 4
+NGRAM_L2 = 1.0
+NGRAM_MIN_ZIPF = 3
+NGRAM_MIN_WEIGHT = 0.05
+ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 FOLDS = 2
 # Folds of the network's jackknife: more than the CRF's, so that the guesses the second pass learns
 # from come from networks nearly as good as the one it will run with.
@@ -149,6 +162,63 @@ def write_usage(out_dir: Path) -> int:
     header = "# Word usage from wordfreq (R. Speer), data CC BY-SA 4.0: word, Zipf, article share, suffix share.\n"
     (out_dir / "usage.tsv").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
     return len(rows)
+
+
+def write_name_ngrams(out_dir: Path) -> int:
+    """A character n-gram model of how much a word without its proclitics looks like a person's name,
+    a place's name or a common word: a multinomial logistic regression of the person names and one-word
+    place names just written against the other frequent words of usage.tsv that take a proclitic, the
+    article or a pronoun suffix (as common nouns and verbs do). Saved as each n-gram's person and place
+    weights relative to a common word (name_ngrams.tsv, read by ``NameLikeness``); returns their number."""
+    import numpy as np
+    from scipy import optimize, sparse
+
+    lexicon = read_lexicon(out_dir)
+    people = {name for name in lexicon.person_names | lexicon.given_names if ARABIC_WORD.fullmatch(name)}
+    places = {name for name in lexicon.places if ARABIC_WORD.fullmatch(name)}
+    listed = {form for name in people | places for form in (name, split_clitics(name).stem)}
+    labels = defaultdict(set)
+    for names, label in ((people, 1), (places, 2)):
+        for name in names:
+            labels[split_clitics(name).stem].add(label)
+    for word, (frequency, article, suffix) in lexicon.usage.items():
+        split = split_clitics(word)
+        common = split.prefix or article not in ("0", "-") or suffix not in ("0", "-")
+        if common and int(frequency) >= NGRAM_MIN_ZIPF and ARABIC_WORD.fullmatch(word) \
+                and split.stem not in labels and not {word, split.stem, split.with_article} & listed:
+            labels[split.stem].add(0)
+    samples = [(word, label) for word in sorted(labels) if len(word) > 1 for label in sorted(labels[word])]
+    columns: dict[str, int] = {}
+    rows, cols = [], []
+    for row, (word, _) in enumerate(samples):
+        for gram in set(character_ngrams(word, NGRAM_LONGEST)):
+            rows.append(row)
+            cols.append(columns.setdefault(gram, len(columns)))
+    grams = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(samples), len(columns)))
+    truth = np.eye(3)[[label for _, label in samples]]
+    size = len(columns) * 3
+
+    def loss_and_gradient(theta):
+        weights, bias = theta[:size].reshape(-1, 3), theta[size:]
+        logits = grams @ weights + bias
+        logits -= logits.max(axis=1, keepdims=True)
+        log_p = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+        error = np.exp(log_p) - truth
+        loss = -(log_p * truth).sum() + NGRAM_L2 / 2 * (weights**2).sum()
+        return loss, np.concatenate([(grams.T @ error + NGRAM_L2 * weights).ravel(), error.sum(axis=0)])
+
+    fit = optimize.minimize(loss_and_gradient, np.zeros(size + 3), jac=True, method="L-BFGS-B",
+                            options={"maxiter": 300})
+    weights, bias = fit.x[:size].reshape(-1, 3), fit.x[size:]
+    relative = weights[:, 1:] - weights[:, :1]
+    lines = [f"{NGRAM_LONGEST}", f"{bias[1] - bias[0]:.2f}\t{bias[2] - bias[0]:.2f}"]
+    for gram, (person, place) in sorted(zip(columns, relative.tolist())):
+        if max(abs(person), abs(place)) >= NGRAM_MIN_WEIGHT:
+            lines.append(f"{gram}\t{person:.2f}\t{place:.2f}")
+    header = ("# Name-likeness of a word's letters: n-gram, person and place weights against a common word "
+              "(first rows: longest n-gram, biases); learnt from person_names.txt, places.txt and usage.tsv.\n")
+    (out_dir / "name_ngrams.tsv").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines) - 2
 
 
 def train_crf(items: list[list[list[str]]], tags: list[list[str]], path: Path, params: dict) -> None:
@@ -248,6 +318,7 @@ def main() -> None:
     if not args.keep_tables:
         print(f"places: {write_places(out_dir)}, person names: {write_person_names(out_dir)}, "
               f"usage: {write_usage(out_dir)} words")
+        print(f"name-likeness: {write_name_ngrams(out_dir)} n-grams")
 
     splits = ("train",) if args.train_only else ("train", "dev")
     contexts = [block for corpus in CORPORA for split in splits for block in blocks(read_split(corpus, split))]

@@ -20,6 +20,7 @@ Nothing is loaded at import: the model and the word lists are read on first use.
 from __future__ import annotations
 
 import json
+import math
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Iterator, Sequence
@@ -48,6 +49,8 @@ MAX_ORGANISATION_TOKENS = 6
 WORD_CACHE_SIZE = 200_000
 # Neighbour offsets whose word features each token sees (the order of _WordEntry's fields).
 WINDOW = (-2, -1, 1, 2)
+# Name-likeness scores (log-odds) are features in steps of one, clipped to this magnitude.
+NAME_SCORE_CLIP = 4
 # Quotation marks and the mark that closes each; a title or a nickname in quotes is often a name.
 QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "'": "'", "‘": "’", "''": "''"}
 # Longest quotation read as a possible name, in tokens; longer ones are quoted speech.
@@ -75,6 +78,47 @@ class Lexicon:
     organisations: dict[str, str] = field(default_factory=dict)
     # Word -> (Zipf frequency, share of uses with the article, share with a pronoun suffix), as small codes.
     usage: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    # How much a word's letters look like a name (name_ngrams.tsv), when the model folder has the table.
+    name_likeness: NameLikeness | None = None
+
+
+@dataclass(frozen=True)
+class NameLikeness:
+    """How much a word's letters look like a person's or a place's name rather than a common word:
+    log-odds summed over the character n-grams of the word (``<`` and ``>`` mark its ends)."""
+
+    # Character n-gram -> (person, place) weights, each relative to a common word.
+    weights: dict[str, tuple[float, float]]
+    bias: tuple[float, float]
+    longest: int
+
+    def scores(self, word: str) -> tuple[float, float]:
+        """(person, place) log-odds against a common word."""
+        person, place = self.bias
+        for weight in filter(None, map(self.weights.get, character_ngrams(word, self.longest))):
+            person += weight[0]
+            place += weight[1]
+        return person, place
+
+
+def character_ngrams(word: str, longest: int) -> list[str]:
+    """The character n-grams of a word, 1 to ``longest`` long, with ``<`` and ``>`` marking its ends."""
+    padded = f"<{word}>"
+    return [padded[i : i + n] for n in range(1, longest + 1) for i in range(len(padded) - n + 1)]
+
+
+def read_name_likeness(path: Path) -> NameLikeness | None:
+    """The n-gram table ``name_ngrams.tsv`` (first row: the longest n-gram; second: the biases)."""
+    lines = _read_lines(path)
+    if not lines:
+        return None
+    longest = int(lines[0])
+    bias = tuple(map(float, lines[1].split("\t")))
+    weights = {}
+    for line in lines[2:]:
+        gram, person, place = line.split("\t")
+        weights[gram] = (float(person), float(place))
+    return NameLikeness(weights, bias, longest)
 
 
 
@@ -125,6 +169,7 @@ def read_lexicon(folder: Path) -> Lexicon:
         person_names=frozenset(_read_lines(folder / "person_names.txt")),
         places=frozenset(_read_lines(folder / "places.txt")),
         organisations=organisations,
+        name_likeness=read_name_likeness(folder / "name_ngrams.tsv"),
     )
 
 
@@ -132,7 +177,7 @@ class FeatureExtractor:
     """Turns a sentence of tokens into CRF attribute lists, one list per token.
 
     Features of a word alone (its forms, affixes, shape, list memberships,
-    usage) are computed once per distinct word and cached with their
+    usage, name-likeness) are computed once per distinct word and cached with their
     neighbour-prefixed copies, so a sentence costs little more than list joins.
     """
 
@@ -177,6 +222,9 @@ class FeatureExtractor:
         stem_usage = lexicon.usage.get(stem, _UNSEEN)
         own += [f"z={frequency}", f"sz={stem_usage[0]}", f"art={stem_usage[1]}", f"suf={stem_usage[2]}"]
         near.append(f"z={frequency}")
+        if lexicon.name_likeness is not None and shape == "sh=arabic":
+            person, place = lexicon.name_likeness.scores(stem)
+            own += [f"nP={_name_bucket(person)}", f"nL={_name_bucket(place)}"]
         return own, near
 
     def _entry(self, word: str) -> _WordEntry:
@@ -322,6 +370,11 @@ def _shape(word: str) -> str:
             return "LATIN"
         return "Latin" if first.isupper() else "latin"
     return "arabic"
+
+
+def _name_bucket(score: float) -> int:
+    """A name-likeness log-odds as a whole number, clipped: a few coarse values the CRF can weigh."""
+    return max(-NAME_SCORE_CLIP, min(NAME_SCORE_CLIP, math.floor(score)))
 
 
 def repair_bio(tags: list[str]) -> list[str]:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from marsad.extract.tagger import (
     MICRO,
     FeatureExtractor,
     Lexicon,
+    NameLikeness,
     context_features,
     entity_spans,
     format_conll,
@@ -41,6 +43,34 @@ def test_word_features_of_latin_and_digits():
     assert "sh=LATIN" in extractor.word_features("SDF")[0]
     assert "w=reuters" in extractor.word_features("REUTERS")[0]
     assert "sh=digit" in extractor.word_features("٢٠٢٤")[0]
+
+
+def test_name_likeness_sums_the_weights_of_a_words_ngrams():
+    likeness = NameLikeness(weights={"<ب": (1.0, 0.0), "وف>": (2.0, -1.0)}, bias=(-1.0, 0.5), longest=3)
+    assert likeness.scores("بوف") == (2.0, -0.5)
+    assert likeness.scores("توف") == (1.0, -0.5)  # the n-gram at the start is missing
+    assert likeness.scores("بوفا") == (0.0, 0.5)  # and the one at the end is no longer at the end
+
+
+def test_word_features_bucket_the_name_likeness_of_the_stem():
+    likeness = NameLikeness(weights={"سكي>": (2.5, -0.5), "<ال": (-9.0, -9.0)}, bias=(0.0, 0.0), longest=4)
+    extractor = FeatureExtractor(replace(LEXICON, name_likeness=likeness))
+    own, near = extractor.word_features("وزيلينسكي")  # scored without its conjunction
+    assert {"nP=2", "nL=-1"} <= set(own)
+    assert not any(item.startswith(("nP=", "nL=")) for item in near)
+    assert {"nP=-4", "nL=-4"} <= set(extractor.word_features("الالتزام")[0])  # clipped
+    assert not any(item.startswith("nP=") for item in extractor.word_features("Zelensky")[0])
+
+
+def test_packaged_name_likeness_tells_transliterated_names_from_common_words():
+    likeness = load_tagger().features.lexicon.name_likeness
+    assert likeness is not None
+    for name in ("زيلينسكي", "غرونفيلدر", "ايفانوفيتش"):
+        person, _ = likeness.scores(name)
+        assert person > 3, name
+    for word in ("اجتماعات", "مشروعات", "يعملون"):
+        person, place = likeness.scores(word)
+        assert max(person, place) < -2, word
 
 
 def test_sentence_features_see_neighbours_and_place_phrases():
