@@ -49,8 +49,6 @@ MAX_ORGANISATION_TOKENS = 6
 WORD_CACHE_SIZE = 200_000
 # Neighbour offsets whose word features each token sees (the order of _WordEntry's fields).
 WINDOW = (-2, -1, 1, 2)
-# Name-likeness scores (log-odds) are features in steps of one, clipped to this magnitude.
-NAME_SCORE_CLIP = 4
 # Quotation marks and the mark that closes each; a title or a nickname in quotes is often a name.
 QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "'": "'", "‘": "’", "''": "''"}
 # Longest quotation read as a possible name, in tokens; longer ones are quoted speech.
@@ -223,8 +221,10 @@ class FeatureExtractor:
         own += [f"z={frequency}", f"sz={stem_usage[0]}", f"art={stem_usage[1]}", f"suf={stem_usage[2]}"]
         near.append(f"z={frequency}")
         if lexicon.name_likeness is not None and shape == "sh=arabic":
+            # Its own log-odds in steps of one; its neighbours see only how much it looks like a name of either kind.
             person, place = lexicon.name_likeness.scores(stem)
-            own += [f"nP={_name_bucket(person)}", f"nL={_name_bucket(place)}"]
+            own += [f"nP={_bucket(person, 1, 4)}", f"nL={_bucket(place, 1, 4)}"]
+            near.append(f"nm={_bucket(max(person, place), 2, 2)}")
         return own, near
 
     def _entry(self, word: str) -> _WordEntry:
@@ -372,9 +372,9 @@ def _shape(word: str) -> str:
     return "arabic"
 
 
-def _name_bucket(score: float) -> int:
-    """A name-likeness log-odds as a whole number, clipped: a few coarse values the CRF can weigh."""
-    return max(-NAME_SCORE_CLIP, min(NAME_SCORE_CLIP, math.floor(score)))
+def _bucket(score: float, step: int, clip: int) -> int:
+    """A score in steps of ``step``, clipped to ``-clip..clip``: a few coarse values a CRF can weigh."""
+    return max(-clip, min(clip, math.floor(score / step)))
 
 
 def repair_bio(tags: list[str]) -> list[str]:
