@@ -16,7 +16,11 @@ and organisations.json:
                     above only (GeoNames, arabnamer, wordfreq), needing scipy;
 - first.crfsuite, second.crfsuite  the two CRFs (python-crfsuite, L-BFGS, elastic net). The second
                     sees the first's tags of the same word across the context; it is trained on tags
-                    the first pass gave to data it was not trained on (two-fold jackknife);
+                    the first pass gave to data it was not trained on (two-fold jackknife). With
+                    --augment R (not by default) the first also learns from copies of R of the data in
+                    which persons' names are replaced by names of the arabnamer dictionary
+                    (scripts/augment_ner.py, mention replacement); with the name-likeness features it
+                    gains on ANERcorp and loses a little on AQMAR (figures there);
 - with --neural-epochs N (not shipped yet): neural.onnx, neural.json, a small neural tagger
                     (scripts/train_neural_ner.py: word, stem and character embeddings and the word-list
                     flags under a BiLSTM, run with onnxruntime) whose guesses the second CRF then also
@@ -45,10 +49,12 @@ import shutil
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 import pycrfsuite
 import train_neural_ner  # the sibling script: scripts/ is on sys.path when this one runs
+from augment_ner import augmented_contexts, build_pool, external_names
 
 from marsad.arabic.tokens import split_clitics
 from marsad.extract.neural_tagger import NEURAL_VOCABULARY, NeuralTagger
@@ -118,14 +124,18 @@ def write_places(out_dir: Path) -> int:
     return len(names)
 
 
-def write_person_names(out_dir: Path) -> int:
-    """Words of the Arabic side of arabnamer's English-to-Arabic name dictionary, normalised."""
+def person_dictionary() -> Path:
+    """arabnamer's English-to-Arabic name dictionary."""
     spec = importlib.util.find_spec("arabnamer")  # located, not imported: its model needs xgboost
     if spec is None or not spec.submodule_search_locations:
         sys.exit('arabnamer is needed: .venv/bin/pip install -e ".[train]"')
-    dictionary = Path(spec.submodule_search_locations[0]) / "data" / "dict_FINAL.json"
+    return Path(spec.submodule_search_locations[0]) / "data" / "dict_FINAL.json"
+
+
+def write_person_names(out_dir: Path) -> int:
+    """Words of the Arabic side of arabnamer's English-to-Arabic name dictionary, normalised."""
     names = set()
-    for arabic in json.loads(dictionary.read_text(encoding="utf-8")).values():
+    for arabic in json.loads(person_dictionary().read_text(encoding="utf-8")).values():
         names.update(key for key in map(match_key, arabic.split()) if len(key) > 1)
     header = "# Personal names from arabnamer (E. Yousef, github.com/sayedyousef/arabnamer), CC BY 4.0, normalised.\n"
     (out_dir / "person_names.txt").write_text(header + "\n".join(sorted(names)) + "\n", encoding="utf-8")
@@ -191,7 +201,7 @@ def write_name_ngrams(out_dir: Path) -> int:
     columns: dict[str, int] = {}
     rows, cols = [], []
     for row, (word, _) in enumerate(samples):
-        for gram in dict.fromkeys(character_ngrams(word, NGRAM_LONGEST)):  # in order: columns and fit reproducible
+        for gram in set(character_ngrams(word, NGRAM_LONGEST)):
             rows.append(row)
             cols.append(columns.setdefault(gram, len(columns)))
     grams = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(samples), len(columns)))
@@ -229,17 +239,22 @@ def train_crf(items: list[list[list[str]]], tags: list[list[str]], path: Path, p
     trainer.train(str(path))
 
 
-def train(contexts: list[list[ConllSentence]], out_dir: Path, params: dict, neural_epochs: int = 0) -> None:
+def train(contexts: list[list[ConllSentence]], out_dir: Path, params: dict, neural_epochs: int = 0,
+          copies: Sequence[tuple[int, list[ConllSentence]]] = ()) -> None:
     """Both passes and, with ``neural_epochs``, the network; the second pass learns from first-pass
-    tags and network guesses made by models that did not see the sentence."""
+    tags and network guesses made by models that did not see the sentence. ``copies`` (index of the
+    source context, copy with names replaced) are learnt from by the first pass only, each in its
+    source's jackknife fold (it shares the source's context words)."""
     extractor = FeatureExtractor(read_lexicon(out_dir))
-    items = [[extractor.sentence_features(s.words) for s in context] for context in contexts]
-    gold = [[s.gold for s in context] for context in contexts]
+    every = contexts + [copy for _, copy in copies]
+    sources = list(range(len(contexts))) + [source for source, _ in copies]
+    items = [[extractor.sentence_features(s.words) for s in context] for context in every]
+    gold = [[s.gold for s in context] for context in every]
     first_tags: list[list[list[str]] | None] = [None] * len(contexts)
     scratch = out_dir / "fold.crfsuite"
     for fold in range(FOLDS):
         held_out = [i for i in range(len(contexts)) if i % FOLDS == fold]
-        kept = [i for i in range(len(contexts)) if i % FOLDS != fold]
+        kept = [i for i in range(len(every)) if sources[i] % FOLDS != fold]
         train_crf([x for i in kept for x in items[i]], [y for i in kept for y in gold[i]], scratch, params)
         crf = pycrfsuite.Tagger()
         crf.open(str(scratch))
@@ -255,12 +270,14 @@ def train(contexts: list[list[ConllSentence]], out_dir: Path, params: dict, neur
     if neural_epochs:
         train_network([s for context in contexts for s in context], out_dir, out_dir, neural_epochs)
     second_items = []
-    for context, context_items, tags, context_guesses in zip(contexts, items, first_tags, guesses, strict=True):
+    originals = len(contexts)
+    for context, context_items, tags, context_guesses in zip(contexts, items[:originals], first_tags, guesses,
+                                                              strict=True):
         forms = [extractor.forms(s.words) for s in context]
         for sentence_items, extra, guess in zip(context_items, context_features(forms, tags), context_guesses,
                                                 strict=True):
             second_items.append([own + more + nn for own, more, nn in zip(sentence_items, extra, guess, strict=True)])
-    train_crf(second_items, [y for context in gold for y in context], out_dir / SECOND_MODEL, params)
+    train_crf(second_items, [y for context in gold[:originals] for y in context], out_dir / SECOND_MODEL, params)
 
 
 def network_guesses(contexts: list[list[ConllSentence]], out_dir: Path, epochs: int) -> list[list[list[list[str]]]]:
@@ -306,6 +323,16 @@ def main() -> None:
     parser.add_argument("--neural-epochs", type=int, default=0,
                         help="train the neural tagger too, for so many epochs (16 measured best; 0: none)")
     parser.add_argument("--keep-tables", action="store_true", help="reuse the word tables already in --out-dir")
+    parser.add_argument("--augment", type=float, default=0.0,
+                        help="add copies of the training data with names replaced, so many times its size "
+                             "(0.3 measured best; 0: none)")
+    parser.add_argument("--augment-types", default="PER", help="entity types whose names are replaced")
+    parser.add_argument("--augment-external", type=float, default=1.0,
+                        help="share of replacement names drawn from the gazetteer, name dictionary and "
+                             "organisation list rather than from the training mentions")
+    parser.add_argument("--augment-replaced", type=float, default=1.0,
+                        help="probability that a name of the copies is replaced (else it stays)")
+    parser.add_argument("--seed", type=int, default=1, help="random seed of the augmentation")
     args = parser.parse_args()
     if not SHARED.exists():
         sys.exit(f"training data not found at {SHARED}")
@@ -324,7 +351,15 @@ def main() -> None:
     contexts = [block for corpus in CORPORA for split in splits for block in blocks(read_split(corpus, split))]
     params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
     started = time.perf_counter()
-    train(contexts, out_dir, params, args.neural_epochs)
+    copies = []
+    if args.augment:
+        external = external_names(SHARED / "gazetteer" / "places.tsv", out_dir / "organisations.json",
+                                  person_dictionary())
+        pool = build_pool((s for context in contexts for s in context), external)
+        copies = augmented_contexts(contexts, pool, args.augment, args.augment_types.split(","),
+                                    args.augment_external, args.augment_replaced, args.seed)
+        print(f"augmented: {sum(map(len, (copy for _, copy in copies)))} sentences in {len(copies)} copies")
+    train(contexts, out_dir, params, args.neural_epochs, copies)
     models = [out_dir / name for name in (FIRST_MODEL, SECOND_MODEL, NEURAL_MODEL)]
     size = sum(path.stat().st_size for path in models if path.exists()) / 1e6
     print(f"trained on {', '.join(splits)} in {time.perf_counter() - started:.0f} s with {json.dumps(params)}; "
