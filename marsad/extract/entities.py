@@ -512,13 +512,17 @@ def _trim(text: _Text, candidate: _Candidate) -> _Candidate | None:
         _is_prepositional_noun(forms[last - 1]) or _PRESENT_PLURAL_VERB.match(forms[last - 1])
     ):
         last -= 1  # أبو بكر البغدادي للهاربين، البغدادي يتساقطون: no preposition or verb ends a name
+    while last - first > 1 and _TANWEEN.search(text.surface(last - 1)):
+        last -= 1  # ودير الزور رشىً: a noun with a case ending closes no name
     if kind == PER and last - first > 1 and all(form.startswith(_ARTICLE) for form in forms[first:last]):
         return None  # الهيكل التنظيمي: a noun phrase, not a person
     dropped = name_offset(forms[first], forms[first + 1 : last]) if text.tokens[first].kind == WORD else 0
-    if kind == MISC:
+    if kind in (MISC, PER):
         key = name_key(" ".join((_name_form(forms[first], dropped), *forms[first + 1 : last])))
-        if len(key) >= _MIN_PLACE_LETTERS and place_population(key) >= _MIN_SHORT_PLACE_POPULATION:
+        if kind == MISC and len(key) >= _MIN_PLACE_LETTERS and place_population(key) >= _MIN_SHORT_PLACE_POPULATION:
             kind = LOC  # «دير الزور» in quotes is still the city
+        elif kind == PER and last - first > 1 and place_population(key) >= 0:
+            kind = LOC  # a place of several words the tagger took for a person (ودير الزور)
     return _Candidate(first, last, kind, candidate.priority, dropped)
 
 
@@ -575,6 +579,18 @@ def _extend_person(text: _Text, candidate: _Candidate) -> None:
         ):
             return
         candidate.last = added.stop
+
+
+def _extend_joined_name(text: _Text, candidate: _Candidate) -> None:
+    """Take in the word after a joining word that ends a name (كتيبة طارق بن | زياد): no name ends on بن."""
+    last = candidate.last
+    if (
+        text.forms[last - 1] in _JOINERS
+        and last < len(text.tokens)
+        and text.tokens[last].kind == WORD
+        and text.tokens[last].start - text.tokens[last - 1].end == 1
+    ):
+        candidate.last = last + 1
 
 
 def _extend_place(text: _Text, candidate: _Candidate) -> None:
@@ -776,8 +792,8 @@ def _without_function_words(text: _Text, candidate: _Candidate) -> _Candidate:
         surface = text.surface(index)
         return last - first > 1 and len(fold(surface)) >= _MIN_TRIMMED_FUNCTION_WORD and _is_function_word(surface)
 
-    while trimmed(first):
-        first += 1
+    while trimmed(first) or (last - first > 1 and text.surface(first) in _PARTICLES):
+        first += 1  # على as written opens no name (على بلاتر), though it may end one (محمد على)
     while trimmed(last - 1):
         last -= 1
     if (first, last) == (candidate.first, candidate.last) or candidate.entry is not None:
@@ -840,6 +856,8 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
             _extend_place(text, trimmed)
         elif trimmed.type == PER:
             _extend_person(text, trimmed)
+        else:
+            _extend_joined_name(text, trimmed)
         candidates += _against_hits(trimmed, hits_by_first, text)
     found = _resolve(candidates)
     found = _resolve(found + _places_after_nouns(text, found))
@@ -853,6 +871,8 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
         if end - start < 2 or name_key(surface) in titles.not_names or is_currency_word(surface):
             continue
         kind = _final_type(text, candidate)
+        if kind != MISC and number_word_value(text.surface(candidate.first)) is not None:
+            continue  # تريليون وون: an amount, not a name (but a title may open with one: ألف ليلة وليلة)
         if kind != PER and fold(surface).partition(" ")[0] in _GOD:
             continue  # والله الهادي، ولله الحمد: a pious formula, not a name (but خلف الله is a person)
         if candidate.last - candidate.first == 1 and (

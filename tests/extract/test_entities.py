@@ -277,6 +277,19 @@ def test_a_document_that_writes_the_particle_with_ya_has_no_ali() -> None:
     assert [surface for surface, _, _ in found(text, {"محمد صلاح": "PER"})] == ["محمد صلاح"]
 
 
+def test_no_name_ends_on_bin_or_on_a_noun_with_a_case_ending() -> None:
+    text = "أصدرت «كتيبة خالد بن الوليد» بيانا، ودفع عناصر من الرقة ودير الزور رشىً كبيرة."
+    tagged = {"كتيبة خالد بن": "ORG", "الوليد": "PER", "الرقة": "LOC", "ودير الزور رشىً": "PER"}
+    names = [(surface, kind) for surface, kind, _ in found(text, tagged)]
+    assert names == [("كتيبة خالد بن الوليد", ORG), ("الرقة", LOC), ("دير الزور", LOC)]
+
+
+def test_an_amount_a_counterpart_or_the_particle_ala_is_no_part_of_a_name() -> None:
+    text = "والتقى الرئيس نظيره الكيني أوهورو كينياتا، وأنفقت الشركة تريليون وون كوري، وأثنى على بلاتر."
+    tagged = {"نظيره الكيني أوهورو كينياتا": "PER", "تريليون وون كوري": "PER", "على بلاتر": "PER"}
+    assert [surface for surface, _, _ in found(text, tagged)] == ["أوهورو كينياتا", "بلاتر"]
+
+
 def test_ali_written_with_ya_is_a_name_the_particle_is_not() -> None:
     text = "وصل علي إلى بغداد، ثم عاد على متن طائرة."
     names = [(surface, kind) for surface, kind, _ in found(text, {"علي": "PER", "على": "PER", "بغداد": "LOC"})]
