@@ -201,7 +201,7 @@ def write_name_ngrams(out_dir: Path) -> int:
     columns: dict[str, int] = {}
     rows, cols = [], []
     for row, (word, _) in enumerate(samples):
-        for gram in set(character_ngrams(word, NGRAM_LONGEST)):
+        for gram in dict.fromkeys(character_ngrams(word, NGRAM_LONGEST)):  # in the word's order: the same columns every run
             rows.append(row)
             cols.append(columns.setdefault(gram, len(columns)))
     grams = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(samples), len(columns)))
