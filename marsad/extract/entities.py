@@ -333,6 +333,9 @@ class _Text:
         self.tokens: Sequence[Token] = doc.tokens
         self.forms = [t.norm.casefold() for t in self.tokens]
         self.starts = [t.start for t in self.tokens]
+        # Whether the document writes the particle على with its alef maqsura, so that علي in it is the name
+        # (some outlets write both علي).
+        self.writes_the_particle = "على" in doc.text
 
     def surface(self, index: int) -> str:
         token = self.tokens[index]
@@ -555,22 +558,29 @@ def _is_prepositional_noun(form: str) -> bool:
 def _extend_person(text: _Text, candidate: _Candidate) -> None:
     """Take in the rest of a name after a joining word (محمد بن راشد | آل مكتوم), and the given name علي written
     with ya just before it, which the tagger reads as the particle على (علي | عبدالله صالح)."""
-    forms, tokens = text.forms, text.tokens
+    tokens = text.tokens
     first = candidate.first
     if (
         candidate.dropped == 0
         and first > 0
         and text.surface(first - 1) in _ALI
         and tokens[first].start - tokens[first - 1].end == 1
-        and _writes_the_particle(text)
+        and text.writes_the_particle
     ):
         candidate.first = first - 1
         candidate.dropped = len(text.surface(first - 1)) - len("علي")  # وعلي: the name starts after و
+    _extend_over_joiners(text, candidate, joiner_after=True)
+
+
+def _extend_over_joiners(text: _Text, candidate: _Candidate, *, joiner_after: bool) -> None:
+    """Take in the word after a joining word that ends a span (كتيبة طارق بن | زياد: no name ends on بن), and
+    with ``joiner_after`` a joining word and its name right after the span (a person's محمد بن راشد | آل مكتوم)."""
+    forms, tokens = text.forms, text.tokens
     while True:
         last = candidate.last
         if forms[last - 1] in _JOINERS:  # the span stops on the joining word itself
             added = range(last, last + 1)
-        elif last < len(forms) and forms[last] in _JOINERS:
+        elif joiner_after and last < len(forms) and forms[last] in _JOINERS:
             added = range(last, last + 2)
         else:
             return
@@ -579,18 +589,6 @@ def _extend_person(text: _Text, candidate: _Candidate) -> None:
         ):
             return
         candidate.last = added.stop
-
-
-def _extend_joined_name(text: _Text, candidate: _Candidate) -> None:
-    """Take in the word after a joining word that ends a name (كتيبة طارق بن | زياد): no name ends on بن."""
-    last = candidate.last
-    if (
-        text.forms[last - 1] in _JOINERS
-        and last < len(text.tokens)
-        and text.tokens[last].kind == WORD
-        and text.tokens[last].start - text.tokens[last - 1].end == 1
-    ):
-        candidate.last = last + 1
 
 
 def _extend_place(text: _Text, candidate: _Candidate) -> None:
@@ -708,22 +706,16 @@ def _places_after_nouns(text: _Text, found: list[_Candidate]) -> list[_Candidate
     return places
 
 
-def _writes_the_particle(text: _Text) -> bool:
-    """Whether a document writes the particle على with its alef maqsura, so that علي in it is the name (some
-    outlets write both علي)."""
-    return "على" in text.doc.text
-
-
 def _persons_named_ali(text: _Text, found: list[_Candidate]) -> list[_Candidate]:
     """Persons named علي that the tagger missed, reading it as the particle على (المتحدث باسم المقاومة، علي
     الأحمدي): علي written with ya and followed by name words, in a document that writes the particle على."""
-    if not _writes_the_particle(text):
+    if not text.writes_the_particle:
         return []
     taken = {i for candidate in found for i in range(candidate.first, candidate.last)}
     forms, tokens = text.forms, text.tokens
     persons = []
     for i in range(len(tokens) - 1):
-        if i in taken or text.surface(i) not in _ALI:
+        if forms[i] not in _ALI or i in taken or text.surface(i) not in _ALI:  # the form of على too: check as written
             continue
         last = i + 1
         while (
@@ -857,7 +849,7 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
         elif trimmed.type == PER:
             _extend_person(text, trimmed)
         else:
-            _extend_joined_name(text, trimmed)
+            _extend_over_joiners(text, trimmed, joiner_after=False)
         candidates += _against_hits(trimmed, hits_by_first, text)
     found = _resolve(candidates)
     found = _resolve(found + _places_after_nouns(text, found))

@@ -110,8 +110,13 @@ class _Qualifiers:
 
 
 @cache
+def _places_json() -> dict:
+    return json.loads(resources.files("marsad.data").joinpath("places.json").read_text(encoding="utf-8"))
+
+
+@cache
 def _qualifiers() -> _Qualifiers:
-    data = json.loads(resources.files("marsad.data").joinpath("places.json").read_text(encoding="utf-8"))
+    data = _places_json()
 
     def keys(name: str) -> frozenset[str]:
         return frozenset(name_key(word) for word in data[name])
@@ -133,8 +138,7 @@ def capital_overrides() -> tuple[Place, ...]:
 
 def country_names() -> dict[str, list[str]]:
     """Arabic spellings of countries by ISO code, written for the project (for the index build)."""
-    data = json.loads(resources.files("marsad.data").joinpath("places.json").read_text(encoding="utf-8"))
-    return data["country_names"]
+    return _places_json()["country_names"]
 
 
 def gazetteer_keys(name: str) -> set[str]:
