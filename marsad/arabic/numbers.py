@@ -58,7 +58,7 @@ from typing import Any
 
 from marsad.arabic.calendar import month_names
 from marsad.arabic.normalise import normalise
-from marsad.arabic.tokens import iter_tokens, surface_offset
+from marsad.arabic.tokens import iter_tokens, split_clitics, surface_offset
 from marsad.document import LATIN, NUMBER, SYMBOL, WORD, Document, Quantity, Token
 from marsad.pipeline import component
 from marsad.settings import Settings
@@ -126,6 +126,7 @@ class _Lexicon:
     max_hedge_words: int
     percent: dict[tuple[str, ...], int]  # phrase -> number of tokens
     currencies: dict[str, tuple[str | None, dict[str, str]]]  # form -> (default code, adjectives)
+    measures: frozenset[str]
     symbols: dict[str, str]
     codes: frozenset[str]
     lemmas: dict[str, str]
@@ -204,6 +205,7 @@ def _lexicon() -> _Lexicon:
         max_hedge_words=max(len(p) for p in (*before, *after)),
         percent=percent,
         currencies=currencies,
+        measures=_norms(units["measures"]),
         symbols=units["symbols"],
         codes=frozenset(units["codes"]),
         lemmas={normalise(plural): normalise(single) for plural, single in nouns["lemmas"].items()},
@@ -237,9 +239,14 @@ def number_word_value(word: str) -> float | None:
     return None
 
 
-def is_currency_word(word: str) -> bool:
-    """Whether ``word`` is a currency's name in one of its forms (دولار، الدولارات، يورو)."""
-    return normalise(word.strip()) in _lexicon().currencies
+def is_unit_word(word: str) -> bool:
+    """Whether ``word`` names a currency or a unit of measurement (جنيها، بالدولار، الميغاواط، جيجابايتا)."""
+    lexicon = _lexicon()
+    norm = normalise(word.strip())
+    split = split_clitics(norm)
+    forms = {norm, split.stem, split.with_article}
+    forms |= {form.removesuffix("ا") for form in forms}
+    return any(form in lexicon.currencies or form in lexicon.measures for form in forms)
 
 
 def digits_value(norm: str) -> float | None:

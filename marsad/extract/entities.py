@@ -42,7 +42,7 @@ from typing import NamedTuple, Protocol
 import regex
 
 from marsad.arabic.normalise import fold, normalise
-from marsad.arabic.numbers import is_currency_word, number_word_value
+from marsad.arabic.numbers import is_unit_word, number_word_value
 from marsad.arabic.terms import stopwords
 from marsad.arabic.tokens import MIN_STEM, iter_tokens, split_clitics, surface_offset
 from marsad.document import GPE, LATIN, LOC, MISC, NUMBER, ORG, PER, PUNCT, WORD, Document, Mention, Token
@@ -93,6 +93,14 @@ _MAX_PLACE_NAME_WORDS = 3
 # Mention types whose names, once found, are looked for again in the rest of the document.
 _REPEATED_TYPES = frozenset((PER, ORG, LOC, GPE))
 # A nisba with the accusative ending (أميركياً، روسيّاً، دولياً): an adverb or "Americans" after a number, no name.
+# Head nouns that make a name of several words an organisation whatever the tagger read (جامعة الملك سعود،
+# ميليشيا الحوثي); not those that also open places or titles (قناة السويس، الاتحاد السوفيتي، الفريق، جبهة الجوف).
+_ORGANISATION_HEADS = frozenset(
+    normalise(article + word)
+    for word in ("جامعة", "شركة", "وزارة", "منظمة", "حزب", "حركة", "هيئة", "وكالة", "صحيفة", "جريدة", "مجلة",
+                 "جمعية", "مؤسسة", "بنك", "مصرف", "معهد", "نادي", "منتخب", "ميليشيا", "ميليشيات", "كتائب")
+    for article in ("", "ال")
+)
 _ADVERBIAL_NISBA = regex.compile(r"ي\p{Mn}*(?:ا\p{Mn}*\N{ARABIC FATHATAN}|\N{ARABIC FATHATAN}\p{Mn}*ا)\p{Mn}*$")
 # Titles after مدينة that name a campus or a project after a royal, not a town.
 _ROYAL_TITLES = frozenset(normalise(word) for word in ("الملك", "الأمير", "الملكة", "الأميرة"))
@@ -784,7 +792,11 @@ def _without_function_words(text: _Text, candidate: _Candidate) -> _Candidate:
         surface = text.surface(index)
         return last - first > 1 and len(fold(surface)) >= _MIN_TRIMMED_FUNCTION_WORD and _is_function_word(surface)
 
-    while trimmed(first) or (last - first > 1 and text.surface(first) in _PARTICLES):
+    def opens_before_given_name(index: int) -> bool:
+        """A short function word before a given name is no syllable of the name (قال لي يوسف شاهين)."""
+        return last - index > 1 and _is_function_word(text.surface(index)) and text.forms[index + 1] in _titles().given_names
+
+    while trimmed(first) or (last - first > 1 and text.surface(first) in _PARTICLES) or opens_before_given_name(first):
         first += 1  # على as written opens no name (على بلاتر), though it may end one (محمد على)
     while trimmed(last - 1):
         last -= 1
@@ -822,6 +834,9 @@ def _is_locative(text: _Text, candidate: _Candidate) -> bool:
 
 def _final_type(text: _Text, candidate: _Candidate) -> str:
     entry = candidate.entry
+    if entry is None and candidate.type in (PER, LOC) and candidate.last - candidate.first > 1 \
+            and split_clitics(text.forms[candidate.first]).with_article in _ORGANISATION_HEADS:
+        return ORG
     if entry is None and candidate.type in (LOC, GPE):
         entry = alias_table().by_key.get(name_key(text.doc.text[slice(*text.span(candidate))]))
         if entry is not None and entry.type not in (LOC, GPE):
@@ -860,8 +875,8 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
     for candidate in map(partial(_without_function_words, text), found):
         start, end = text.span(candidate)
         surface = doc.text[start:end]
-        if end - start < 2 or name_key(surface) in titles.not_names or is_currency_word(surface):
-            continue
+        if end - start < 2 or name_key(surface) in titles.not_names or all(map(is_unit_word, surface.split())):
+            continue  # جنيه استرليني، الميغاواط: a currency or a unit, not a name
         kind = _final_type(text, candidate)
         if kind != MISC and number_word_value(text.surface(candidate.first)) is not None:
             continue  # تريليون وون: an amount, not a name (but a title may open with one: ألف ليلة وليلة)

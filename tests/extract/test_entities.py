@@ -239,6 +239,13 @@ def test_a_function_word_at_either_end_of_a_name_is_left_out_but_a_short_syllabl
     assert names == [("البي بي سي", ORG), ("بلاتر", PER), ("جاك لو", PER), ("كان", LOC)]
 
 
+def test_a_short_function_word_before_a_given_name_is_left_out() -> None:
+    text = "وحكى لي أحمد سالم قصته، ثم التقى الوزير لي كه تشيانغ في بكين."
+    tagged = {"لي أحمد سالم": "PER", "لي كه تشيانغ": "PER", "بكين": "LOC"}
+    names = [(surface, kind) for surface, kind, _ in found(text, tagged)]
+    assert names == [("أحمد سالم", PER), ("لي كه تشيانغ", PER), ("بكين", LOC)]
+
+
 def test_a_pious_formula_or_an_idiom_is_no_name_but_a_name_with_allah_is() -> None:
     text = "وقال اللواء خلف الله إن الأمر محسوم والله الهادي، وأخذ في الحسبان قوة خط الوسط."
     tagged = {"خلف الله": "PER", "الله الهادي": "MISC", "الحسبان": "LOC", "خط الوسط": "LOC"}
@@ -315,6 +322,19 @@ def test_a_person_span_ends_before_a_preposition_with_the_article() -> None:
 def test_a_currency_the_tagger_took_for_a_name_is_no_mention() -> None:
     text = "ودفع كل عنصر نحو ألف دولار للمهربين في إسطنبول."
     assert found(text, {"دولار": "MISC", "إسطنبول": "LOC"}) == [("إسطنبول", LOC, text.index("إسطنبول"))]
+
+
+def test_a_unit_or_a_currency_with_its_adjective_is_no_mention_but_a_club_named_after_one_is() -> None:
+    text = "وتنتج المحطة 500 ميغاواط بكلفة مليون جنيه استرليني، وتتسع الذاكرة لـ64 جيجابايت، وفاز ريال مدريد."
+    tagged = {"ميغاواط": "MISC", "جنيه استرليني": "MISC", "جيجابايت": "MISC", "ريال مدريد": "ORG"}
+    assert [(surface, kind) for surface, kind, _ in found(text, tagged)] == [("ريال مدريد", ORG)]
+
+
+def test_a_name_opening_with_an_organisation_head_is_an_organisation() -> None:
+    text = "تخرج في جامعة الملك سعود، ثم أسرته ميليشيا الحوثي قرب قناة السويس."
+    tagged = {"جامعة الملك سعود": "LOC", "ميليشيا الحوثي": "PER", "قناة السويس": "LOC"}
+    names = [(surface, kind) for surface, kind, _ in found(text, tagged)]
+    assert names == [("جامعة الملك سعود", ORG), ("ميليشيا الحوثي", ORG), ("قناة السويس", LOC)]
 
 
 def test_a_village_the_tagger_took_for_a_person_is_a_place() -> None:
