@@ -240,13 +240,16 @@ def _query(name: str) -> _Query:
     or the whole is an override (المنطقة الشرقية of Saudi Arabia, not الشرقية of Egypt)."""
     qualifiers = _qualifiers()
     gazetteer = _gazetteer()
+    qualifying = qualifiers.admin | qualifiers.settlement | qualifiers.vicinity | qualifiers.directions
     words = name_key(name).split()
     wanted = None
     approximate = False
     while len(words) > 1:
         whole = " ".join(words)
-        if whole in qualifiers.overrides or (whole in gazetteer and " ".join(words[1:]) not in gazetteer):
-            break
+        if whole in qualifiers.overrides or (
+            whole in gazetteer and (words[0] not in qualifying or " ".join(words[1:]) not in gazetteer)
+        ):
+            break  # a name the gazetteer has whole, unless a qualifier opens it (الضفة الغربية, not ريف دمشق)
         if words[0] in qualifiers.admin:
             wanted = REGION
         elif words[0] in qualifiers.settlement:

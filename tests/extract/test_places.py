@@ -37,6 +37,14 @@ def test_a_name_that_begins_with_a_qualifier_word_is_looked_up_whole() -> None:
     assert geocode("مدينة حمص").name_en == "Homs"
 
 
+def test_a_name_the_gazetteer_has_whole_keeps_its_direction_word() -> None:
+    assert geocode("كوريا الجنوبية").name_en == "South Korea"
+    assert geocode("الضفة الغربية").name_en == "West Bank"
+    assert geocode("القدس الشرقية").name_en == "East Jerusalem"
+    damascus_countryside = geocode("ريف دمشق")  # a qualifier opening the name still makes it an area around
+    assert (damascus_countryside.name_en, damascus_countryside.approximate) == ("Damascus", True)
+
+
 def test_washington_is_the_capital_not_the_state() -> None:
     place = geocode("واشنطن")
     assert (place.geonames_id, place.lat, place.lon, place.country) == (4140963, 38.89511, -77.03637, "US")
