@@ -101,6 +101,8 @@ _ORGANISATION_HEADS = frozenset(
                  "جمعية", "مؤسسة", "بنك", "مصرف", "معهد", "نادي", "منتخب", "ميليشيا", "ميليشيات", "كتائب")
     for article in ("", "ال")
 )
+# Outlet words that also open other names: firms, products and sites (شركة، مؤسسة، موقع فوردو).
+_NOT_MEDIA = frozenset(normalise(word) for word in ("شركة", "مؤسسة", "موقع", "الموقع"))
 _ADVERBIAL_NISBA = regex.compile(r"ي\p{Mn}*(?:ا\p{Mn}*\N{ARABIC FATHATAN}|\N{ARABIC FATHATAN}\p{Mn}*ا)\p{Mn}*$")
 # Titles after مدينة that name a campus or a project after a royal, not a town.
 _ROYAL_TITLES = frozenset(normalise(word) for word in ("الملك", "الأمير", "الملكة", "الأميرة"))
@@ -837,6 +839,9 @@ def _final_type(text: _Text, candidate: _Candidate) -> str:
     if entry is None and candidate.type in (PER, LOC) and candidate.last - candidate.first > 1 \
             and split_clitics(text.forms[candidate.first]).with_article in _ORGANISATION_HEADS:
         return ORG
+    if entry is None and candidate.type == MISC and candidate.first > 0 \
+            and _clitics_before(text.forms[candidate.first - 1], _titles().outlet - _NOT_MEDIA) is not None:
+        return ORG  # بصحيفة الوئام: a newspaper (but صحيفة رفسنجاني may be his, موقع فوردو a site)
     if entry is None and candidate.type in (LOC, GPE):
         entry = alias_table().by_key.get(name_key(text.doc.text[slice(*text.span(candidate))]))
         if entry is not None and entry.type not in (LOC, GPE):

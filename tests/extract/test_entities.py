@@ -64,6 +64,7 @@ def test_a_short_form_needs_the_full_name_in_the_document() -> None:
 def test_a_name_beginning_with_a_clitic_letter_keeps_it() -> None:
     assert name_offset(token_form("وليد")) == 0  # a given name
     assert name_offset(token_form("ويليام")) == 0  # و before a vowel: William
+    assert name_offset(token_form("وليم")) == 0  # William without the vowel: a known given name
     assert name_offset(token_form("وسامر")) == 1
     assert name_offset(token_form("بغداد")) == 0
     assert name_offset(token_form("ببغداد")) == 1
