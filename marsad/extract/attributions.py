@@ -281,11 +281,12 @@ def match_outlet(keys: Sequence[str], i: int, first: str | None = None, alone: b
     return None
 
 
-def outlet_named(text: str) -> Outlet | None:
-    """The outlet a phrase names at its start (صحيفة نيويورك تايمز الأمريكية, صحيفة "عكاظ")."""
+def outlet_named(text: str, *, alone: bool = False) -> Outlet | None:
+    """The outlet a phrase names at its start (صحيفة نيويورك تايمز الأمريكية, صحيفة "عكاظ"); with ``alone``,
+    also by a name that otherwise needs an outlet word before it (الشرق الأوسط, الرياض)."""
     keys = [key for key in _keys(text) if key not in _QUOTE_MARKS]
     for reading, _ in readings(keys[0]) if keys else ():
-        found = match_outlet(keys, 0, reading)
+        found = match_outlet(keys, 0, reading, alone)
         if found:
             return found[0]
     return None

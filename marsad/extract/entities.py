@@ -46,8 +46,9 @@ from marsad.arabic.numbers import is_unit_word, number_word_value
 from marsad.arabic.terms import stopwords
 from marsad.arabic.tokens import MIN_STEM, iter_tokens, split_clitics, surface_offset
 from marsad.document import GPE, LATIN, LOC, MISC, NUMBER, ORG, PER, PUNCT, WORD, Document, Mention, Token
+from marsad.extract.attributions import outlet_named
 from marsad.extract.places import name_key, place_population
-from marsad.extract.tagger import load_tagger
+from marsad.extract.tagger import QUOTE_PAIRS, load_tagger
 from marsad.pipeline import component
 from marsad.settings import Settings
 
@@ -883,6 +884,9 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
         if end - start < 2 or name_key(surface) in titles.not_names or all(map(is_unit_word, surface.split())):
             continue  # جنيه استرليني، الميغاواط: a currency or a unit, not a name
         kind = _final_type(text, candidate)
+        if kind in (LOC, GPE) and QUOTE_PAIRS.get(doc.text[start - 1 : start]) == doc.text[end : end + 1] \
+                and outlet_named(surface, alone=True):
+            kind = ORG  # لـ«الشرق الأوسط»: a newspaper named after a place, in quotation marks
         if kind != MISC and number_word_value(text.surface(candidate.first)) is not None:
             continue  # تريليون وون: an amount, not a name (but a title may open with one: ألف ليلة وليلة)
         if kind != PER and fold(surface).partition(" ")[0] in _GOD:

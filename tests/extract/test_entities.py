@@ -338,6 +338,13 @@ def test_a_name_opening_with_an_organisation_head_is_an_organisation() -> None:
     assert names == [("جامعة الملك سعود", ORG), ("ميليشيا الحوثي", ORG), ("قناة السويس", LOC)]
 
 
+def test_a_newspaper_named_after_a_place_is_an_organisation_in_quotation_marks() -> None:
+    text = "وقال مصدر أمني لـ«الشرق الأوسط» إن التوتر في الشرق الأوسط يتصاعد، وذكرت مصادر في «تونس» ذلك."
+    tagged = {"الشرق الأوسط": "LOC", "تونس": "LOC"}
+    names = [(surface, kind) for surface, kind, _ in found(text, tagged)]
+    assert names == [("الشرق الأوسط", ORG), ("الشرق الأوسط", LOC), ("تونس", GPE)]
+
+
 def test_a_village_the_tagger_took_for_a_person_is_a_place() -> None:
     text = "قتل ثلاثة أطفال في قصف على قرية أبو ميال بريف حماة."
     assert ("أبو ميال", LOC) in [(surface, kind) for surface, kind, _ in found(text, {"أبو ميال": "PER"})]
