@@ -32,7 +32,8 @@ from typing import Any
 
 import regex
 
-from marsad.document import ENTITY_TYPES, GPE, LOC, MISC, PER, Document
+from marsad.document import ENTITY_TYPES, GPE, LOC, MISC, ORG, PER, Document
+from marsad.extract.attributions import outlet_named
 from marsad.extract.entities import AliasEntry, alias_table, outlet_keys
 from marsad.extract.places import (
     COUNTRY,
@@ -123,6 +124,8 @@ class Entity:
             return self.entry.name_en
         if self.place is not None:
             return self.place.name_en
+        if self.type == ORG and (outlet := outlet_named(self.name, alone=True)) is not None:
+            return outlet.name
         latin = sorted(s for s in self.surfaces if s.isascii())
         return latin[0] if latin else None
 

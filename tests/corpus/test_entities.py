@@ -61,6 +61,14 @@ def test_an_acronym_and_the_full_name_are_one_organisation() -> None:
     assert linking.entities[0].as_json()["name_en"] == "Islamic State (ISIS)"
 
 
+def test_a_newspaper_named_after_a_place_has_its_own_english_name() -> None:
+    text = "وقال مسؤول لـ«الشرق الأوسط» إن الشرق الأوسط يحتاج إلى الاستقرار."
+    mentions = records(text, ("الشرق الأوسط", ORG, 0), ("الشرق الأوسط", LOC, 1))
+    linking = link_entities([("d", mentions)])
+    names = {(e.as_json()["type"], e.as_json()["name_en"]) for e in linking.entities}
+    assert names == {(ORG, "Asharq Al-Awsat"), (LOC, "Middle East")}
+
+
 def test_a_surname_joins_the_full_name_in_its_document_but_a_first_name_does_not_cross_documents() -> None:
     one = "قال سامر الخطيب إن الهدنة صامدة، وأضاف الخطيب أن سامر سيسافر."
     two = "والتقى سامر بالوفد، وقال الخطيب إن اللقاء مثمر."
