@@ -102,6 +102,17 @@ _ORGANISATION_HEADS = frozenset(
                  "جمعية", "مؤسسة", "بنك", "مصرف", "معهد", "نادي", "منتخب", "ميليشيا", "ميليشيات", "كتائب")
     for article in ("", "ال")
 )
+# Nouns of bodies, places and things named after a titled person, and the type of the whole name
+# (مستشفى الملك فهد التخصصي is an organisation, طريق الملك عبدالعزيز a place, جائزة الملك فيصل a thing).
+_NAMED_AFTER_A_PERSON = {
+    ORG: "جامعة كلية معهد مدرسة ثانوية أكاديمية مستشفى مكتبة دارة مركز مؤسسة صندوق مجمع",
+    LOC: "طريق شارع مطار ميناء ملعب استاد جسر نفق حي باب جامع مسجد ميدان ساحة قصر حديقة قاعدة كورنيش محطة مدينة",
+    MISC: "جائزة كأس برنامج وسام مسابقة",
+}
+_FACILITY_TYPES = {name_key(noun): kind for kind, nouns in _NAMED_AFTER_A_PERSON.items() for noun in nouns.split()}
+_FACILITY_NOUNS = frozenset(_FACILITY_TYPES)
+_MAX_TITLE_WORDS = 3  # خادم الحرمين الشريفين
+_MAX_FACILITY_ADJECTIVES = 2  # مدينة الملك فهد الطبية، مطار الملك خالد الدولي
 # Outlet words that also open other names: firms, products and sites (شركة، مؤسسة، موقع فوردو).
 _NOT_MEDIA = frozenset(normalise(word) for word in ("شركة", "مؤسسة", "موقع", "الموقع"))
 _ADVERBIAL_NISBA = regex.compile(r"ي\p{Mn}*(?:ا\p{Mn}*\N{ARABIC FATHATAN}|\N{ARABIC FATHATAN}\p{Mn}*ا)\p{Mn}*$")
@@ -583,6 +594,31 @@ def _extend_person(text: _Text, candidate: _Candidate) -> None:
     _extend_over_joiners(text, candidate, joiner_after=True)
 
 
+def _named_after_a_person(text: _Text, candidate: _Candidate) -> _Candidate:
+    """A titled person's name after the noun of a body or a place names that body or place, with the
+    adjectives after it (بمستشفى الملك فهد التخصصي، طريق الملك عبدالعزيز); else the person as found."""
+    forms, first = text.forms, candidate.first
+    title = next(
+        (start for start in range(first - 1, max(first - _MAX_TITLE_WORDS, 0) - 1, -1)
+         if _title_length(forms, start, first) == first - start),
+        None,
+    )
+    if not title:
+        return candidate
+    dropped = _clitics_before(forms[title - 1], _FACILITY_NOUNS)
+    if dropped is None or split_clitics(forms[title - 1]).article or any(
+        text.tokens[i].kind != WORD for i in range(title - 1, first)
+    ):
+        return candidate  # مدير الجامعة الدكتور: the noun with its article is no part of a name
+    if title > 1 and forms[title - 2] == "عن" and name_key(forms[title - 1]) == "طريق":
+        return candidate  # عن طريق الأمير نايف: through the prince, no road
+    last = candidate.last
+    while last < len(forms) and last - candidate.last < _MAX_FACILITY_ADJECTIVES and _is_nisba(forms[last]):
+        last += 1
+    kind = _FACILITY_TYPES[name_key(_name_form(forms[title - 1], dropped))]
+    return replace(candidate, first=title - 1, last=last, type=kind, dropped=dropped)
+
+
 def _extend_over_joiners(text: _Text, candidate: _Candidate, *, joiner_after: bool) -> None:
     """Take in the word after a joining word that ends a span (كتيبة طارق بن | زياد: no name ends on بن), and
     with ``joiner_after`` a joining word and its name right after the span (a person's محمد بن راشد | آل مكتوم)."""
@@ -869,6 +905,7 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
             _extend_place(text, trimmed)
         elif trimmed.type == PER:
             _extend_person(text, trimmed)
+            trimmed = _named_after_a_person(text, trimmed)
         else:
             _extend_over_joiners(text, trimmed, joiner_after=False)
         candidates += _against_hits(trimmed, hits_by_first, text)

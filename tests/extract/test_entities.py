@@ -345,6 +345,20 @@ def test_a_newspaper_named_after_a_place_is_an_organisation_in_quotation_marks()
     assert names == [("الشرق الأوسط", ORG), ("الشرق الأوسط", LOC), ("تونس", GPE)]
 
 
+def test_a_titled_persons_name_after_the_noun_of_a_body_or_a_place_names_it() -> None:
+    text = ("نقل المصاب إلى مستشفى الملك فهد التخصصي، وأغلق طريق الملك عبدالعزيز، وفاز بجائزة الملك فيصل. "
+            "وقال الملك سلمان إن الحجاج بخير، ووصل الوفد عن طريق الأمير نايف، وتحدث مدير الجامعة الدكتور سالم العمري.")
+    tagged = {name: "PER" for name in ("فهد", "عبدالعزيز", "فيصل", "سلمان", "نايف", "سالم العمري")}
+    assert [(surface, kind) for surface, kind, _ in found(text, tagged)] == [
+        ("مستشفى الملك فهد التخصصي", ORG),
+        ("طريق الملك عبدالعزيز", LOC),
+        ("جائزة الملك فيصل", MISC),
+        ("سلمان", PER),
+        ("نايف", PER),
+        ("سالم العمري", PER),
+    ]
+
+
 def test_a_village_the_tagger_took_for_a_person_is_a_place() -> None:
     text = "قتل ثلاثة أطفال في قصف على قرية أبو ميال بريف حماة."
     assert ("أبو ميال", LOC) in [(surface, kind) for surface, kind, _ in found(text, {"أبو ميال": "PER"})]
