@@ -28,6 +28,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import regex
@@ -225,7 +226,11 @@ class _DocumentKeys:
     @staticmethod
     def _entry(mention: MentionRecord, name: str) -> AliasEntry | None:
         table = alias_table()
-        entry = table.by_key.get(name) or table.by_key.get(_without_outlet_word(name))
+        entry = (
+            table.by_key.get(name)
+            or _entries_by_spelling().get(spelling_key(name, mention.type))
+            or table.by_key.get(_without_outlet_word(name))
+        )
         if entry is None and mention.titled:
             entry = table.by_key.get(name_key(mention.titled))
         if entry is None or not _compatible(entry.type, mention.type):
@@ -264,6 +269,9 @@ class _DocumentKeys:
         if mention.type in _PLACE_TYPES:
             place = geocode(mention.text, self.countries)
             if place is not None and not is_qualified(mention.text):
+                country = alias_table().entries.get(f"country:{place.country}") if place.kind == COUNTRY else None
+                if country is not None:  # عمان read as Oman in this document is سلطنة عمان
+                    return "alias:" + country.id, country, self._entry_place(country)
                 return f"geo:{place.geonames_id or place.name_en}", None, place
             return "PLACE:" + name, None, place
         return _group(mention.type) + ":" + name, None, None
@@ -277,6 +285,15 @@ class _DocumentKeys:
         if entry.type in _PLACE_TYPES:
             return geocode(entry.name, self.countries)
         return None
+
+
+@cache
+def _entries_by_spelling() -> dict[str, AliasEntry]:
+    """The alias table's names by :func:`spelling_key` (أبو ظبي finds the entry of أبوظبي)."""
+    entries: dict[str, AliasEntry] = {}
+    for key, entry in alias_table().by_key.items():
+        entries.setdefault(spelling_key(key, entry.type), entry)
+    return entries
 
 
 def spelling_key(key: str, kind: str = PER) -> str:

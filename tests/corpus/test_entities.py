@@ -61,6 +61,18 @@ def test_an_acronym_and_the_full_name_are_one_organisation() -> None:
     assert linking.entities[0].as_json()["name_en"] == "Islamic State (ISIS)"
 
 
+def test_a_place_written_apart_or_a_country_by_its_short_name_joins_its_curated_entity() -> None:
+    a = "وصل الوفد إلى أبو ظبي قادما من مسقط، وأشادت سلطنة عمان بالزيارة."
+    b = "وتستضيف أبوظبي المؤتمر، وقالت عمان إنها ستشارك فيه إلى جانب سلطنة عمان والكويت."
+    first = records(a, ("أبو ظبي", LOC, 0), ("مسقط", LOC, 0), ("سلطنة عمان", GPE, 0))
+    second = records(b, ("أبوظبي", LOC, 0), ("عمان", GPE, 0), ("سلطنة عمان", GPE, 0), ("الكويت", GPE, 0))
+    linking = link_entities([("a", first), ("b", second)])
+    assert entity_of(linking, "a", first[0])["id"] == entity_of(linking, "b", second[0])["id"]
+    oman = entity_of(linking, "a", first[2])
+    assert entity_of(linking, "b", second[1])["id"] == oman["id"]
+    assert (oman["name"], oman["name_en"]) == ("سلطنة عمان", "Oman")
+
+
 def test_a_newspaper_named_after_a_place_has_its_own_english_name() -> None:
     text = "وقال مسؤول لـ«الشرق الأوسط» إن الشرق الأوسط يحتاج إلى الاستقرار."
     mentions = records(text, ("الشرق الأوسط", ORG, 0), ("الشرق الأوسط", LOC, 1))
