@@ -118,3 +118,6 @@ def test_a_region_the_gazetteer_lacks_sits_at_its_seat_without_an_id() -> None:
     assert eastern.as_geo()["geonames_id"] is None and eastern.as_geo()["approximate"] is True
     assert geocode("الشرقية").country == "EG"  # alone, the Egyptian governorate of the gazetteer
     assert geocode("منطقة عسير").name_en == geocode("عسير").name_en == "Asir Region"
+    ahsa = geocode("محافظة الأحساء")  # at Al Hufuf, its seat
+    assert (ahsa.name_en, ahsa.kind, (ahsa.lat, ahsa.lon)) == ("Al-Ahsa Governorate", REGION, (25.36467, 49.58764))
+    assert geocode("كويتا").geonames_id == 1167528  # Quetta, which the gazetteer spells كويته
