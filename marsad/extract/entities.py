@@ -105,12 +105,18 @@ _ORGANISATION_HEADS = frozenset(
 # Nouns of bodies, places and things named after a titled person, and the type of the whole name
 # (مستشفى الملك فهد التخصصي is an organisation, طريق الملك عبدالعزيز a place, جائزة الملك فيصل a thing).
 _NAMED_AFTER_A_PERSON = {
-    ORG: "جامعة كلية معهد مدرسة ثانوية أكاديمية مستشفى مكتبة دارة مركز مؤسسة صندوق مجمع",
+    ORG: "جامعة كلية معهد مدرسة ثانوية أكاديمية مستشفى مكتبة دارة مركز مؤسسة صندوق مجمع كتيبة كتائب لواء ألوية فيلق سرايا",
     LOC: "طريق شارع مطار ميناء ملعب استاد جسر نفق حي باب جامع مسجد ميدان ساحة قصر حديقة قاعدة كورنيش محطة مدينة",
     MISC: "جائزة كأس برنامج وسام مسابقة",
 }
 _FACILITY_TYPES = {name_key(noun): kind for kind, nouns in _NAMED_AFTER_A_PERSON.items() for noun in nouns.split()}
 _FACILITY_NOUNS = frozenset(_FACILITY_TYPES)
+# Nouns that open names of bodies and places, so a clitic before one is no part of the name.
+_NAME_HEADS = _FACILITY_NOUNS | frozenset(name_key(head) for head in _ORGANISATION_HEADS)
+# Those before which a name without a title names the body too (كتيبة طارق بن زياد، جامعة محمد الخامس).
+_NAMED_WITHOUT_A_TITLE = frozenset(
+    name_key(noun) for noun in "كتيبة كتائب لواء ألوية فيلق سرايا جامعة مستشفى مطار مؤسسة جامع مسجد".split()
+)
 _MAX_TITLE_WORDS = 3  # خادم الحرمين الشريفين
 _MAX_FACILITY_ADJECTIVES = 2  # مدينة الملك فهد الطبية، مطار الملك خالد الدولي
 # Outlet words that also open other names: firms, products and sites (شركة، مؤسسة، موقع فوردو).
@@ -330,8 +336,8 @@ def name_offset(form: str, following: Sequence[str] = ()) -> int:
     if len(variants) == 1 or _is_known(form, following):
         return 0
     for variant, dropped in variants[1:]:
-        if _is_known(variant, following) or variant.startswith(_ARTICLE):
-            return dropped
+        if _is_known(variant, following) or variant.startswith(_ARTICLE) or name_key(variant) in _NAME_HEADS:
+            return dropped  # بجامعة نايف: the name opens with جامعة
     if form[0] == "و" and form[1] not in "اي":
         return 1
     return 0
@@ -596,16 +602,17 @@ def _extend_person(text: _Text, candidate: _Candidate) -> None:
 
 def _named_after_a_person(text: _Text, candidate: _Candidate) -> _Candidate:
     """A titled person's name after the noun of a body or a place names that body or place, with the
-    adjectives after it (بمستشفى الملك فهد التخصصي، طريق الملك عبدالعزيز); else the person as found."""
+    adjectives after it (بمستشفى الملك فهد التخصصي، طريق الملك عبدالعزيز), and so does a name without a
+    title after a few nouns (كتيبة طارق بن زياد); else the person as found."""
     forms, first = text.forms, candidate.first
     title = next(
         (start for start in range(first - 1, max(first - _MAX_TITLE_WORDS, 0) - 1, -1)
          if _title_length(forms, start, first) == first - start),
-        None,
+        first,
     )
-    if not title:
+    if title == 0:
         return candidate
-    dropped = _clitics_before(forms[title - 1], _FACILITY_NOUNS)
+    dropped = _clitics_before(forms[title - 1], _FACILITY_NOUNS if title < first else _NAMED_WITHOUT_A_TITLE)
     if dropped is None or split_clitics(forms[title - 1]).article or any(
         text.tokens[i].kind != WORD for i in range(title - 1, first)
     ):

@@ -331,6 +331,17 @@ def test_a_unit_or_a_currency_with_its_adjective_is_no_mention_but_a_club_named_
     assert [(surface, kind) for surface, kind, _ in found(text, tagged)] == [("ريال مدريد", ORG)]
 
 
+def test_a_name_without_a_title_after_a_unit_or_a_university_names_it_and_a_clitic_before_it_stays_out() -> None:
+    text = "وقاتلت كتيبة طارق بن زياد في الرقة، وتخرج بجامعة محمد الخامس، وقال المدير إن محمد علي وصل."
+    tagged = {"طارق بن زياد": "PER", "الرقة": "LOC", "بجامعة محمد الخامس": "ORG", "محمد علي": "PER"}
+    assert [(surface, kind) for surface, kind, _ in found(text, tagged)] == [
+        ("كتيبة طارق بن زياد", ORG),
+        ("الرقة", LOC),
+        ("جامعة محمد الخامس", ORG),
+        ("محمد علي", PER),
+    ]
+
+
 def test_a_name_opening_with_an_organisation_head_is_an_organisation() -> None:
     text = "تخرج في جامعة الملك سعود، ثم أسرته ميليشيا الحوثي قرب قناة السويس."
     tagged = {"جامعة الملك سعود": "LOC", "ميليشيا الحوثي": "PER", "قناة السويس": "LOC"}
