@@ -53,7 +53,14 @@ _MIN_SKELETON_LETTERS = 4
 _LONG_VOWELS = frozenset("اويى")
 _ADJECTIVE_ENDINGS = ("يه", "يين", "يون")
 _NOT_NAME_CHARACTER = regex.compile(r"[^\p{L}\p{N}]+")
+_NOT_WRITTEN_NAME_CHARACTER = regex.compile(r"[^\p{L}\p{M}\p{N}]+")  # keeps a word's diacritics in it
 _ARTICLE = "ال"
+# Countries whose towns' Arabic names may open with the article (الرقة، القدس، الأهواز، الإسكندرونة): the Arab
+# League's, Israel's, Iran's and Turkey's. Elsewhere a word with the article is a common noun that shares an
+# article-less town's name (الليمون is no Limón, الهايكو no Haikou).
+_ARTICLE_COUNTRIES = frozenset(
+    "SA SY IQ EG JO LB YE KW AE QA BH OM PS IL LY TN DZ MA SD MR SO DJ KM EH IR TR".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +239,7 @@ class _Query:
     key: str
     wanted: str | None  # COUNTRY, SETTLEMENT or REGION when a word asked for one
     approximate: bool
+    article: bool  # whether the name looked up opens with the article as written (الليمون, not ألماتي)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -244,6 +252,7 @@ def _query(name: str) -> _Query:
     words = name_key(name).split()
     wanted = None
     approximate = False
+    taken_before = 0  # qualifying words taken off before the name
     while len(words) > 1:
         whole = " ".join(words)
         if whole in qualifiers.overrides or (
@@ -263,7 +272,10 @@ def _query(name: str) -> _Query:
         else:
             break
         words = words[1:]
-    return _Query(" ".join(words), wanted, approximate)
+        taken_before += 1
+    written = _NOT_WRITTEN_NAME_CHARACTER.sub(" ", name).split()
+    article = taken_before < len(written) and written[taken_before].startswith(_ARTICLE)
+    return _Query(" ".join(words), wanted, approximate, article)
 
 
 def is_qualified(name: str) -> bool:
@@ -297,6 +309,10 @@ def _geocode(name: str, countries: frozenset[str]) -> Place | None:
             # a town beats the province of the same name in the same country (الموصل)
             town_countries = {p.country for p in found if p.kind == SETTLEMENT}
             found = tuple(p for p in found if p.kind != REGION or p.country not in town_countries)
+        if query.article:
+            found = tuple(p for p in found if p.kind != SETTLEMENT or p.country in _ARTICLE_COUNTRIES)
+            if not found:
+                return None
         wanted = query.wanted or _bare_name_kind(found, countries)
         place = min(
             found,

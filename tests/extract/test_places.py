@@ -45,6 +45,14 @@ def test_a_name_the_gazetteer_has_whole_keeps_its_direction_word() -> None:
     assert (damascus_countryside.name_en, damascus_countryside.approximate) == ("Damascus", True)
 
 
+def test_a_word_with_the_article_is_no_foreign_town_of_the_same_name_without_it() -> None:
+    assert geocode("الليمون") is None and geocode("ليمون").name_en == "Limón"  # lemons, not Costa Rica
+    assert geocode("مدينة الليمون") is None
+    assert geocode("ألماتي").name_en == "Almaty"  # the hamza: no article
+    assert geocode("الإسكندرونة").country == "TR" and geocode("الأهواز").country == "IR"
+    assert geocode("الشيشان").name_en == "Chechnya"  # a region, not a town
+
+
 def test_washington_is_the_capital_not_the_state() -> None:
     place = geocode("واشنطن")
     assert (place.geonames_id, place.lat, place.lon, place.country) == (4140963, 38.89511, -77.03637, "US")
