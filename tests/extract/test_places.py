@@ -129,3 +129,6 @@ def test_a_region_the_gazetteer_lacks_sits_at_its_seat_without_an_id() -> None:
     ahsa = geocode("محافظة الأحساء")  # at Al Hufuf, its seat
     assert (ahsa.name_en, ahsa.kind, (ahsa.lat, ahsa.lon)) == ("Al-Ahsa Governorate", REGION, (25.36467, 49.58764))
     assert geocode("كويتا").geonames_id == 1167528  # Quetta, which the gazetteer spells كويته
+    assert geocode("سيناء").name_en == "Sinai Peninsula" and geocode("شمال سيناء").name_en == "North Sinai"
+    assert geocode("العاصمة المقدسة").geonames_id == geocode("مكة").geonames_id  # an epithet of Makkah
+    assert geocode("كوباني").geonames_id == geocode("عين العرب").geonames_id  # the Kurdish name
