@@ -116,6 +116,9 @@ _FACILITY_NOUNS = frozenset(_FACILITY_TYPES)
 _NAMES_OPENING_WITH_WA = frozenset(
     normalise(name) for name in "وجدي وديع وضاح وداد وصفي وهبة وهيب وفيق وجيه وليم والتر ولفغانغ".split()
 )
+# Bodies of water whose names go on with definite words only (البحر الأحمر، الخليج العربي، المحيط الهندي).
+_WATERS = frozenset(normalise(word) for word in ("البحر", "الخليج", "المحيط"))
+_THE_GULF = normalise("الخليج")
 # Nouns that open names of bodies and places, so a clitic before one is no part of the name.
 _NAME_HEADS = _FACILITY_NOUNS | frozenset(name_key(head) for head in _ORGANISATION_HEADS)
 # Those before which a name without a title names the body too (كتيبة طارق بن زياد، جامعة محمد الخامس).
@@ -550,6 +553,12 @@ def _trim(text: _Text, candidate: _Candidate) -> _Candidate | None:
         last -= 1  # أبو بكر البغدادي للهاربين، البغدادي يتساقطون: no preposition or verb ends a name
     while last - first > 1 and _TANWEEN.search(text.surface(last - 1)):
         last -= 1  # ودير الزور رشىً: a noun with a case ending closes no name
+    if kind == LOC and split_clitics(forms[first]).with_article in _WATERS:
+        # حالة البحر متوسط الموج، الرياح على الخليج العربي شرقية: a definite noun and an indefinite
+        # adjective are a clause (a weather report), not a name, which ends before the indefinite word
+        last = next((i for i in range(first + 1, last) if not forms[i].startswith(_ARTICLE)), last)
+        if last - first == 1 and split_clitics(forms[first]).with_article != _THE_GULF:
+            return None  # البحر alone is the sea, not a name (but الخليج is the Gulf)
     if kind == PER and last - first > 1 and all(form.startswith(_ARTICLE) for form in forms[first:last]):
         return None  # الهيكل التنظيمي: a noun phrase, not a person
     dropped = name_offset(forms[first], forms[first + 1 : last]) if text.tokens[first].kind == WORD else 0

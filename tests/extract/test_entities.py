@@ -247,6 +247,12 @@ def test_a_short_function_word_before_a_given_name_is_left_out() -> None:
     assert names == [("أحمد سالم", PER), ("لي كه تشيانغ", PER), ("بكين", LOC)]
 
 
+def test_a_weather_report_or_the_penalty_area_is_no_place_but_the_red_sea_is() -> None:
+    text = "وحالة البحر متوسط الموج، بينما تكون الرياح على الخليج العربي شرقية، وسقط اللاعب داخل منطقة الجزاء قرب البحر الأحمر."
+    tagged = {"البحر متوسط الموج": "LOC", "الخليج العربي شرقية": "LOC", "الجزاء": "LOC", "البحر الأحمر": "LOC"}
+    assert [(surface, kind) for surface, kind, _ in found(text, tagged)] == [("الخليج العربي", LOC), ("البحر الأحمر", LOC)]
+
+
 def test_a_pious_formula_or_an_idiom_is_no_name_but_a_name_with_allah_is() -> None:
     text = "وقال اللواء خلف الله إن الأمر محسوم والله الهادي، وأخذ في الحسبان قوة خط الوسط."
     tagged = {"خلف الله": "PER", "الله الهادي": "MISC", "الحسبان": "LOC", "خط الوسط": "LOC"}
