@@ -148,6 +148,8 @@ _MORE_FUNCTION_WORDS = (
     "لي له لها لهم لهما لنا لك لكم بي به بها بهم منه منها عنه عنها فيه فيها عليه عليها إليه إليها معه معها "
     "لديه لديها حينها عندها عندئذ حينئذ سوف إذ إذا لو لولا كي لكي بل"
 )
+# Dashes and a tatweel standing alone, which separate names in lists and bylines.
+_DASHES = "-\u2013\u2014\u0640"
 _TANWEEN = regex.compile("[\u064B-\u064D]")
 # An imperfect verb in the plural (يتساقطون، ويقولون): no name ends with one.
 _PRESENT_PLURAL_VERB = regex.compile(r"^[وف]?[يت]\w{3,}ون$")
@@ -460,17 +462,27 @@ def _tagger_spans(text: _Text, tagger: Tagger) -> list[_Candidate]:
         current: _Candidate | None = None
         for offset, tag in enumerate(tags):
             i = first + offset
-            if current is not None and tag == "I-" + current.type:
+            dash = _is_separating_dash(text, i)
+            if current is not None and tag == "I-" + current.type and not dash:
                 current.last = i + 1
                 continue
             if current is not None:
                 spans.append(current)
                 current = None
-            if tag != "O":
+            if tag != "O" and not dash:
                 current = _Candidate(i, i + 1, tag[2:], PRIORITY_TAGGER)
         if current is not None:
             spans.append(current)
     return spans
+
+
+def _is_separating_dash(text: _Text, i: int) -> bool:
+    """A dash with spaces around it, or a tatweel alone, separates names (سعود – فيصل، أم محمد ـ الدمام);
+    a hyphen inside one does not (F-16، آنت-مان)."""
+    tokens = text.tokens
+    if text.surface(i).strip(_DASHES) or not 0 < i < len(tokens) - 1:
+        return False
+    return tokens[i].start > tokens[i - 1].end and tokens[i + 1].start > tokens[i].end
 
 
 def _title_length(forms: Sequence[str], i: int, last: int) -> int:
@@ -583,6 +595,17 @@ def _after_a_number(text: _Text, index: int) -> bool:
         return False
     previous = text.tokens[index - 1]
     return previous.kind == NUMBER or number_word_value(text.surface(index - 1)) is not None
+
+
+def _is_accusative_noun(form: str) -> bool:
+    """Whether a word is a common noun with the accusative alef (بلاغا، دعما): its bare form is used with the
+    article, as names are not, and is no given name."""
+    if not form.endswith("ا") or len(form) < 4 or form.startswith(_ARTICLE):
+        return False  # البا (Alba): a word with the article takes no accusative alef
+    lexicon = load_tagger().features.lexicon
+    bare = form[:-1]
+    usage = lexicon.usage.get(bare)
+    return usage is not None and usage[1] in ("1", "2", "3") and bare not in lexicon.given_names
 
 
 def _is_name_word(form: str) -> bool:
@@ -960,6 +983,10 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
             continue  # أبريل (نيسان) 2014: a month, not the car maker
         if kind in (LOC, GPE) and candidate.last - candidate.first == 1 and _after_a_number(text, candidate.first):
             continue  # اثنين بريطانيين: what a number counts, not a place
+        if kind in (PER, MISC) and candidate.last - candidate.first == 1 and _is_accusative_noun(text.forms[candidate.first]):
+            continue  # تلقت بلاغا: a common noun with the accusative alef, not a name
+        if surface.isascii() and surface == surface.lower():
+            continue  # px, margin, email protected: page code or a common word, not a name (names are capitalised)
         if kind == PER and candidate.last - candidate.first == 1 and _TANWEEN.search(surface):
             form = text.forms[candidate.first]
             if not (_is_name_word(form) or _is_name_word(form.removesuffix("ا"))):

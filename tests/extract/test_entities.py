@@ -253,6 +253,14 @@ def test_a_weather_report_or_the_penalty_area_is_no_place_but_the_red_sea_is() -
     assert [(surface, kind) for surface, kind, _ in found(text, tagged)] == [("الخليج العربي", LOC), ("البحر الأحمر", LOC)]
 
 
+def test_a_spaced_dash_separates_names_and_an_accusative_noun_or_lowercase_code_is_no_name() -> None:
+    text = "وأقيمت سباقات كؤوس الملوك سعود – فيصل، وتلقت الشرطة بلاغا، وكتب ألبا رسالة، وحلقت طائرة F-16 فوق الصفحة px."
+    tagged = {"سعود – فيصل": "PER", "بلاغا": "PER", "ألبا": "PER", "F - 16": "MISC", "px": "MISC"}
+    assert [(surface, kind) for surface, kind, _ in found(text, tagged)] == [
+        ("سعود", PER), ("فيصل", PER), ("ألبا", PER), ("F-16", MISC),
+    ]
+
+
 def test_a_pious_formula_or_an_idiom_is_no_name_but_a_name_with_allah_is() -> None:
     text = "وقال اللواء خلف الله إن الأمر محسوم والله الهادي، وأخذ في الحسبان قوة خط الوسط."
     tagged = {"خلف الله": "PER", "الله الهادي": "MISC", "الحسبان": "LOC", "خط الوسط": "LOC"}
