@@ -160,6 +160,11 @@ def test_a_surname_alone_later_is_the_same_person() -> None:
     assert result == [("سامر الخطيب", PER, text.index("سامر")), ("الخطيب", PER, text.rindex("الخطيب"))]
 
 
+def test_the_last_word_of_the_kings_title_is_no_surname() -> None:
+    text = "ودشن خادم الحرمين الشريفين مشروع توسعة الحرمين الشريفين."
+    assert [(surface, kind) for surface, kind, _ in found(text)] == [("خادم الحرمين الشريفين", PER)]
+
+
 def test_the_surname_of_a_person_named_in_full_outranks_another_tag() -> None:
     text = "ووصل ديفيد كاميرون إلى المدينة، وقال كاميرون إن الزيارة ناجحة."
     result = found(text, {"ديفيد كاميرون": "PER", "كاميرون": "LOC"})
