@@ -107,7 +107,7 @@ _ORGANISATION_HEADS = frozenset(
 _NAMED_AFTER_A_PERSON = {
     ORG: "جامعة كلية معهد مدرسة ثانوية أكاديمية مستشفى مكتبة دارة مركز مؤسسة صندوق مجمع كتيبة كتائب لواء ألوية فيلق سرايا",
     LOC: "طريق شارع مطار ميناء ملعب استاد جسر نفق حي باب جامع مسجد ميدان ساحة قصر حديقة قاعدة كورنيش محطة مدينة",
-    MISC: "جائزة كأس برنامج وسام مسابقة",
+    MISC: "جائزة كأس دوري برنامج وسام مسابقة",
 }
 _FACILITY_TYPES = {name_key(noun): kind for kind, nouns in _NAMED_AFTER_A_PERSON.items() for noun in nouns.split()}
 _FACILITY_NOUNS = frozenset(_FACILITY_TYPES)
@@ -121,9 +121,10 @@ _WATERS = frozenset(normalise(word) for word in ("البحر", "الخليج", "
 _THE_GULF = normalise("الخليج")
 # Nouns that open names of bodies and places, so a clitic before one is no part of the name.
 _NAME_HEADS = _FACILITY_NOUNS | frozenset(name_key(head) for head in _ORGANISATION_HEADS)
-# Those before which a name without a title names the body too (كتيبة طارق بن زياد، جامعة محمد الخامس).
+# Those before which a name without a title names the body or the thing too (كتيبة طارق بن زياد، جامعة محمد
+# الخامس، دوري عبد اللطيف جميل، جائزة نوبل).
 _NAMED_WITHOUT_A_TITLE = frozenset(
-    name_key(noun) for noun in "كتيبة كتائب لواء ألوية فيلق سرايا جامعة مستشفى مطار مؤسسة جامع مسجد".split()
+    name_key(noun) for noun in "كتيبة كتائب لواء ألوية فيلق سرايا جامعة مستشفى مطار مؤسسة جامع مسجد جائزة كأس دوري".split()
 )
 _MAX_TITLE_WORDS = 3  # خادم الحرمين الشريفين
 _MAX_FACILITY_ADJECTIVES = 2  # مدينة الملك فهد الطبية، مطار الملك خالد الدولي

@@ -351,13 +351,17 @@ def test_a_unit_or_a_currency_with_its_adjective_is_no_mention_but_a_club_named_
 
 
 def test_a_name_without_a_title_after_a_unit_or_a_university_names_it_and_a_clitic_before_it_stays_out() -> None:
-    text = "وقاتلت كتيبة طارق بن زياد في الرقة، وتخرج بجامعة محمد الخامس، وقال المدير إن محمد علي وصل."
-    tagged = {"طارق بن زياد": "PER", "الرقة": "LOC", "بجامعة محمد الخامس": "ORG", "محمد علي": "PER"}
+    text = ("وقاتلت كتيبة طارق بن زياد في الرقة، وتخرج بجامعة محمد الخامس، وقال المدير إن محمد علي وصل "
+            "لمتابعة دوري عبد اللطيف جميل.")
+    tagged = {
+        "طارق بن زياد": "PER", "الرقة": "LOC", "بجامعة محمد الخامس": "ORG", "محمد علي": "PER", "عبد اللطيف جميل": "PER",
+    }
     assert [(surface, kind) for surface, kind, _ in found(text, tagged)] == [
         ("كتيبة طارق بن زياد", ORG),
         ("الرقة", LOC),
         ("جامعة محمد الخامس", ORG),
         ("محمد علي", PER),
+        ("دوري عبد اللطيف جميل", MISC),
     ]
 
 
