@@ -57,7 +57,8 @@ _NOT_WRITTEN_NAME_CHARACTER = regex.compile(r"[^\p{L}\p{M}\p{N}]+")  # keeps a w
 _ARTICLE = "ال"
 # Countries whose towns' Arabic names may open with the article (الرقة، القدس، الأهواز، الإسكندرونة): the Arab
 # League's, Israel's, Iran's and Turkey's. Elsewhere a word with the article is a common noun that shares an
-# article-less town's name (الليمون is no Limón, الهايكو no Haikou).
+# article-less town's name (الليمون is no Limón, الهايكو no Haikou); the few foreign towns named with the
+# article in Arabic (البندقية، الأستانة) are overrides in places.json.
 _ARTICLE_COUNTRIES = frozenset(
     "SA SY IQ EG JO LB YE KW AE QA BH OM PS IL LY TN DZ MA SD MR SO DJ KM EH IR TR".split()
 )

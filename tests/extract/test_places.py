@@ -51,6 +51,7 @@ def test_a_word_with_the_article_is_no_foreign_town_of_the_same_name_without_it(
     assert geocode("ألماتي").name_en == "Almaty"  # the hamza: no article
     assert geocode("الإسكندرونة").country == "TR" and geocode("الأهواز").country == "IR"
     assert geocode("الشيشان").name_en == "Chechnya"  # a region, not a town
+    assert geocode("البندقية").name_en == "Venice" and geocode("الدارين") is None  # an override; not Darien, US
 
 
 def test_washington_is_the_capital_not_the_state() -> None:
