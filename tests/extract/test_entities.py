@@ -372,6 +372,13 @@ def test_a_name_opening_with_an_organisation_head_is_an_organisation() -> None:
     assert names == [("جامعة الملك سعود", ORG), ("ميليشيا الحوثي", ORG), ("قناة السويس", LOC)]
 
 
+def test_saudi_telecoms_are_organisations_in_either_script() -> None:
+    text = "وتقدم شركات Stc و Mobily و Zain عروضا جديدة، وقالت موبايلي إن الأرباح ارتفعت، وحضر زين العابدين."
+    assert [(surface, kind) for surface, kind, _ in found(text)] == [
+        ("Stc", ORG), ("Mobily", ORG), ("Zain", ORG), ("موبايلي", ORG),
+    ]
+
+
 def test_a_newspaper_named_after_a_place_is_an_organisation_in_quotation_marks() -> None:
     text = "وقال مصدر أمني لـ«الشرق الأوسط» إن التوتر في الشرق الأوسط يتصاعد، وذكرت مصادر في «تونس» ذلك."
     tagged = {"الشرق الأوسط": "LOC", "تونس": "LOC"}
