@@ -149,6 +149,9 @@ _MORE_FUNCTION_WORDS = (
     "لي له لها لهم لهما لنا لك لكم بي به بها بهم منه منها عنه عنها فيه فيها عليه عليها إليه إليها معه معها "
     "لديه لديها حينها عندها عندئذ حينئذ سوف إذ إذا لو لولا كي لكي بل"
 )
+# How common (wordfreq Zipf) a word must be for a letter before it to be read as a proclitic in a name of a
+# thing or a body, when the word with that letter is rarer (بنظام is ب + نظام; كندا stays, ندا is rarer).
+_COMMON_WORD_ZIPF = 4
 # Dashes and a tatweel standing alone, which separate names in lists and bylines.
 _DASHES = "-\u2013\u2014\u0640"
 _TANWEEN = regex.compile("[\u064B-\u064D]")
@@ -575,6 +578,8 @@ def _trim(text: _Text, candidate: _Candidate) -> _Candidate | None:
     if kind == PER and last - first > 1 and all(form.startswith(_ARTICLE) for form in forms[first:last]):
         return None  # الهيكل التنظيمي: a noun phrase, not a person
     dropped = name_offset(forms[first], forms[first + 1 : last]) if text.tokens[first].kind == WORD else 0
+    if not dropped and kind in (ORG, MISC) and text.tokens[first].kind == WORD:
+        dropped = _clitic_of_a_common_word(forms[first])
     if kind in (MISC, PER):
         key = name_key(" ".join((_name_form(forms[first], dropped), *forms[first + 1 : last])))
         if kind == MISC and len(key) >= _MIN_PLACE_LETTERS and place_population(key) >= _MIN_SHORT_PLACE_POPULATION:
@@ -596,6 +601,19 @@ def _after_a_number(text: _Text, index: int) -> bool:
         return False
     previous = text.tokens[index - 1]
     return previous.kind == NUMBER or number_word_value(text.surface(index - 1)) is not None
+
+
+def _clitic_of_a_common_word(form: str) -> int:
+    """Letters of a proclitic before a much more frequent word (بنظام التشغيل، بكأس العالم: نظام and كأس are
+    used ten times as often as the word with ب), which names of things and bodies open with; 0 if none.
+    Not for persons' names, whose first letter may look like one (بسام)."""
+    usage = load_tagger().features.lexicon.usage
+    whole = int(usage.get(form, ("0",))[0])
+    for variant, dropped in clitic_variants(form)[1:]:
+        frequency = int(usage.get(variant, ("0",))[0])
+        if frequency >= _COMMON_WORD_ZIPF and frequency > whole:
+            return dropped
+    return 0
 
 
 def _is_accusative_noun(form: str) -> bool:

@@ -372,6 +372,12 @@ def test_a_name_opening_with_an_organisation_head_is_an_organisation() -> None:
     assert names == [("جامعة الملك سعود", ORG), ("ميليشيا الحوثي", ORG), ("قناة السويس", LOC)]
 
 
+def test_a_clitic_before_a_common_word_stays_out_of_an_organisation_but_a_name_keeps_its_letter() -> None:
+    text = "وفاز لريال مدريد لقب بكأس العالم للأندية، وزار الوفد لبنان وكندا، والتقى بسام."
+    tagged = {"لريال مدريد": "ORG", "بكأس العالم للأندية": "MISC", "لبنان": "ORG", "وكندا": "ORG", "بسام": "PER"}
+    assert [surface for surface, _, _ in found(text, tagged)] == ["ريال مدريد", "كأس العالم للأندية", "لبنان", "كندا", "بسام"]
+
+
 def test_saudi_telecoms_are_organisations_in_either_script() -> None:
     text = "وتقدم شركات Stc و Mobily و Zain عروضا جديدة، وقالت موبايلي إن الأرباح ارتفعت، وحضر زين العابدين."
     assert [(surface, kind) for surface, kind, _ in found(text)] == [
