@@ -196,6 +196,7 @@ def test_related_block_under_a_variant_marker_and_site_sections_line_are_removed
         "اقرأ أيضا ارتفاع أسعار الذهب في الأسواق المحلية",
         "اقرأ أيضاً - هل ترتفع أسعار الذهب مرة أخرى؟",
         "شاهد: لحظة انهيار المبنى في وسط المدينة",
+        "رابط الخبر بصحيفة المرصد: افتتاح جسر جديد فوق النهر",
     ],
 )
 def test_cross_link_to_another_story_is_removed(link: str) -> None:
