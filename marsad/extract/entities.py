@@ -105,7 +105,8 @@ _ORGANISATION_HEADS = frozenset(
 # Nouns of bodies, places and things named after a titled person, and the type of the whole name
 # (مستشفى الملك فهد التخصصي is an organisation, طريق الملك عبدالعزيز a place, جائزة الملك فيصل a thing).
 _NAMED_AFTER_A_PERSON = {
-    ORG: "جامعة كلية معهد مدرسة ثانوية أكاديمية مستشفى مكتبة دارة مركز مؤسسة صندوق مجمع كتيبة كتائب لواء ألوية فيلق سرايا",
+    ORG: "جامعة كلية معهد مدرسة ثانوية أكاديمية مستشفى مكتبة دارة مركز مؤسسة صندوق مجمع "
+         "كتيبة كتائب لواء ألوية فيلق سرايا",
     LOC: "طريق شارع مطار ميناء ملعب استاد جسر نفق حي باب جامع مسجد ميدان ساحة قصر حديقة قاعدة كورنيش محطة مدينة",
     MISC: "جائزة كأس دوري برنامج وسام مسابقة",
 }
@@ -124,7 +125,8 @@ _NAME_HEADS = _FACILITY_NOUNS | frozenset(name_key(head) for head in _ORGANISATI
 # Those before which a name without a title names the body or the thing too (كتيبة طارق بن زياد، جامعة محمد
 # الخامس، دوري عبد اللطيف جميل، جائزة نوبل).
 _NAMED_WITHOUT_A_TITLE = frozenset(
-    name_key(noun) for noun in "كتيبة كتائب لواء ألوية فيلق سرايا جامعة مستشفى مطار مؤسسة جامع مسجد جائزة كأس دوري".split()
+    name_key(noun)
+    for noun in "كتيبة كتائب لواء ألوية فيلق سرايا جامعة مستشفى مطار مؤسسة جامع مسجد جائزة كأس دوري".split()
 )
 _MAX_TITLE_WORDS = 3  # خادم الحرمين الشريفين
 _MAX_FACILITY_ADJECTIVES = 2  # مدينة الملك فهد الطبية، مطار الملك خالد الدولي
@@ -896,7 +898,8 @@ def _without_function_words(text: _Text, candidate: _Candidate) -> _Candidate:
 
     def opens_before_given_name(index: int) -> bool:
         """A short function word before a given name is no syllable of the name (قال لي يوسف شاهين)."""
-        return last - index > 1 and _is_function_word(text.surface(index)) and text.forms[index + 1] in _titles().given_names
+        given_names = _titles().given_names
+        return last - index > 1 and _is_function_word(text.surface(index)) and text.forms[index + 1] in given_names
 
     while trimmed(first) or (last - first > 1 and text.surface(first) in _PARTICLES) or opens_before_given_name(first):
         first += 1  # على as written opens no name (على بلاتر), though it may end one (محمد على)
@@ -1002,7 +1005,8 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
             continue  # أبريل (نيسان) 2014: a month, not the car maker
         if kind in (LOC, GPE) and candidate.last - candidate.first == 1 and _after_a_number(text, candidate.first):
             continue  # اثنين بريطانيين: what a number counts, not a place
-        if kind in (PER, MISC) and candidate.last - candidate.first == 1 and _is_accusative_noun(text.forms[candidate.first]):
+        one_word = candidate.last - candidate.first == 1
+        if kind in (PER, MISC) and one_word and _is_accusative_noun(text.forms[candidate.first]):
             continue  # تلقت بلاغا: a common noun with the accusative alef, not a name
         if surface.isascii() and surface == surface.lower():
             continue  # px, margin, email protected: page code or a common word, not a name (names are capitalised)
