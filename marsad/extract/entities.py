@@ -93,7 +93,6 @@ _MIN_SHORT_PLACE_POPULATION = 100_000
 _MAX_PLACE_NAME_WORDS = 3
 # Mention types whose names, once found, are looked for again in the rest of the document.
 _REPEATED_TYPES = frozenset((PER, ORG, LOC, GPE))
-# A nisba with the accusative ending (أميركياً، روسيّاً، دولياً): an adverb or "Americans" after a number, no name.
 # Head nouns that make a name of several words an organisation whatever the tagger read (جامعة الملك سعود،
 # ميليشيا الحوثي); not those that also open places or titles (قناة السويس، الاتحاد السوفيتي، الفريق، جبهة الجوف).
 _ORGANISATION_HEADS = frozenset(
@@ -132,6 +131,7 @@ _MAX_TITLE_WORDS = 3  # خادم الحرمين الشريفين
 _MAX_FACILITY_ADJECTIVES = 2  # مدينة الملك فهد الطبية، مطار الملك خالد الدولي
 # Outlet words that also open other names: firms, products and sites (شركة، مؤسسة، موقع فوردو).
 _NOT_MEDIA = frozenset(normalise(word) for word in ("شركة", "مؤسسة", "موقع", "الموقع"))
+# A nisba with the accusative ending (أميركياً، روسيّاً، دولياً): an adverb or "Americans" after a number, no name.
 _ADVERBIAL_NISBA = regex.compile(r"ي\p{Mn}*(?:ا\p{Mn}*\N{ARABIC FATHATAN}|\N{ARABIC FATHATAN}\p{Mn}*ا)\p{Mn}*$")
 # Titles after مدينة that name a campus or a project after a royal, not a town.
 _ROYAL_TITLES = frozenset(normalise(word) for word in ("الملك", "الأمير", "الملكة", "الأميرة"))
@@ -468,7 +468,7 @@ def _tagger_spans(text: _Text, tagger: Tagger) -> list[_Candidate]:
         current: _Candidate | None = None
         for offset, tag in enumerate(tags):
             i = first + offset
-            dash = _is_separating_dash(text, i)
+            dash = tag != "O" and _is_separating_dash(text, i)
             if current is not None and tag == "I-" + current.type and not dash:
                 current.last = i + 1
                 continue
@@ -987,6 +987,7 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
         if end - start < 2 or name_key(surface) in titles.not_names or all(map(is_unit_word, surface.split())):
             continue  # جنيه استرليني، الميغاواط: a currency or a unit, not a name
         kind = _final_type(text, candidate)
+        one_word = candidate.last - candidate.first == 1
         if kind in (LOC, GPE) and QUOTE_PAIRS.get(doc.text[start - 1 : start]) == doc.text[end : end + 1] \
                 and outlet_named(surface, alone=True):
             kind = ORG  # لـ«الشرق الأوسط»: a newspaper named after a place, in quotation marks
@@ -994,7 +995,7 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
             continue  # تريليون وون: an amount, not a name (but a title may open with one: ألف ليلة وليلة)
         if kind != PER and fold(surface).partition(" ")[0] in _GOD:
             continue  # والله الهادي، ولله الحمد: a pious formula, not a name (but خلف الله is a person)
-        if candidate.last - candidate.first == 1 and (
+        if one_word and (
             surface in _PARTICLES
             or _is_function_word(surface)
             or (kind != PER and _ADVERBIAL_NISBA.search(surface))
@@ -1003,14 +1004,13 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
             continue  # قال لي، ولم: no name; الشيخ alone before a name: a title
         if any(time.start <= start and end <= time.end for time in doc.times):
             continue  # أبريل (نيسان) 2014: a month, not the car maker
-        if kind in (LOC, GPE) and candidate.last - candidate.first == 1 and _after_a_number(text, candidate.first):
+        if kind in (LOC, GPE) and one_word and _after_a_number(text, candidate.first):
             continue  # اثنين بريطانيين: what a number counts, not a place
-        one_word = candidate.last - candidate.first == 1
         if kind in (PER, MISC) and one_word and _is_accusative_noun(text.forms[candidate.first]):
             continue  # تلقت بلاغا: a common noun with the accusative alef, not a name
         if surface.isascii() and surface == surface.lower():
             continue  # px, margin, email protected: page code or a common word, not a name (names are capitalised)
-        if kind == PER and candidate.last - candidate.first == 1 and _TANWEEN.search(surface):
+        if kind == PER and one_word and _TANWEEN.search(surface):
             form = text.forms[candidate.first]
             if not (_is_name_word(form) or _is_name_word(form.removesuffix("ا"))):
                 continue  # دفعوا رشىً: a noun with a case ending, not a name (عليّاً is علي)
