@@ -47,8 +47,9 @@ from marsad.arabic.terms import stopwords
 from marsad.arabic.tokens import MIN_STEM, iter_tokens, split_clitics, surface_offset
 from marsad.document import GPE, LATIN, LOC, MISC, NUMBER, ORG, PER, PUNCT, WORD, Document, Mention, Token
 from marsad.extract.attributions import outlet_named
-from marsad.extract.places import name_key, place_population
-from marsad.extract.tagger import QUOTE_PAIRS, load_tagger
+from marsad.extract.places import candidates as place_candidates
+from marsad.extract.places import geocode, name_key, place_population
+from marsad.extract.tagger import QUOTE_PAIRS, load_tagger, match_key
 from marsad.pipeline import component
 from marsad.settings import Settings
 
@@ -90,6 +91,9 @@ _MAX_LATIN_ACRONYM = 6
 _JOINERS = frozenset(normalise(word) for word in ("بن", "بنت", "ابن", "آل", "أبو", "أبي", "عبد"))
 _MIN_PLACE_LETTERS = 4
 _MIN_SHORT_PLACE_POPULATION = 100_000
+# How many times as populous the place named without a leading و must be for وX after a place of its country to
+# read as و + X (الرياض وجدة is Riyadh and Jeddah; Oujda, وجدة, is a tenth of Jeddah's size).
+_CONJOINED_PLACE_RATIO = 5
 _MAX_PLACE_NAME_WORDS = 3
 # Mention types whose names, once found, are looked for again in the rest of the document.
 _REPEATED_TYPES = frozenset((PER, ORG, LOC, GPE))
@@ -580,6 +584,8 @@ def _trim(text: _Text, candidate: _Candidate) -> _Candidate | None:
     if kind == PER and last - first > 1 and all(form.startswith(_ARTICLE) for form in forms[first:last]):
         return None  # الهيكل التنظيمي: a noun phrase, not a person
     dropped = name_offset(forms[first], forms[first + 1 : last]) if text.tokens[first].kind == WORD else 0
+    if not dropped and kind == LOC and _conjoined_place(text, first):
+        dropped = 1
     if not dropped and kind in (ORG, MISC) and text.tokens[first].kind == WORD:
         dropped = _clitic_of_a_common_word(forms[first])
     if kind in (MISC, PER):
@@ -589,6 +595,28 @@ def _trim(text: _Text, candidate: _Candidate) -> _Candidate | None:
         elif kind == PER and last - first > 1 and place_population(key) >= 0:
             kind = LOC  # a place of several words the tagger took for a person (ودير الزور)
     return _Candidate(first, last, kind, candidate.priority, dropped)
+
+
+def _conjoined_place(text: _Text, index: int) -> bool:
+    """Whether a place name opening with و is و + a far larger place of the country of the place listed before it
+    (في الرياض وجدة، والقطيف، وجدة: Jeddah; مدينة وجدة stays Oujda)."""
+    form = text.forms[index]
+    if not form.startswith("و") or index == 0:
+        return False
+    rest = name_key(form[1:])
+    if place_population(rest) < _CONJOINED_PLACE_RATIO * max(place_population(name_key(form)), 1):
+        return False
+    previous = index - 1
+    if text.tokens[previous].kind == PUNCT and text.surface(previous) in ",،" and previous > 0:
+        previous -= 1
+    if _clitics_before(text.forms[previous], _PLACE_NOUNS) is not None:
+        return False  # مدينة وجدة: the noun of a place, not a place
+    countries = {place.country for place in place_candidates(rest)}
+    return any(
+        place.country in countries
+        for variant, _ in clitic_variants(text.forms[previous])
+        for place in place_candidates(variant)
+    )
 
 
 def _named_with_its_noun(forms: Sequence[str], first: int, last: int, dropped: int) -> bool:
@@ -627,6 +655,19 @@ def _is_accusative_noun(form: str) -> bool:
     bare = form[:-1]
     usage = lexicon.usage.get(bare)
     return usage is not None and usage[1] in ("1", "2", "3") and bare not in lexicon.given_names
+
+
+def _is_common_noun_not_a_place(name: str) -> bool:
+    """Whether a word the tagger took for a place is a common noun that no list knows as a place: one used with
+    the article three times in four (بترول، نفط), or one with the article that the gazetteer knows only as a town
+    abroad named without it (الليمون, Limón)."""
+    if name_key(name) in alias_table().by_key or geocode(name) is not None:
+        return False
+    form = match_key(name)
+    if form.startswith(_ARTICLE):
+        return bool(place_candidates(name))
+    usage = load_tagger().features.lexicon.usage.get(form)
+    return usage is not None and usage[1] == "3"
 
 
 def _is_name_word(form: str) -> bool:
@@ -728,6 +769,22 @@ def _extend_place(text: _Text, candidate: _Candidate) -> None:
             and forms[following][:1] not in _CONJUNCTIONS + _PREPOSITIONS
         ):
             candidate.last += 1  # تل علي، باب الهوى: a head word is no place alone
+    else:
+        _extend_to_known_place(text, candidate)
+
+
+def _extend_to_known_place(text: _Text, candidate: _Candidate) -> None:
+    """Take in the words after a place span that make with it a longer name the gazetteer knows (الكونغو |
+    الديمقراطية، سان | فرانسيسكو)."""
+    words = [_name_form(text.forms[candidate.first], candidate.dropped)]
+    for i in range(candidate.first + 1, min(candidate.first + _MAX_PLACE_NAME_WORDS, len(text.forms))):
+        if text.tokens[i].kind != WORD or text.tokens[i].start - text.tokens[i - 1].end > 1:
+            break
+        words.append(text.forms[i])
+    for length in range(len(words), candidate.last - candidate.first, -1):
+        if place_population(name_key(" ".join(words[:length]))) >= 0:
+            candidate.last = candidate.first + length
+            return
 
 
 def _against_hits(candidate: _Candidate, hits_by_first: dict[int, _Candidate], text: _Text) -> list[_Candidate]:
@@ -1006,6 +1063,8 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
             continue  # أبريل (نيسان) 2014: a month, not the car maker
         if kind in (LOC, GPE) and one_word and _after_a_number(text, candidate.first):
             continue  # اثنين بريطانيين: what a number counts, not a place
+        if kind == LOC and one_word and _is_common_noun_not_a_place(surface):
+            continue  # عصر الليمون، تطوير بترول ألاسكا: a common noun, not a place
         if kind in (PER, MISC) and one_word and _is_accusative_noun(text.forms[candidate.first]):
             continue  # تلقت بلاغا: a common noun with the accusative alef, not a name
         if surface.isascii() and surface == surface.lower():

@@ -49,6 +49,33 @@ def test_clitics_stay_out_of_the_span() -> None:
     assert result == [("الرقة", LOC, text.index("الرقة")), ("الموصل", LOC, text.index("الموصل"))]
 
 
+def test_wa_before_a_far_larger_place_of_the_listed_country_is_the_conjunction() -> None:
+    text = "افتتحت الشركة فروعا في الرياض وجدة، وفي الدمام، وجدة أيضا، ثم في مدينة وجدة المغربية."
+    tags = {"الرياض": "LOC", "وجدة": "LOC", "الدمام": "LOC", "مدينة وجدة": "LOC"}
+    first, second, third = (i for i in range(len(text)) if text.startswith("وجدة", i))
+    assert [(surface, start) for surface, kind, start in found(text, tags) if kind == LOC] == [
+        ("الرياض", text.index("الرياض")),
+        ("جدة", first + 1),  # after Riyadh: Riyadh and Jeddah
+        ("الدمام", text.index("الدمام")),
+        ("جدة", second + 1),  # after Dammam and a comma
+        ("وجدة", third),  # after مدينة, with no Saudi place before it: Oujda
+    ]
+
+
+def test_a_common_noun_no_list_knows_as_a_place_is_no_place() -> None:
+    text = "تعتمد الأسر على عصر الليمون صيفا، ويعود الحديث عن تطوير بترول ألاسكا."
+    tags = {"الليمون": "LOC", "بترول": "LOC", "ألاسكا": "LOC"}
+    assert found(text, tags) == [("ألاسكا", LOC, text.index("ألاسكا"))]
+
+
+def test_a_place_span_takes_in_the_rest_of_a_longer_known_name() -> None:
+    text = "وصل الوفد إلى مكة المكرمة قادما من الكونغو الديمقراطية أمس."
+    assert [surface for surface, _, _ in found(text, {"مكة": "LOC", "الكونغو": "LOC"})] == [
+        "مكة المكرمة",
+        "الكونغو الديمقراطية",
+    ]
+
+
 def test_lam_lam_drops_both_lams_so_the_name_matches_its_article_form() -> None:
     text = "قال المرصد السوري لحقوق الإنسان إن الطائرات قصفت البلدة، وأكدت مصادر للمرصد أن القصف استمر."
     assert found(text) == [
