@@ -48,7 +48,7 @@ from marsad.arabic.tokens import MIN_STEM, iter_tokens, split_clitics, surface_o
 from marsad.document import GPE, LATIN, LOC, MISC, NUMBER, ORG, PER, PUNCT, WORD, Document, Mention, Token
 from marsad.extract.attributions import outlet_named
 from marsad.extract.places import candidates as place_candidates
-from marsad.extract.places import geocode, name_key, place_population
+from marsad.extract.places import geocode, is_curated_place, name_key, place_population
 from marsad.extract.tagger import QUOTE_PAIRS, load_tagger, match_key
 from marsad.pipeline import component
 from marsad.settings import Settings
@@ -620,8 +620,11 @@ def _conjoined_place(text: _Text, index: int) -> bool:
 
 
 def _named_with_its_noun(forms: Sequence[str], first: int, last: int, dropped: int) -> bool:
-    """Whether a place noun is part of the name: the gazetteer knows the whole (المدينة المنورة) but not the rest."""
+    """Whether a place noun is part of the name: the gazetteer knows the whole (المدينة المنورة) but not the rest,
+    or the whole is a curated name (المنطقة الشرقية is Saudi Arabia's Eastern Province, الشرقية alone Egypt's)."""
     whole = name_key(" ".join((_name_form(forms[first], dropped), *forms[first + 1 : last])))
+    if is_curated_place(whole):
+        return True
     return place_population(whole) >= 0 and place_population(name_key(" ".join(forms[first + 1 : last]))) < 0
 
 

@@ -228,6 +228,11 @@ def country_place(code: str) -> Place | None:
     return None if place is None else dataclasses.replace(place, approximate=True)
 
 
+def is_curated_place(key: str) -> bool:
+    """Whether a :func:`name_key` is one of the place names curated in places.json (المنطقة الشرقية)."""
+    return key in _qualifiers().overrides
+
+
 def place_population(key: str) -> int:
     """The population of the largest place a :func:`name_key` names; -1 when it names none."""
     if key in _qualifiers().overrides:

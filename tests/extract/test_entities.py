@@ -76,6 +76,12 @@ def test_a_place_span_takes_in_the_rest_of_a_longer_known_name() -> None:
     ]
 
 
+def test_a_curated_place_name_keeps_its_noun() -> None:
+    text = "زار أمير المنطقة الشرقية مركز الدفاع المدني بمحافظة القطيف."
+    tags = {"المنطقة الشرقية": "LOC", "بمحافظة القطيف": "LOC"}
+    assert [surface for surface, _, _ in found(text, tags)] == ["المنطقة الشرقية", "محافظة القطيف"]
+
+
 def test_lam_lam_drops_both_lams_so_the_name_matches_its_article_form() -> None:
     text = "قال المرصد السوري لحقوق الإنسان إن الطائرات قصفت البلدة، وأكدت مصادر للمرصد أن القصف استمر."
     assert found(text) == [
