@@ -45,6 +45,9 @@ _DEFAULT_ORDER = (COUNTRY, SETTLEMENT, REGION)
 # A place in a country of the document counts as this many times its population
 # (طرابلس in a Lebanese story is Tripoli, Lebanon; باريس stays Paris, France).
 _CONTEXT_WEIGHT = 10
+# The population a place counts as when the gazetteer gives none: a small town (عنيزة, a Saudi city of 160,000
+# listed without one, beats Qatar's Al Unayzah in a Saudi story).
+_UNKNOWN_POPULATION = 5_000
 
 # A name not in the gazetteer is matched by its consonants (:func:`_skeleton`) to a country or a place of
 # at least this population, when the consonants are at least this many: foreign names are spelled many ways.
@@ -324,7 +327,7 @@ def _geocode(name: str, countries: frozenset[str]) -> Place | None:
             found,
             key=lambda p: (
                 p.kind != wanted,
-                -p.population * (_CONTEXT_WEIGHT if p.country in countries else 1),
+                -max(p.population, _UNKNOWN_POPULATION) * (_CONTEXT_WEIGHT if p.country in countries else 1),
                 p.country not in countries,
                 _DEFAULT_ORDER.index(p.kind),
                 p.geonames_id,
