@@ -166,8 +166,9 @@ class EntityLinker:
         self._entities: dict[str, Entity] = {}
         self._mention_keys: list[tuple[str, int, int, str]] = []
 
-    def add_document(self, doc_id: str, mentions: Sequence[MentionRecord]) -> None:
-        keys = _DocumentKeys(mentions)
+    def add_document(self, doc_id: str, mentions: Sequence[MentionRecord], home_country: str | None = None) -> None:
+        """``home_country``: the country place names default to when the document names none (its outlet's)."""
+        keys = _DocumentKeys(mentions, home_country)
         for index, mention in enumerate(mentions):
             key, entry, place = keys.key(index)
             entity = self._entities.get(key)
@@ -208,7 +209,7 @@ class EntityLinker:
 class _DocumentKeys:
     """The keys of one document's mentions (by index), with what the document as a whole tells."""
 
-    def __init__(self, mentions: Sequence[MentionRecord]) -> None:
+    def __init__(self, mentions: Sequence[MentionRecord], home_country: str | None = None) -> None:
         table = alias_table()
         self.mentions = mentions
         self.names = [name_key(m.text) for m in mentions]
@@ -221,6 +222,8 @@ class _DocumentKeys:
                 self.entries[index] = short
         places = [m.text for m, e in zip(mentions, self.entries, strict=True) if m.type in _PLACE_TYPES and e is None]
         self.countries = document_countries(places) | {e.country for e in self.entries if e is not None and e.country}
+        if not self.countries and home_country:
+            self.countries = frozenset({home_country})  # عنيزة in a Saudi paper's story that names no country
         self.persons = self._person_names()
 
     @staticmethod

@@ -33,6 +33,7 @@ from marsad.corpus.claims import ClaimOccurrence, claim_occurrences
 from marsad.corpus.entities import MentionRecord, mention_records
 from marsad.corpus.events import EventRecord, event_records
 from marsad.document import LATIN, NUMBER, WORD, Document, Quantity, Token
+from marsad.extract.attributions import outlet_country
 from marsad.settings import Settings
 
 MINHASH_DTYPE = np.uint32
@@ -71,6 +72,8 @@ class Signature:
     """The opening words of the text: a story's title when none of its documents has one."""
     events: tuple[EventRecord, ...] = ()
     """The document's events, for :mod:`marsad.corpus.events`."""
+    home_country: str | None = None
+    """The home country of the outlet that published the document, where known (ISO code)."""
 
     @property
     def minhash_values(self) -> np.ndarray:
@@ -101,6 +104,7 @@ def make_signature(doc: Document, order: int, settings: Settings) -> Signature:
         claims=tuple(claim_occurrences(doc, order)),
         opening=opening_words(doc.text),
         events=tuple(event_records(doc)),
+        home_country=outlet_country(doc.meta.outlet) if doc.meta.outlet else None,
     )
 
 

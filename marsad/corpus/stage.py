@@ -51,7 +51,7 @@ class CorpusStage:
         self._events: list[EventRecord] = []
 
     def add(self, signature: Signature) -> None:
-        self._linker.add_document(signature.doc_id, signature.mentions)
+        self._linker.add_document(signature.doc_id, signature.mentions, signature.home_country)
         self._claims.add(signature.claims)
         self._events.extend(signature.events)
         self._pending.append(signature)

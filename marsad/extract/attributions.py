@@ -292,6 +292,21 @@ def outlet_named(text: str, *, alone: bool = False) -> Outlet | None:
     return None
 
 
+@cache
+def _home_countries() -> dict[str, str]:
+    return {
+        outlet_id: entry["country"]
+        for entry in _json("outlets.json")["outlets"]
+        if "country" in entry
+        for outlet_id in entry.get("ids", ())
+    }
+
+
+def outlet_country(outlet_id: str) -> str | None:
+    """The home country (ISO code) of the outlet with metadata id ``outlet_id`` (``okaz`` -> SA), where known."""
+    return _home_countries().get(outlet_id)
+
+
 def own_outlet_names(outlet_id: str) -> frozenset[str]:
     """The names of the outlet with metadata id ``outlet_id`` (``was`` -> Saudi Press Agency)."""
     return frozenset(

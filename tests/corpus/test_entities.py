@@ -8,7 +8,7 @@ import pytest
 
 from marsad.arabic.sentences import iter_sentences
 from marsad.arabic.tokens import iter_tokens
-from marsad.corpus.entities import Linking, MentionRecord, entity_id, link_entities, mention_records
+from marsad.corpus.entities import EntityLinker, Linking, MentionRecord, entity_id, link_entities, mention_records
 from marsad.document import GPE, LOC, ORG, PER, Document, Metadata
 from marsad.extract.entities import mentions_in
 from marsad.extract.tagger import load_tagger
@@ -129,6 +129,18 @@ def test_places_are_linked_by_gazetteer_id_and_areas_stay_apart() -> None:
     rural = entity_of(linking, "one", a[1])
     assert rural["name"] == "ريف حلب الشمالي"
     assert rural["geo"]["approximate"] is True and rural["geo"]["geonames_id"] == 170063
+
+
+def test_a_document_that_names_no_country_places_its_towns_in_its_outlets_country() -> None:
+    text = "افتتحت محافظة عنيزة مهرجانها السنوي للتمور."
+    mentions = records(text, ("محافظة عنيزة", LOC, 0))
+    countries = []
+    for home_country in (None, "SA"):
+        linker = EntityLinker()
+        linker.add_document("d", mentions, home_country)
+        countries.append(entity_of(linker.finish(), "d", mentions[0])["geo"]["country"])
+    # The gazetteer gives Qatar's Al Unayzah a population and the Saudi city none
+    assert countries == ["QA", "SA"]
 
 
 def test_regions_without_a_geonames_id_are_entities_of_their_own() -> None:

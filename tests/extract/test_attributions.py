@@ -19,7 +19,7 @@ from marsad.document import (
     Mention,
     Metadata,
 )
-from marsad.extract.attributions import find_attributions, outlet_named
+from marsad.extract.attributions import find_attributions, outlet_country, outlet_named
 from marsad.settings import Settings
 
 SETTINGS = Settings()
@@ -654,3 +654,7 @@ def test_a_statement_reported_inside_another_keeps_the_outer_content_whole() -> 
         ("أشار", "سامر الخطيب", "«جبهة الإنقاذ» أعلنت عن رفضها للقرار"),
         ("أعلنت", "جبهة الإنقاذ", "رفضها للقرار"),
     ]
+
+
+def test_an_outlet_known_by_its_metadata_id_has_a_home_country() -> None:
+    assert (outlet_country("okaz"), outlet_country("sabq"), outlet_country("aawsat")) == ("SA", "SA", None)
