@@ -48,7 +48,7 @@ from marsad.arabic.tokens import MIN_STEM, iter_tokens, split_clitics, surface_o
 from marsad.document import GPE, LATIN, LOC, MISC, NUMBER, ORG, PER, PUNCT, WORD, Document, Mention, Token
 from marsad.extract.attributions import outlet_named
 from marsad.extract.places import candidates as place_candidates
-from marsad.extract.places import geocode, is_curated_place, name_key, place_population
+from marsad.extract.places import geocode, is_curated_place, is_kind_of_place, name_key, place_population
 from marsad.extract.tagger import QUOTE_PAIRS, load_tagger, match_key
 from marsad.pipeline import component
 from marsad.settings import Settings
@@ -760,6 +760,8 @@ def _extend_place(text: _Text, candidate: _Candidate) -> None:
             candidate.first = first - 1
     if qualifier is not None:
         candidate.dropped = qualifier  # بريف حلب: the span opens at ريف
+        if candidate.first + 1 < len(forms):
+            _extend_to_known_place(text, candidate, candidate.first + 1)
         while candidate.last < len(forms) and forms[candidate.last] in directions:
             candidate.last += 1
     elif candidate.last - candidate.first == 1 and _name_form(forms[first], candidate.dropped) in _PLACE_NAME_HEADS:
@@ -773,20 +775,38 @@ def _extend_place(text: _Text, candidate: _Candidate) -> None:
         ):
             candidate.last += 1  # تل علي، باب الهوى: a head word is no place alone
     else:
-        _extend_to_known_place(text, candidate)
+        _extend_back_to_known_place(text, candidate)
+        _extend_to_known_place(text, candidate, candidate.first)
 
 
-def _extend_to_known_place(text: _Text, candidate: _Candidate) -> None:
-    """Take in the words after a place span that make with it a longer name the gazetteer knows (الكونغو |
-    الديمقراطية، سان | فرانسيسكو)."""
-    words = [_name_form(text.forms[candidate.first], candidate.dropped)]
-    for i in range(candidate.first + 1, min(candidate.first + _MAX_PLACE_NAME_WORDS, len(text.forms))):
+def _extend_back_to_known_place(text: _Text, candidate: _Candidate) -> None:
+    """Take in the word before a place span when the two make a name the gazetteer knows (جنوب | أفريقيا), but not
+    a word for a kind of place (منطقة الرياض: the region is named by its city's name, see _trim)."""
+    first = candidate.first
+    if first == 0 or text.tokens[first - 1].kind != WORD or text.tokens[first].start - text.tokens[first - 1].end > 1:
+        return
+    words = text.forms[first : candidate.last]
+    words[0] = _name_form(words[0], candidate.dropped)
+    for variant, dropped in clitic_variants(text.forms[first - 1]):
+        if is_kind_of_place(name_key(variant)):
+            return
+        if place_population(name_key(" ".join((variant, *words)))) >= 0:
+            candidate.first, candidate.dropped = first - 1, dropped  # وجنوب أفريقيا: South Africa
+            return
+
+
+def _extend_to_known_place(text: _Text, candidate: _Candidate, name_first: int) -> None:
+    """Take in the words after a place span that make with the name (from token ``name_first``) a longer name the
+    gazetteer knows (الكونغو | الديمقراطية، ولاية لوس | أنجلس)."""
+    first_form = text.forms[name_first]
+    words = [_name_form(first_form, candidate.dropped) if name_first == candidate.first else first_form]
+    for i in range(name_first + 1, min(name_first + _MAX_PLACE_NAME_WORDS, len(text.forms))):
         if text.tokens[i].kind != WORD or text.tokens[i].start - text.tokens[i - 1].end > 1:
             break
         words.append(text.forms[i])
-    for length in range(len(words), candidate.last - candidate.first, -1):
+    for length in range(len(words), candidate.last - name_first, -1):
         if place_population(name_key(" ".join(words[:length]))) >= 0:
-            candidate.last = candidate.first + length
+            candidate.last = name_first + length
             return
 
 
@@ -916,6 +936,8 @@ def _place_name_length(text: _Text, first: int) -> int:
         words.append(forms[i])
     if not words or _clitics_before(words[0], _PLACE_NOUNS) is not None or text.surface(first) in _PARTICLES:
         return 0
+    if _is_prepositional_noun(words[0]):
+        return 0  # منطقة للألعاب: an area for games, not a place named للألعاب
     if words[0].endswith(_POSSESSIVE_ENDINGS) and place_population(name_key(words[0])) < 0:
         return 0
     if not words[0].startswith(_ARTICLE) and words[0].endswith(("ي", "يه")) and place_population(name_key(words[0])) < 0:
@@ -1066,6 +1088,8 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
             continue  # أبريل (نيسان) 2014: a month, not the car maker
         if kind in (LOC, GPE) and one_word and _after_a_number(text, candidate.first):
             continue  # اثنين بريطانيين: what a number counts, not a place
+        if kind == LOC and one_word and not surface.startswith(_ARTICLE) and name_key(surface) in _FACILITY_NOUNS:
+            continue  # في مسجد: the noun of a place alone, not its name (but الكورنيش is the corniche)
         if kind == LOC and one_word and _is_common_noun_not_a_place(surface):
             continue  # عصر الليمون، تطوير بترول ألاسكا: a common noun, not a place
         if kind in (PER, MISC) and one_word and _is_accusative_noun(text.forms[candidate.first]):

@@ -231,6 +231,11 @@ def country_place(code: str) -> Place | None:
     return None if place is None else dataclasses.replace(place, approximate=True)
 
 
+def is_kind_of_place(key: str) -> bool:
+    """Whether a :func:`name_key` word names a kind of place (منطقة، محافظة، مدينة، حي), not a place."""
+    return key in _qualifiers().admin or key in _qualifiers().settlement
+
+
 def is_curated_place(key: str) -> bool:
     """Whether a :func:`name_key` is one of the place names curated in places.json (المنطقة الشرقية)."""
     return key in _qualifiers().overrides

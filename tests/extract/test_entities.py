@@ -69,11 +69,21 @@ def test_a_common_noun_no_list_knows_as_a_place_is_no_place() -> None:
 
 
 def test_a_place_span_takes_in_the_rest_of_a_longer_known_name() -> None:
-    text = "وصل الوفد إلى مكة المكرمة قادما من الكونغو الديمقراطية أمس."
-    assert [surface for surface, _, _ in found(text, {"مكة": "LOC", "الكونغو": "LOC"})] == [
+    text = "وصل الوفد إلى مكة المكرمة قادما من الكونغو الديمقراطية وجنوب أفريقيا وولاية لوس أنجلس ومنطقة الرياض."
+    tags = {"مكة": "LOC", "الكونغو": "LOC", "أفريقيا": "LOC", "وولاية لوس": "LOC", "الرياض": "LOC"}
+    assert [surface for surface, _, _ in found(text, tags)] == [
         "مكة المكرمة",
         "الكونغو الديمقراطية",
+        "جنوب أفريقيا",
+        "ولاية لوس أنجلس",
+        "الرياض",  # the region is named by its city's name: the noun stays out
     ]
+
+
+def test_a_place_noun_alone_or_before_a_preposition_names_no_place() -> None:
+    text = "صلى الجميع في مسجد قريب، وفي الحديقة منطقة للألعاب ومنطقة للمطاعم قرب الكورنيش."
+    tags = {"مسجد": "LOC", "الكورنيش": "LOC"}
+    assert found(text, tags) == [("الكورنيش", LOC, text.index("الكورنيش"))]
 
 
 def test_a_curated_place_name_keeps_its_noun() -> None:
