@@ -13,8 +13,11 @@ A name is looked up after taking off the words that qualify it
 - a vicinity word or a direction (ريف حلب الشمالي، شرق دير الزور) gives the
   coordinates of the place it qualifies, marked approximate;
 - among what is left, the most populous wins, a place in one of the countries
-  of the document counting ten times its population (طرابلس in a Lebanese
-  story), and a place in those countries wins a tie (منبج in Syria).
+  of the document counting seven times its population (طرابلس in a Lebanese
+  story, but جنيف stays Geneva in a story that names the United States), and a
+  place in those countries wins a tie (منبج in Syria);
+- an adjective of a country after the name picks that country (طرابلس الليبية),
+  and a name of two words written as one is still found (ديرالزور).
 
 Countries and provinces carry the coordinates of their capital or seat, so
 they are approximate too. ``places.json`` also holds overrides for names the
@@ -42,12 +45,15 @@ COUNTRY = "country"
 SETTLEMENT = "settlement"
 REGION = "region"
 _DEFAULT_ORDER = (COUNTRY, SETTLEMENT, REGION)
-# A place in a country of the document counts as this many times its population
-# (طرابلس in a Lebanese story is Tripoli, Lebanon; باريس stays Paris, France).
-_CONTEXT_WEIGHT = 10
+# A place in a country of the document counts as this many times its population (طرابلس in a Lebanese story is
+# Tripoli, Lebanon, a fifth of Libya's; جنيف stays Genève when the story names the United States, whose Geneva has a
+# tenth of its people; with ten, 80 mentions of Geneva in 330 Baly articles had been the American town).
+_CONTEXT_WEIGHT = 7
+# Letters each part of a name written as one word must have to be looked up as two (ديرالزور).
+_MIN_PART_LETTERS = 2
 # The population a place counts as when the gazetteer gives none: a small town (عنيزة, a Saudi city of 160,000
 # listed without one, beats Qatar's Al Unayzah in a Saudi story).
-_UNKNOWN_POPULATION = 5_000
+_UNKNOWN_POPULATION = 10_000
 
 # A name not in the gazetteer is matched by its consonants (:func:`_skeleton`) to a country or a place of
 # at least this population, when the consonants are at least this many: foreign names are spelled many ways.
@@ -197,6 +203,10 @@ class _Gazetteer:
     def places(self, key: str) -> tuple[Place, ...]:
         return tuple(self._place(number) for number in self._by_key.get(key, ()))
 
+    def country_of_key(self, key: str) -> str | None:
+        """The ISO code of the country ``key`` names, if it names one."""
+        return next((place.country for place in self.places(key) if place.kind == COUNTRY), None)
+
     def place_by_id(self, geonames_id: int) -> Place | None:
         number = self._by_id.get(geonames_id)
         return None if number is None else self._place(number)
@@ -254,6 +264,7 @@ class _Query:
     wanted: str | None  # COUNTRY, SETTLEMENT or REGION when a word asked for one
     approximate: bool
     article: bool  # whether the name looked up opens with the article as written (الليمون, not ألماتي)
+    country: str | None = None  # the country an adjective after the name gave (منبج السورية)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -266,6 +277,7 @@ def _query(name: str) -> _Query:
     words = name_key(name).split()
     wanted = None
     approximate = False
+    country = None
     taken_before = 0  # qualifying words taken off before the name
     while len(words) > 1:
         whole = " ".join(words)
@@ -283,13 +295,46 @@ def _query(name: str) -> _Query:
             approximate = True
             words = words[:-1]
             continue
+        elif (adjective_of := _adjective_country(words[-1])) and _known_key(" ".join(words[:-1])):
+            country = adjective_of  # البوكمال السورية، سوتشي الروسية: the place and the adjective of its country
+            words = words[:-1]
+            continue
         else:
             break
         words = words[1:]
         taken_before += 1
     written = _NOT_WRITTEN_NAME_CHARACTER.sub(" ", name).split()
     article = taken_before < len(written) and written[taken_before].startswith(_ARTICLE)
-    return _Query(" ".join(words), wanted, approximate, article)
+    key = " ".join(words)
+    return _Query(_known_key(key) or key, wanted, approximate, article, country)
+
+
+def _adjective_country(word: str) -> str | None:
+    """The country whose adjective a key word is (سوريه -> SY, روسي -> RU, امريكيه -> US, نمساويه -> AT), if any."""
+    names = [word] if word.endswith("يه") else []  # سعوديه is the adjective and the country
+    for ending in ("يه", "ي"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            names += [stem, stem + "ا", stem + "يا", stem.removesuffix("و")]  # سوري، امريكي، نمساوي
+    return next((country for name in names if (country := _gazetteer().country_of_key(name))), None)
+
+
+def _known_key(key: str) -> str | None:
+    """``key`` if the gazetteer or an override has it, or the key of the two words a one-word key runs together."""
+    if key in _gazetteer() or key in _qualifiers().overrides:
+        return key
+    return _written_apart(key) if " " not in key else None
+
+
+def _written_apart(word: str) -> str | None:
+    """The key of a gazetteer name of two words that ``word`` runs together (ديرالزور is دير الزور, البوكمال is
+    البو كمال), if any."""
+    gazetteer = _gazetteer()
+    for i in range(_MIN_PART_LETTERS, len(word) - _MIN_PART_LETTERS + 1):
+        key = name_key(f"{word[:i]} {word[i:]}")
+        if key in gazetteer:
+            return key
+    return None
 
 
 def is_qualified(name: str) -> bool:
@@ -319,6 +364,8 @@ def _geocode(name: str, countries: frozenset[str]) -> Place | None:
             found = _gazetteer().places_by_skeleton(query.key)  # جاكرتا is جاكارتا
         if not found:
             return None
+        if query.country and any(p.country == query.country for p in found):
+            found = tuple(p for p in found if p.country == query.country)
         if query.wanted != REGION:
             # a town beats the province of the same name in the same country (الموصل)
             town_countries = {p.country for p in found if p.kind == SETTLEMENT}

@@ -133,3 +133,27 @@ def test_a_region_the_gazetteer_lacks_sits_at_its_seat_without_an_id() -> None:
     assert geocode("سيناء").name_en == "Sinai Peninsula" and geocode("شمال سيناء").name_en == "North Sinai"
     assert geocode("العاصمة المقدسة").geonames_id == geocode("مكة").geonames_id  # an epithet of Makkah
     assert geocode("كوباني").geonames_id == geocode("عين العرب").geonames_id  # the Kurdish name
+
+
+def test_a_name_written_as_one_word_finds_the_place_of_two() -> None:
+    assert geocode("ديرالزور").geonames_id == geocode("دير الزور").geonames_id == 170794
+    assert geocode("البوكمال").name_en == "Ālbū Kamāl"
+
+
+def test_the_adjective_of_a_country_after_a_place_picks_that_country() -> None:
+    assert geocode("طرابلس اللبنانية").country == "LB"
+    assert geocode("طرابلس الليبية").country == "LY"
+    assert (geocode("سوتشي الروسية").name_en, geocode("سالزبورج النمساوية").country) == ("Sochi", "AT")
+    assert geocode("الجزيرة العربية") is None  # عربية is no country's adjective
+    assert geocode("فرنسا اليونان") is None  # two countries in a row are no place and its adjective
+
+
+def test_a_large_city_abroad_beats_a_small_namesake_in_a_country_of_the_document() -> None:
+    # Geneva talks in a story that names the United States: Geneva, New York has a tenth of Genève's people
+    assert geocode("جنيف", {"US", "SY"}).country == "CH"
+    assert geocode("طرابلس", {"LB"}).country == "LB"  # but Lebanon's Tripoli is a fifth of Libya's
+
+
+def test_a_place_without_a_population_in_the_gazetteer_can_still_win_in_its_country() -> None:
+    assert geocode("عنيزة").country == "QA"
+    assert geocode("عنيزة", {"SA"}).country == "SA"  # Unaizah, Saudi Arabia, listed without a population
