@@ -686,8 +686,9 @@ def _is_prepositional_noun(form: str) -> bool:
 
 
 def _extend_person(text: _Text, candidate: _Candidate) -> None:
-    """Take in the rest of a name after a joining word (محمد بن راشد | آل مكتوم), and the given name علي written
-    with ya just before it, which the tagger reads as the particle على (علي | عبدالله صالح)."""
+    """Take in the rest of a name after a joining word (محمد بن راشد | آل مكتوم), the given name علي written
+    with ya just before it, which the tagger reads as the particle على (علي | عبدالله صالح), and the first half
+    of a compound given name before الله (فتح | الله غولن)."""
     tokens = text.tokens
     first = candidate.first
     if (
@@ -699,6 +700,14 @@ def _extend_person(text: _Text, candidate: _Candidate) -> None:
     ):
         candidate.first = first - 1
         candidate.dropped = len(text.surface(first - 1)) - len("علي")  # وعلي: the name starts after و
+    elif (
+        first > 0
+        and text.forms[first] in _GOD
+        and tokens[first - 1].kind == WORD
+        and tokens[first].start - tokens[first - 1].end == 1
+    ):
+        candidate.first = first - 1  # فتح | الله غولن: no name opens with الله, which ends a compound given name
+        candidate.dropped = name_offset(text.forms[first - 1], text.forms[first : candidate.last])
     _extend_over_joiners(text, candidate, joiner_after=True)
 
 
@@ -1000,6 +1009,22 @@ def _is_function_word(surface: str) -> bool:
     return fold(surface) in words or (surface[:1] in ("و", "ف") and not rest.startswith("ا") and fold(rest) in words)
 
 
+def _drop_clitics_written_apart(text: _Text, found: list[_Candidate]) -> None:
+    """A letter before a name is a clitic when the document also names the same without any (لغولن after غولن,
+    لصدام حسين after صدام حسين): another mention of the same type, written alone; a known name keeps it (وجدة)."""
+    forms = text.forms
+    alone = {(c.type, " ".join(forms[c.first : c.last])) for c in found if c.dropped == 0}
+    for candidate in found:
+        form = forms[candidate.first]
+        if candidate.dropped or text.tokens[candidate.first].kind != WORD or _is_known(form):
+            continue
+        rest = forms[candidate.first + 1 : candidate.last]
+        for variant, dropped in clitic_variants(form)[1:]:
+            if (candidate.type, " ".join((variant, *rest))) in alone:
+                candidate.dropped = dropped
+                break
+
+
 def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
     taken: set[int] = set()
     chosen = []
@@ -1061,6 +1086,7 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
     found = _resolve(found + _places_after_nouns(text, found))
     found = _resolve(found + _persons_named_ali(text, found))
     found = _resolve(found + _repeats(text, found))
+    _drop_clitics_written_apart(text, found)
     titles = _titles()
     mentions = []
     for candidate in map(partial(_without_function_words, text), found):

@@ -92,6 +92,21 @@ def test_a_curated_place_name_keeps_its_noun() -> None:
     assert [surface for surface, _, _ in found(text, tags)] == ["المنطقة الشرقية", "محافظة القطيف"]
 
 
+def test_a_name_does_not_open_with_allah_but_with_the_compound_given_name() -> None:
+    text = "اتهم أردوغان الداعية فتح الله غولن بتدبير الانقلاب."
+    assert ("فتح الله غولن", PER, text.index("فتح")) in found(text, {"أردوغان": "PER", "الله غولن": "PER"})
+
+
+def test_a_clitic_is_dropped_when_the_document_names_the_same_without_it() -> None:
+    text = "أسس غولن حركة الخدمة، وقال مساعد إن الموالين لغولن أرادوا الانقلاب، ووصلت برقية إلى وجدة."
+    tags = {"غولن": "PER", "لغولن": "PER", "وجدة": "LOC"}
+    assert found(text, tags) == [
+        ("غولن", PER, text.index("غولن")),
+        ("غولن", PER, text.index("لغولن") + 1),
+        ("وجدة", LOC, text.index("وجدة")),  # Oujda: a known name keeps its first letter
+    ]
+
+
 def test_lam_lam_drops_both_lams_so_the_name_matches_its_article_form() -> None:
     text = "قال المرصد السوري لحقوق الإنسان إن الطائرات قصفت البلدة، وأكدت مصادر للمرصد أن القصف استمر."
     assert found(text) == [
