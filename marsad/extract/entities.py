@@ -80,6 +80,12 @@ _NOT_PLACE_NAMES = frozenset(
 _POSSESSIVE_ENDINGS = ("اته", "اتها", "هم", "هما", "كم", "نا")
 # Lower-case words allowed inside a Latin-script name.
 _LATIN_CONNECTORS = frozenset(("of", "the", "and", "for", "de", "du", "al", "el", "&", "-"))
+# Lower-case words inside Latin names (Bank of America, Ibrahim bin Ali, Ludwig van Beethoven).
+_LATIN_NAME_PARTICLES = _LATIN_CONNECTORS | frozenset(
+    ("bin", "ibn", "abu", "van", "von", "der", "den", "da", "di", "del", "la", "le", "y", "on", "in", "at", "a")
+)
+# A page's code word: lower case letters, then a capital (backButton, signInEmailAddress, existing-createdDate).
+_CODE_WORD = regex.compile(r"[a-z]{2,}[a-z-]*[A-Z]")
 # Last words that make an unknown Latin-script name an organisation.
 _LATIN_ORG_WORDS = frozenset(
     "times news post journal agency press institute university council party army forces group inc ltd corp "
@@ -264,6 +270,7 @@ class _Titles:
     given_names: frozenset[str]
     not_surnames: frozenset[str]
     not_names: frozenset[str]  # name keys
+    latin_not_names: frozenset[str]  # lower case
 
 
 @cache
@@ -284,6 +291,7 @@ def _titles() -> _Titles:
         given,
         frozenset(token_form(word) for word in data["not_surnames"]),
         frozenset(name_key(word) for word in data["not_names"]),
+        frozenset(data["latin_not_names"]),
     )
 
 
@@ -671,6 +679,18 @@ def _is_common_noun_not_a_place(name: str) -> bool:
         return bool(place_candidates(name))
     usage = load_tagger().features.lexicon.usage.get(form)
     return usage is not None and usage[1] == "3"
+
+
+def _is_page_text(surface: str) -> bool:
+    """Whether a Latin-script mention is text of the page rather than a name: all in lower case (px, email
+    protected), code (backButton, existing-createdDate), a phrase with lower-case words that are no name particles
+    (Our website is using cookies), or only words of page furniture, dates and units (GMT, September 22)."""
+    if surface == surface.lower() or _CODE_WORD.match(surface):
+        return True
+    words = surface.split()
+    if any(word.isalpha() and word.islower() and word not in _LATIN_NAME_PARTICLES for word in words):
+        return True
+    return all(word.lower() in _titles().latin_not_names or word.isdigit() or word in _DASHES for word in words)
 
 
 def _is_name_word(form: str) -> bool:
@@ -1120,8 +1140,8 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
             continue  # عصر الليمون، تطوير بترول ألاسكا: a common noun, not a place
         if kind in (PER, MISC) and one_word and _is_accusative_noun(text.forms[candidate.first]):
             continue  # تلقت بلاغا: a common noun with the accusative alef, not a name
-        if surface.isascii() and surface == surface.lower():
-            continue  # px, margin, email protected: page code or a common word, not a name (names are capitalised)
+        if surface.isascii() and _is_page_text(surface):
+            continue  # px, backButton, Our website is using cookies, GMT: page text, not a name
         if kind == PER and one_word and _TANWEEN.search(surface):
             form = text.forms[candidate.first]
             if not (_is_name_word(form) or _is_name_word(form.removesuffix("ا"))):

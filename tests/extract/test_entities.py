@@ -158,6 +158,16 @@ def test_latin_script_names_inside_arabic_text() -> None:
     ]
 
 
+def test_latin_page_text_is_no_name() -> None:
+    text = (
+        "نشر الخبر الساعة 10 GMT عبر iPad ثم Our website is using cookies ثم signInEmailAddress "
+        "و All rights reserved و September 22 وأكدت Human Rights Watch ذلك."
+    )
+    phrases = ("Our website is using cookies", "All rights reserved", "signInEmailAddress", "iPad")
+    tags = dict.fromkeys(phrases, "MISC")
+    assert [surface for surface, _, _ in found(text, tags)] == ["iPad", "Human Rights Watch"]
+
+
 def test_a_latin_name_does_not_run_across_a_line_break() -> None:
     assert [m[0] for m in found("Reuters\nTelegram")] == ["Reuters", "Telegram"]
 
