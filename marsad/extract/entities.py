@@ -681,6 +681,13 @@ def _is_common_noun_not_a_place(name: str) -> bool:
     return usage is not None and usage[1] == "3"
 
 
+def _is_nationality(form: str) -> bool:
+    """A nationality adjective of the tagger's list, with the article or a proclitic (الروسي، والروسي)."""
+    split = split_clitics(form)
+    nationalities = load_tagger().features.lexicon.triggers.get("nationality", ())
+    return split.with_article.startswith(_ARTICLE) and split.stem in nationalities  # not بلاتيني, Platini
+
+
 def _is_page_text(surface: str) -> bool:
     """Whether a Latin-script mention is text of the page rather than a name: all in lower case (px, email
     protected), code (backButton, existing-createdDate), a phrase with lower-case words that are no name particles
@@ -1108,6 +1115,7 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
     found = _resolve(found + _repeats(text, found))
     _drop_clitics_written_apart(text, found)
     titles = _titles()
+    surnames = {text.forms[c.last - 1] for c in found if c.type == PER and c.last - c.first > 1}
     mentions = []
     for candidate in map(partial(_without_function_words, text), found):
         start, end = text.span(candidate)
@@ -1138,6 +1146,9 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
             continue  # في مسجد: the noun of a place alone, not its name (but الكورنيش is the corniche)
         if kind == LOC and one_word and _is_common_noun_not_a_place(surface):
             continue  # عصر الليمون، تطوير بترول ألاسكا: a common noun, not a place
+        if kind == PER and one_word and _is_nationality(text.forms[candidate.first]) \
+                and text.forms[candidate.first] not in surnames:
+            continue  # الرئيس الروسي، للدور الروسي: a nationality, not a person (but المصري after أبو حمزة المصري)
         if kind in (PER, MISC) and one_word and _is_accusative_noun(text.forms[candidate.first]):
             continue  # تلقت بلاغا: a common noun with the accusative alef, not a name
         if surface.isascii() and _is_page_text(surface):

@@ -158,6 +158,15 @@ def test_latin_script_names_inside_arabic_text() -> None:
     ]
 
 
+def test_a_nationality_or_the_eulogy_is_no_person() -> None:
+    text = (
+        "قال الرئيس الروسي إن النبي صلى الله عليه وسلم ذكر في الكتاب، "
+        "وقال أبو حمزة المصري ثم كرر المصري ذلك، وأشاد بلاتيني."
+    )
+    tags = {"الروسي": "PER", "صلى": "PER", "أبو حمزة المصري": "PER", "المصري": "PER", "بلاتيني": "PER"}
+    assert [surface for surface, _, _ in found(text, tags)] == ["أبو حمزة المصري", "المصري", "بلاتيني"]
+
+
 def test_latin_page_text_is_no_name() -> None:
     text = (
         "نشر الخبر الساعة 10 GMT عبر iPad ثم Our website is using cookies ثم signInEmailAddress "
