@@ -599,16 +599,21 @@ def _over_a_period(doc: Document, sentence: _Sentence, first: int, lexicon: _Lex
 
 
 def _another(sentence: _Sentence, last: int, lexicon: _Lexicon) -> bool:
-    """Whether آخر or أخرى describes the trigger or a site in its clause after it (قصف مدفعي آخر، في جانب آخر من العاصمة),
-    not a person (وإصابة آخر) nor 'the last' (على آخر معاقله)."""
+    """Whether آخر or أخرى describes the trigger or a site in its clause after it, an adjective between allowed (قصف
+    مدفعي آخر، في جانب آخر من العاصمة، استهدفت معبرا نهريا آخر), not a person (وإصابة آخر) nor 'the last' (على آخر
+    معاقله)."""
     for k in range(last + 1, min(last + 1 + _ANOTHER_WINDOW, len(sentence.tokens))):
         if sentence.tokens[k].kind == PUNCT:
             return False
         if _has(lexicon, "other_words", sentence.forms[k]):
-            noun = sentence.forms[k - 1]
-            sites = ("site_nouns", "settlement_words", "region_words")
-            return k == last + 1 or any(_has(lexicon, cue, noun) for cue in sites)
+            return k == last + 1 or any(_is_site(lexicon, sentence.forms[j]) for j in range(max(last + 1, k - 2), k))
     return False
+
+
+def _is_site(lexicon: _Lexicon, forms: Sequence[str]) -> bool:
+    """Whether a word names a site, a settlement or a region, also with the accusative alef (معبرا نهريا آخر)."""
+    forms = (*forms, *(form[:-1] for form in forms if form.endswith("ا") and len(form) > 3))
+    return any(_has(lexicon, cue, forms) for cue in ("site_nouns", "held_sites", "settlement_words", "region_words"))
 
 
 def _earlier_one(sentence: _Sentence, first: int) -> bool:

@@ -960,3 +960,9 @@ def test_the_literal_sense_is_still_an_event() -> None:
     text = "خطف مسلحون طبيبا من منزله في بلدة الأتارب أمس."
     [event] = events(document(text, mentions=[mention(text, "الأتارب", LOC)]))
     assert event.type == "abduction"
+
+
+def test_a_strike_on_another_site_is_another_event_even_with_an_adjective_between() -> None:
+    text = "قتل 5 مدنيين في غارات على معبر السوسة قرب البوكمال. وشنت الطائرات غارات استهدفت معبرا نهريا آخر."
+    doc = document(text, quantities=[figure(text, "5", 5, 5, counted="مدنيين")], mentions=[mention(text, "البوكمال", LOC)])
+    assert [(surface(doc, e), e.killed) for e in events(doc)] == [("غارات", (5, 5)), ("غارات", None)]
