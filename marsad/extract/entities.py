@@ -876,6 +876,7 @@ def _against_hits(candidate: _Candidate, hits_by_first: dict[int, _Candidate], t
 def _repeats(text: _Text, found: list[_Candidate]) -> list[_Candidate]:
     """Names found once, found again where the tagger missed them; a person's surname alone (إيهو) too."""
     names: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
+    places = _places_named_after_nouns(text, found)
     for candidate in found:
         if candidate.type not in _REPEATED_TYPES:
             continue
@@ -889,6 +890,7 @@ def _repeats(text: _Text, found: list[_Candidate]) -> list[_Candidate]:
             and len(forms) > 1
             and len(surname) > MIN_STEM
             and surname not in _titles().not_surnames
+            and surname not in places  # علي البوكمال, a misread, does not make the town of مدينة البوكمال a person
         ):
             # the surname of a person named in full outranks the tagger (كاميرون is not Cameroon here)
             names.setdefault(surname, []).append(((), PER, PRIORITY_SURNAME))
@@ -905,6 +907,22 @@ def _repeats(text: _Text, found: list[_Candidate]) -> list[_Candidate]:
                 repeats.append(_Candidate(i, i + 1 + len(rest), kind, priority, dropped))
                 break
     return repeats
+
+
+def _places_named_after_nouns(text: _Text, found: list[_Candidate]) -> set[str]:
+    """One-word place names the document writes after a place noun somewhere (مدينة البوكمال): places wherever."""
+    return {
+        _name_form(text.forms[c.first], c.dropped)
+        for c in found
+        if c.type == LOC and c.last - c.first == 1 and c.first > 0 and _after_place_noun(text, c.first)
+    }
+
+
+def _after_place_noun(text: _Text, index: int) -> bool:
+    """Whether token ``index`` comes right after an indefinite place noun (مدينة، بلدة، قرية، حي، منطقة)."""
+    noun = text.forms[index - 1]
+    dropped = _clitics_before(noun, _PLACE_NOUNS)
+    return dropped is not None and not _name_form(noun, dropped).startswith(_ARTICLE)
 
 
 def _places_after_nouns(text: _Text, found: list[_Candidate]) -> list[_Candidate]:
@@ -1114,6 +1132,11 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
     found = _resolve(found + _persons_named_ali(text, found))
     found = _resolve(found + _repeats(text, found))
     _drop_clitics_written_apart(text, found)
+    places = _places_named_after_nouns(text, found)
+    for candidate in found:
+        if candidate.type == PER and candidate.last - candidate.first == 1 and candidate.entry is None \
+                and _name_form(text.forms[candidate.first], candidate.dropped) in places:
+            candidate.type = LOC  # وتعد البوكمال after مدينة البوكمال: the town, whatever the tagger said here
     titles = _titles()
     surnames = {text.forms[c.last - 1] for c in found if c.type == PER and c.last - c.first > 1}
     mentions = []
