@@ -122,6 +122,7 @@ class _Qualifiers:
     settlement: frozenset[str]
     vicinity: frozenset[str]
     directions: frozenset[str]
+    waters: frozenset[str]
     overrides: dict[str, Place]
     capitals: tuple[Place, ...]
 
@@ -145,7 +146,9 @@ def _qualifiers() -> _Qualifiers:
     ]
     overrides = {name_key(name): place for entry, place in places for name in entry["names"]}
     capitals = tuple(place for entry, place in places if entry.get("capital"))
-    return _Qualifiers(keys("admin"), keys("settlement"), keys("vicinity"), keys("directions"), overrides, capitals)
+    return _Qualifiers(
+        keys("admin"), keys("settlement"), keys("vicinity"), keys("directions"), keys("waters"), overrides, capitals
+    )
 
 
 def capital_overrides() -> tuple[Place, ...]:
@@ -357,6 +360,8 @@ def geocode(name: str, countries: Collection[str] = ()) -> Place | None:
 @lru_cache(maxsize=1 << 14)
 def _geocode(name: str, countries: frozenset[str]) -> Place | None:
     query = _query(name)
+    if query.wanted is None and query.key in _qualifiers().waters:
+        return None  # البحر الأحمر: the sea, not the province of that name
     place = _qualifiers().overrides.get(query.key)
     if place is None:
         found = _gazetteer().places(query.key)

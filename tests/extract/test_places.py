@@ -157,3 +157,8 @@ def test_a_large_city_abroad_beats_a_small_namesake_in_a_country_of_the_document
 def test_a_place_without_a_population_in_the_gazetteer_can_still_win_in_its_country() -> None:
     assert geocode("عنيزة").country == "QA"
     assert geocode("عنيزة", {"SA"}).country == "SA"  # Unaizah, Saudi Arabia, listed without a population
+
+
+def test_the_red_sea_is_no_province_unless_a_word_asks_for_one() -> None:
+    assert geocode("البحر الأحمر") is None
+    assert geocode("محافظة البحر الأحمر", {"EG"}).country == "EG"
