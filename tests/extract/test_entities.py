@@ -126,6 +126,8 @@ def test_a_name_beginning_with_a_clitic_letter_keeps_it() -> None:
     assert name_offset(token_form("وسامر")) == 1
     assert name_offset(token_form("بغداد")) == 0
     assert name_offset(token_form("ببغداد")) == 1
+    assert name_offset(token_form("فالنسيا")) == 0  # Valencia, not ف + النسيا
+    assert name_offset(token_form("لفالنسيا")) == 1
 
 
 def test_the_clitic_of_a_multi_word_place_is_judged_on_the_whole_name() -> None:
