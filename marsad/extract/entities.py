@@ -314,8 +314,8 @@ def _place_words() -> tuple[frozenset[str], frozenset[str]]:
 def clitic_variants(form: str, min_stem: int = MIN_STEM) -> tuple[tuple[str, int], ...]:
     """A token form and its readings without proclitics, as (form, normalised letters dropped).
 
-    لل reads as ل + ال: the variant is ``ال`` + the rest, dropping both lams. A reading
-    keeps more than ``min_stem`` letters.
+    لل reads as ل + ال: the variant is ``ال`` + the rest, dropping both lams; it also reads as ل before a
+    word opening with ل (للبنان). A reading keeps more than ``min_stem`` letters.
     """
     variants = [(form, 0)]
     i = 0
@@ -325,6 +325,7 @@ def clitic_variants(form: str, min_stem: int = MIN_STEM) -> tuple[tuple[str, int
     if len(form) - i - 1 > min_stem and form[i] in _PREPOSITIONS:
         if form.startswith("لل", i):
             variants.append((_ARTICLE + form[i + 2 :], i + 2))
+            variants.append((form[i + 1 :], i + 1))  # للبنان: ل + لبنان
         else:
             variants.append((form[i + 1 :], i + 1))
     return tuple(variants)
@@ -357,17 +358,22 @@ def name_offset(form: str, following: Sequence[str] = ()) -> int:
     """How many normalised letters of a token's form are clitics before the name it holds.
 
     ``following`` are the forms of the name's other words (لدير followed by الزور).
-    Before a word that is not known, و is a conjunction unless a vowel follows it:
-    وسامر is و + سامر but ويليام is William.
+    Before a word that is not known, و is a conjunction unless a vowel follows it or the word with it is the
+    commoner: وسامر is و + سامر but ويليام is William and وحدات a word.
     """
     variants = clitic_variants(form)
-    if len(variants) == 1 or form in _NAMES_OPENING_WITH_WA or _is_known(form, following):
-        return 0
+    if len(variants) == 1 or form in _NAMES_OPENING_WITH_WA or name_key(form) in _NAME_HEADS \
+            or _is_known(form, following):
+        return 0  # وزارة، وكالة: the head noun itself, no و before زارة
     for variant, dropped in variants[1:]:
-        if _is_known(variant, following) or variant.startswith(_ARTICLE) or name_key(variant) in _NAME_HEADS:
-            return dropped  # بجامعة نايف: the name opens with جامعة
-    if form[0] == "و" and form[1] not in "اي":
-        return 1
+        if (
+            (_is_known(variant, following) and not _commoner_whole(form, variant))  # ولاية is no و + لاية
+            or (variant.startswith(_ARTICLE) and not _commoner_whole(form, variant))
+            or name_key(variant) in _NAME_HEADS
+        ):
+            return dropped  # بجامعة نايف: the name opens with جامعة; بالرقة is ب + الرقة
+    if form[0] == "و" and form[1] not in "اي" and not _commoner_whole(form, form[1:]):
+        return 1  # وسامر is و + سامر, but وحدات and ولاية are words of their own
     return 0
 
 
@@ -642,6 +648,13 @@ def _after_a_number(text: _Text, index: int) -> bool:
         return False
     previous = text.tokens[index - 1]
     return previous.kind == NUMBER or number_word_value(text.surface(index - 1)) is not None
+
+
+def _commoner_whole(form: str, variant: str) -> bool:
+    """Whether wordfreq uses a word more than its reading without a clitic (بالوتيلي, Balotelli, is no ب + الوتيلي;
+    بالرقة is rarer than الرقة, والقوقاز as rare as القوقاز)."""
+    usage = load_tagger().features.lexicon.usage
+    return int(usage.get(form, ("0",))[0]) > int(usage.get(variant, ("0",))[0])
 
 
 def _clitic_of_a_common_word(form: str) -> int:

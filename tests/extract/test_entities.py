@@ -128,6 +128,16 @@ def test_a_name_beginning_with_a_clitic_letter_keeps_it() -> None:
     assert name_offset(token_form("ببغداد")) == 1
     assert name_offset(token_form("فالنسيا")) == 0  # Valencia, not ف + النسيا
     assert name_offset(token_form("لفالنسيا")) == 1
+    assert name_offset(token_form("بالوتيلي")) == name_offset(token_form("فاليري")) == 0  # foreign names
+    assert name_offset(token_form("وحدات")) == name_offset(token_form("ولاية")) == 0  # commoner than حدات، لاية
+    assert name_offset(token_form("للبنان")) == 1  # ل + لبنان
+    assert name_offset(token_form("ووزارة")) == 1
+
+
+def test_a_body_named_after_its_head_noun_keeps_its_first_letter() -> None:
+    text = "وأعلنت وزارة الزراعة السورية ووكالة الأنباء الرسمية أمس."
+    tags = {"وزارة الزراعة السورية": "ORG", "ووكالة الأنباء الرسمية": "ORG"}
+    assert [surface for surface, _, _ in found(text, tags)] == ["وزارة الزراعة السورية", "وكالة الأنباء الرسمية"]
 
 
 def test_the_clitic_of_a_multi_word_place_is_judged_on_the_whole_name() -> None:
