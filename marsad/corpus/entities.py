@@ -35,7 +35,7 @@ import regex
 
 from marsad.document import ENTITY_TYPES, GPE, LOC, MISC, ORG, PER, Document
 from marsad.extract.attributions import outlet_named
-from marsad.extract.entities import AliasEntry, alias_table, outlet_keys
+from marsad.extract.entities import AliasEntry, alias_table, may_stand_for_a_full_name, outlet_keys
 from marsad.extract.places import (
     COUNTRY,
     Place,
@@ -58,6 +58,8 @@ _COMPOUND_HEADS = ("عبد", "ابو")
 _FINAL_GHAIN = regex.compile(r"غ\b")
 # The shortest second half split off a joined compound without the article (عبدربه, not عبدون).
 _MIN_COMPOUND_REST = 3
+# How many times as many mentions as the other full names ending with a surname the one it joins must have.
+_SURNAME_DOMINANCE = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,18 +189,23 @@ class EntityLinker:
         return Linking(entities, mention_entity)
 
     def _merge_surnames(self) -> dict[str, str]:
-        """A one-word person entity joins the only multi-word person entity whose name ends with it."""
+        """A one-word person entity joins the multi-word person entity whose name ends with it: the only one, or,
+        unless the word is a given name or a title, one mentioned at least three times as often as the others
+        together (غولن joins فتح الله غولن, 28 mentions, not كاريزما غولن, 2, a tagger's slip)."""
         prefix = PER + ":"
         by_surname: dict[str, list[str]] = {}
         for key in self._entities:
             if key.startswith(prefix) and " " in key:
                 by_surname.setdefault(key.rpartition(" ")[2], []).append(key)
+        sizes = {key: sum(self._entities[key].types.values()) for keys in by_surname.values() for key in keys}
         merged = {}
         for key, entity in self._entities.items():
             if not key.startswith(prefix) or " " in key:
                 continue
-            full = by_surname.get(key[len(prefix) :], [])
-            if len(full) == 1:
+            full = sorted(by_surname.get(key[len(prefix) :], []), key=lambda k: (-sizes[k], k))
+            if len(full) > 1 and not may_stand_for_a_full_name(key[len(prefix) :]):
+                continue  # سلمان alone is any of them
+            if full and sizes[full[0]] >= _SURNAME_DOMINANCE * sum(sizes[k] for k in full[1:]):
                 merged[key] = full[0]
                 target = self._entities[full[0]]
                 target.types.update(entity.types)

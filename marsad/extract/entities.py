@@ -296,6 +296,18 @@ def _titles() -> _Titles:
 
 
 @cache
+def _not_standing_for_full_names() -> frozenset[str]:
+    titles = _titles()
+    return frozenset(name_key(word) for word in (*titles.given_names, *titles.not_surnames))
+
+
+def may_stand_for_a_full_name(key: str) -> bool:
+    """Whether a one-word person's name (a :func:`name_key`) may be the surname of a full name elsewhere: no given
+    name (سلمان، سعود) and no word kept off surnames (الثاني، باشا)."""
+    return key not in _not_standing_for_full_names()
+
+
+@cache
 def outlet_keys() -> frozenset[str]:
     """Words naming a kind of outlet (صحيفة، وكالة), as :func:`name_key` gives them."""
     data = json.loads(resources.files("marsad.data").joinpath("titles.json").read_text(encoding="utf-8"))

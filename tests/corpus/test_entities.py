@@ -95,6 +95,23 @@ def test_a_surname_joins_the_full_name_in_its_document_but_a_first_name_does_not
     assert entity_of(linking, "one", a[1])["name"] == "سامر الخطيب"
 
 
+def test_a_surname_alone_joins_the_full_name_that_dominates_but_a_given_name_does_not() -> None:
+    accused = "اتهم أردوغان الداعية فتح الله غولن بتدبير الانقلاب."
+    docs = [(f"d{i}", accused, ("فتح الله غولن", PER, 0)) for i in range(4)] + [
+        ("slip", "وعزا الكاتب كاريزما غولن إلى خطابه.", ("كاريزما غولن", PER, 0)),
+        ("alone", "ونفى غولن التهمة.", ("غولن", PER, 0)),
+        ("k1", "التقى الملك سلمان بن عبدالعزيز الوفد.", ("سلمان بن عبدالعزيز", PER, 0)),
+        ("k2", "وصل الملك سلمان بن عبدالعزيز إلى جدة.", ("سلمان بن عبدالعزيز", PER, 0)),
+        ("k3", "استقبل الملك سلمان بن عبدالعزيز الضيوف.", ("سلمان بن عبدالعزيز", PER, 0)),
+        ("k4", "وقال محمد بن سلمان إن الرؤية ماضية.", ("محمد بن سلمان", PER, 0)),
+        ("given", "وقال سلمان إن الاجتماع انتهى.", ("سلمان", PER, 0)),
+    ]
+    linking = link_entities([(doc, records(text, span)) for doc, text, span in docs])
+    names = {doc: entity_of(linking, doc, records(text, span)[0])["name"] for doc, text, span in docs}
+    assert names["alone"] == "فتح الله غولن"  # 4 mentions against a tagger's slip of 1
+    assert names["given"] == "سلمان"  # a given name stands for nobody in particular
+
+
 def test_shorter_forms_of_a_name_join_the_fullest_one() -> None:
     text = "وقال جان دو لافال إن المحادثات متعثرة. وأضاف دو لافال أن الطرفين متباعدان، وختم لافال بالتفاؤل."
     mentions = records(text, ("جان دو لافال", PER, 0), ("دو لافال", PER, 1), ("لافال", PER, 2))
