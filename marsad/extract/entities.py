@@ -96,6 +96,8 @@ _MAX_LATIN_ACRONYM = 6
 # Words inside Arabic names that join the name to what follows (بن راشد، آل مكتوم).
 _JOINERS = frozenset(normalise(word) for word in ("بن", "بنت", "ابن", "آل", "أبو", "أبي", "عبد"))
 _MIN_PLACE_LETTERS = 4
+# The most letters (without the article) of an Arabic word that spells a Latin letter (إس، إف، يو) and names nothing.
+_MAX_LETTER_NAME = 2
 _MIN_SHORT_PLACE_POPULATION = 100_000
 # How many times as populous the place named without a leading و must be for وX after a place of its country to
 # read as و + X (الرياض وجدة is Riyadh and Jeddah; Oujda, وجدة, is a tenth of Jeddah's size).
@@ -1194,6 +1196,8 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
             continue  # في مسجد: the noun of a place alone, not its name (but الكورنيش is the corniche)
         if kind == LOC and one_word and _is_common_noun_not_a_place(surface):
             continue  # عصر الليمون، تطوير بترول ألاسكا: a common noun, not a place
+        if kind == MISC and one_word and not surface.isascii() and len(name_key(surface)) <= _MAX_LETTER_NAME:
+            continue  # إس of إس 400, الج: a Latin letter spelled out or a broken word, not a name
         if kind == PER and one_word and _is_nationality(text.forms[candidate.first]) \
                 and text.forms[candidate.first] not in surnames:
             continue  # الرئيس الروسي، للدور الروسي: a nationality, not a person (but المصري after أبو حمزة المصري)

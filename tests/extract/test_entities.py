@@ -191,6 +191,11 @@ def test_a_nationality_or_the_eulogy_is_no_person() -> None:
     assert surfaces(text, tags) == ["أبو حمزة المصري", "المصري", "بلاتيني"]
 
 
+def test_a_latin_letter_spelled_in_arabic_is_no_name() -> None:
+    text = "نشرت روسيا منظومة إس 400 وطائرات إف 16 قرب حميميم."
+    assert surfaces(text, {"إس": "MISC", "إف": "MISC", "حميميم": "MISC"}) == ["روسيا", "حميميم"]
+
+
 def test_latin_page_text_is_no_name() -> None:
     text = (
         "نشر الخبر الساعة 10 GMT عبر iPad ثم Our website is using cookies ثم signInEmailAddress "
