@@ -191,6 +191,15 @@ def test_a_nationality_or_the_eulogy_is_no_person() -> None:
     assert surfaces(text, tags) == ["أبو حمزة المصري", "المصري", "بلاتيني"]
 
 
+def test_named_wars_uprisings_and_operations_are_curated_things() -> None:
+    text = "بعد الربيع العربي أطلقت تركيا عملية درع الفرات، ورفع المتظاهرون غصن الزيتون."
+    assert found(text, {"الربيع العربي": "PER"}) == [
+        ("الربيع العربي", MISC, text.index("الربيع")),
+        ("تركيا", GPE, text.index("تركيا")),
+        ("عملية درع الفرات", MISC, text.index("عملية")),
+    ]  # غصن الزيتون alone is the olive branch of peace
+
+
 def test_a_latin_letter_spelled_in_arabic_is_no_name() -> None:
     text = "نشرت روسيا منظومة إس 400 وطائرات إف 16 قرب حميميم."
     assert surfaces(text, {"إس": "MISC", "إف": "MISC", "حميميم": "MISC"}) == ["روسيا", "حميميم"]
