@@ -380,12 +380,9 @@ def name_offset(form: str, following: Sequence[str] = ()) -> int:
             or _is_known(form, following):
         return 0  # وزارة، وكالة: the head noun itself, no و before زارة
     for variant, dropped in variants[1:]:
-        if (
-            (_is_known(variant, following) and not _commoner_whole(form, variant))  # ولاية is no و + لاية
-            or (variant.startswith(_ARTICLE) and not _commoner_whole(form, variant))
-            or name_key(variant) in _NAME_HEADS
-        ):
-            return dropped  # بجامعة نايف: the name opens with جامعة; بالرقة is ب + الرقة
+        known = _is_known(variant, following) or variant.startswith(_ARTICLE)
+        if (known and not _commoner_whole(form, variant)) or name_key(variant) in _NAME_HEADS:
+            return dropped  # بالرقة is ب + الرقة (but ولاية no و + لاية); بجامعة نايف: the name opens with جامعة
     if form[0] == "و" and form[1] not in "اي" and not _commoner_whole(form, form[1:]):
         return 1  # وسامر is و + سامر, but وحدات and ولاية are words of their own
     return 0
@@ -664,21 +661,24 @@ def _after_a_number(text: _Text, index: int) -> bool:
     return previous.kind == NUMBER or number_word_value(text.surface(index - 1)) is not None
 
 
+def _zipf(form: str) -> int:
+    """How common a word is: its wordfreq Zipf frequency, rounded down (0 when unlisted)."""
+    return int(load_tagger().features.lexicon.usage.get(form, ("0",))[0])
+
+
 def _commoner_whole(form: str, variant: str) -> bool:
     """Whether wordfreq uses a word more than its reading without a clitic (بالوتيلي, Balotelli, is no ب + الوتيلي;
     بالرقة is rarer than الرقة, والقوقاز as rare as القوقاز)."""
-    usage = load_tagger().features.lexicon.usage
-    return int(usage.get(form, ("0",))[0]) > int(usage.get(variant, ("0",))[0])
+    return _zipf(form) > _zipf(variant)
 
 
 def _clitic_of_a_common_word(form: str) -> int:
     """Letters of a proclitic before a much more frequent word (بنظام التشغيل، بكأس العالم: نظام and كأس are
     used ten times as often as the word with ب), which names of things and bodies open with; 0 if none.
     Not for persons' names, whose first letter may look like one (بسام)."""
-    usage = load_tagger().features.lexicon.usage
-    whole = int(usage.get(form, ("0",))[0])
+    whole = _zipf(form)
     for variant, dropped in clitic_variants(form)[1:]:
-        frequency = int(usage.get(variant, ("0",))[0])
+        frequency = _zipf(variant)
         if frequency >= _COMMON_WORD_ZIPF and frequency > whole:
             return dropped
     return 0
@@ -900,10 +900,10 @@ def _against_hits(candidate: _Candidate, hits_by_first: dict[int, _Candidate], t
     return [candidate]
 
 
-def _repeats(text: _Text, found: list[_Candidate]) -> list[_Candidate]:
-    """Names found once, found again where the tagger missed them; a person's surname alone (إيهو) too."""
+def _repeats(text: _Text, found: list[_Candidate], places: set[str]) -> list[_Candidate]:
+    """Names found once, found again where the tagger missed them; a person's surname alone (إيهو) too, unless
+    it is one of ``places``, names the document writes after a place noun."""
     names: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
-    places = _places_named_after_nouns(text, found)
     for candidate in found:
         if candidate.type not in _REPEATED_TYPES:
             continue
@@ -1157,9 +1157,9 @@ def mentions_in(doc: Document, tagger: Tagger | None) -> list[Mention]:
     found = _resolve(candidates)
     found = _resolve(found + _places_after_nouns(text, found))
     found = _resolve(found + _persons_named_ali(text, found))
-    found = _resolve(found + _repeats(text, found))
-    _drop_clitics_written_apart(text, found)
     places = _places_named_after_nouns(text, found)
+    found = _resolve(found + _repeats(text, found, places))
+    _drop_clitics_written_apart(text, found)
     for candidate in found:
         if candidate.type == PER and candidate.last - candidate.first == 1 and candidate.entry is None \
                 and _name_form(text.forms[candidate.first], candidate.dropped) in places:
