@@ -947,9 +947,13 @@ def _places_named_after_nouns(text: _Text, found: list[_Candidate]) -> set[str]:
 
 def _after_place_noun(text: _Text, index: int) -> bool:
     """Whether token ``index`` comes right after an indefinite place noun (مدينة، بلدة، قرية، حي، منطقة)."""
-    noun = text.forms[index - 1]
-    dropped = _clitics_before(noun, _PLACE_NOUNS)
-    return dropped is not None and not _name_form(noun, dropped).startswith(_ARTICLE)
+    return _indefinite_place_noun(text.forms[index - 1]) is not None
+
+
+def _indefinite_place_noun(form: str) -> int | None:
+    """Letters of clitics before an indefinite place noun that ``form`` is (بقرية: 1), else None."""
+    dropped = _clitics_before(form, _PLACE_NOUNS)
+    return None if dropped is None or _name_form(form, dropped).startswith(_ARTICLE) else dropped
 
 
 def _places_after_nouns(text: _Text, found: list[_Candidate]) -> list[_Candidate]:
@@ -958,8 +962,8 @@ def _places_after_nouns(text: _Text, found: list[_Candidate]) -> list[_Candidate
     before, _ = _place_words()
     places = []
     for i, form in enumerate(text.forms[:-1]):
-        dropped = _clitics_before(form, _PLACE_NOUNS)
-        if dropped is None or _name_form(form, dropped).startswith(_ARTICLE):
+        dropped = _indefinite_place_noun(form)
+        if dropped is None:
             continue
         named = by_first.get(i + 1)
         if named is not None and named.type in (PER, MISC) and named.entry is None:
